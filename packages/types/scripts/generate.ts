@@ -1,0 +1,63 @@
+/**
+ * Generates packages/types/src/generated/ from the bundled spec (spec/dist/openapi.json):
+ * the openapi-typescript types, and the constants the client and the sandbox need
+ * (versions, content types, paths, header names, limits...), so that no API fact is
+ * typed a second time by hand.
+ *
+ *   tsx scripts/generate.ts          write the files
+ *   tsx scripts/generate.ts --check  fail when the committed files differ (the drift check)
+ *
+ * `--spec <file>` and `--out <dir>` point it elsewhere (the tests use them).
+ */
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import path from "node:path";
+import { renderConstants } from "./render-constants.ts";
+import { renderTypes } from "./render-types.ts";
+
+const REGENERATE = "npm run generate";
+const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const { values: args } = parseArgs({
+  options: { check: { type: "boolean" }, spec: { type: "string" }, out: { type: "string" } },
+});
+const outDir = args.out ? path.resolve(args.out) + path.sep : fileURLToPath(new URL("../src/generated/", import.meta.url));
+const specPath = args.spec ? path.resolve(args.spec) : createRequire(import.meta.url).resolve("@lucca-api/spec/openapi.json");
+
+async function main(check: boolean): Promise<number> {
+  const document = JSON.parse(
+    await readFile(specPath, "utf8").catch(() => {
+      throw new Error(`cannot read the bundled spec at ${specPath}: run \`npm run build\` (or \`turbo run bundle\`) first`);
+    }),
+  );
+  const wanted: Record<string, string> = {
+    "openapi.ts": await renderTypes(document),
+    "constants.ts": renderConstants(document),
+  };
+
+  if (!check) {
+    await mkdir(outDir, { recursive: true });
+    for (const [name, text] of Object.entries(wanted)) await writeFile(outDir + name, text);
+    console.log(`generated ${Object.keys(wanted).map((n) => "src/generated/" + n).join(", ")} from ${specPath}`);
+    return 0;
+  }
+
+  const drifted: string[] = [];
+  for (const [name, text] of Object.entries(wanted)) {
+    const committed = await readFile(outDir + name, "utf8").catch(() => "");
+    if (committed !== text) drifted.push(path.relative(repositoryRoot, outDir + name));
+  }
+  if (drifted.length === 0) {
+    console.log("generated types are up to date with spec/");
+    return 0;
+  }
+  console.error(
+    `Generated code has drifted from spec/: ${drifted.join(", ")} ` +
+      `${drifted.length === 1 ? "differs" : "differ"} from what the spec generates.\n` +
+      `Fix: run \`${REGENERATE}\` at the repository root and commit the result.`,
+  );
+  return 1;
+}
+
+process.exitCode = await main(args.check === true);

@@ -1,0 +1,114 @@
+/**
+ * Renders src/generated/constants.ts: the API facts the client and the sandbox need at
+ * run time, read from the bundled spec so that none of them is typed twice.
+ */
+import { generatedHeader } from "./generated-header.ts";
+
+type Json = any; // the bundled OpenAPI document, already validated by redocly lint
+
+const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** Follows local `$ref`s (`#/components/...`), as the bundle leaves them. */
+function resolver(document: Json) {
+  return function resolve(node: Json): Json {
+    while (node && typeof node === "object" && typeof node.$ref === "string") {
+      const pointer = node.$ref.replace(/^#\//, "").split("/");
+      node = pointer.reduce((at: Json, key: string) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], document);
+      if (node === undefined) throw new Error(`unresolvable $ref in the bundled spec`);
+    }
+    return node;
+  };
+}
+
+/** `Api-Version` -> `apiVersion`, `ETag` -> `eTag`, `If-None-Match` -> `ifNoneMatch`. */
+function camelCase(name: string): string {
+  const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return words.map((w, i) => (i === 0 ? w[0]!.toLowerCase() + w.slice(1) : w[0]!.toUpperCase() + w.slice(1))).join("");
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined || value === null) throw new Error(`the spec does not state ${what}`);
+  return value;
+}
+
+export function renderConstants(document: Json): string {
+  const resolve = resolver(document);
+  const components = document.components ?? {};
+
+  const apiVersionParameter = resolve(required(components.parameters?.ApiVersion, "components.parameters.ApiVersion"));
+  const apiVersions: string[] = [...required(apiVersionParameter.schema?.enum, "the Api-Version enum")].sort();
+  const contentTypes: string[] = required(resolve(components.schemas?.ContentType)?.enum, "components.schemas.ContentType.enum");
+  const includeValues: string[] = required(resolve(components.parameters?.Include)?.schema?.items?.enum, "the include enum");
+  const dispositionValues: string[] = required(resolve(components.parameters?.Disposition)?.schema?.enum, "the disposition enum");
+  const oauth2 = resolve(required(components.securitySchemes?.oauth2, "components.securitySchemes.oauth2"));
+  const flow = required(oauth2.flows?.clientCredentials, "the oauth2 client-credentials flow");
+  const limits = required(document.info?.["x-lucca-limits"], "info.x-lucca-limits");
+
+  const parameters: Record<string, { name: string; in: string }> = {};
+  for (const [key, parameter] of Object.entries<Json>(components.parameters ?? {})) {
+    const p = resolve(parameter);
+    parameters[camelCase(key)] = { name: p.name, in: p.in };
+  }
+  const responseHeaders: Record<string, string> = {};
+  for (const key of Object.keys(components.headers ?? {})) responseHeaders[camelCase(key)] = key;
+  for (const path of Object.values<Json>(document.paths ?? {}))
+    for (const method of HTTP_METHODS)
+      for (const response of Object.values<Json>(path[method]?.responses ?? {}))
+        for (const name of Object.keys(resolve(response).headers ?? {})) responseHeaders[camelCase(name)] ??= name;
+
+  const operations: Record<string, Json> = {};
+  for (const [path, pathItem] of Object.entries<Json>(document.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (!operation) continue;
+      const requestContent = resolve(operation.requestBody)?.content ?? {};
+      const responses: Record<string, string[]> = {};
+      for (const [status, response] of Object.entries<Json>(operation.responses ?? {}))
+        responses[status] = Object.keys(resolve(response).content ?? {});
+      operations[operation.operationId] = {
+        method: method.toUpperCase(),
+        path,
+        beta: operation["x-lucca-beta"] === true,
+        scopes: (operation.security ?? []).map((requirement: Json) => Object.values(requirement).flat()),
+        requestMediaTypes: Object.keys(requestContent),
+        requestParts: Object.entries<Json>(requestContent).flatMap(([mediaType, media]) =>
+          mediaType.startsWith("multipart/") ? Object.keys(resolve(media.schema)?.properties ?? {}) : [],
+        ),
+        responses,
+      };
+    }
+  }
+
+  const problemMediaType = Object.values<Json>(components.responses ?? {})
+    .flatMap((response) => Object.keys(resolve(response).content ?? {}))
+    .find((mediaType) => mediaType.endsWith("problem+json"));
+
+  const constant = (name: string, value: unknown, doc: string, type?: string) =>
+    `/** ${doc} */\nexport const ${name}${type ? `: ${type}` : ""} = ${JSON.stringify(value, null, 2)} as const;\n`;
+
+  return [
+    generatedHeader,
+    constant("apiVersions", apiVersions, "Every dated `Api-Version` the spec accepts, oldest first."),
+    `/** One of the spec's dated API versions. */\nexport type ApiVersion = (typeof apiVersions)[number];\n`,
+    constant("currentApiVersion", apiVersions.at(-1), "The newest `Api-Version`: the default of the client."),
+    constant("contentTypes", contentTypes, "The content types a file may have (the File schema's `contentType` enum), in the spec's order."),
+    `/** A content type the API accepts for a file. */\nexport type ContentType = (typeof contentTypes)[number];\n`,
+    constant("includeValues", includeValues, "The values of the `include` query parameter."),
+    `/** A value of the \`include\` query parameter. */\nexport type IncludeValue = (typeof includeValues)[number];\n`,
+    constant("dispositionValues", dispositionValues, "The values of the `disposition` query parameter."),
+    `/** A value of the \`disposition\` query parameter. */\nexport type Disposition = (typeof dispositionValues)[number];\n`,
+    constant("parameters", parameters, "Every shared parameter of the spec: its name on the wire and where it goes."),
+    constant("responseHeaders", responseHeaders, "The names of the response headers the spec describes."),
+    constant("endpoints", operations, "Each operation by operationId: method, path, scopes, media types and statuses."),
+    `/** An operationId of the spec. */\nexport type OperationId = keyof typeof endpoints;\n`,
+    constant("problemMediaType", required(problemMediaType, "a problem+json media type"), "The media type of error bodies (RFC 7807)."),
+    constant("oauth2", { tokenUrl: flow.tokenUrl, scopes: Object.keys(flow.scopes ?? {}) }, "The OAuth 2 client-credentials flow: token URL and scopes."),
+    `/** An OAuth 2 scope of the API. */\nexport type Scope = (typeof oauth2.scopes)[number];\n`,
+    constant("limits", limits, "The limits the API documents (`info.x-lucca-limits`)."),
+    constant(
+      "servers",
+      (document.servers ?? []).map((s: Json) => ({ url: s.url, description: s.description })),
+      "The servers of the spec, with their URL templates.",
+    ),
+  ].join("\n");
+}

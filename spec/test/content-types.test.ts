@@ -1,0 +1,43 @@
+import { readFile, stat } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { readBundle, readYaml, specDir } from "./load.ts";
+
+// The verbatim fragment of Lucca's docs the project started from, copied into the repo so
+// that this test runs anywhere; the shared original is compared when it is there.
+const seedCopy = new URL("seed/lucca-docs-fragment.txt", specDir);
+const sharedSeed = new URL("../../shared/seeds/000_e91c7f570a01e996.txt", specDir);
+
+/** The content types of the seed: the comma-separated list from message/rfc822 to application/x-sega-pico-rom. */
+function contentTypesOfSeed(seed: string): string[] {
+  const list = seed.match(/message\/rfc822,[^\n]*?application\/x-sega-pico-rom/);
+  if (!list) throw new Error("the seed no longer holds the content-type list");
+  return list[0].split(",").map((type) => type.trim());
+}
+
+describe("the File contentType enum", () => {
+  it("is the seed's list of 93 content types, in the same order and spelling", async () => {
+    const seedTypes = contentTypesOfSeed(await readFile(seedCopy, "utf8"));
+    const schema = await readYaml("components/schemas/ContentType.yaml");
+    expect(seedTypes).toHaveLength(93);
+    expect(schema.enum).toEqual(seedTypes);
+  });
+
+  it("survives bundling unchanged, and File.contentType uses it", async () => {
+    const bundle = await readBundle();
+    const source = await readYaml("components/schemas/ContentType.yaml");
+    expect(bundle.components.schemas.ContentType.enum).toEqual(source.enum);
+    expect(bundle.components.schemas.File.properties.contentType).toEqual({ $ref: "#/components/schemas/ContentType" });
+  });
+
+  it("does not contain image/jpeg (the API wants image/jpg)", async () => {
+    const schema = await readYaml("components/schemas/ContentType.yaml");
+    expect(schema.enum).toContain("image/jpg");
+    expect(schema.enum).not.toContain("image/jpeg");
+  });
+
+  it("comes from a seed copy identical to the shared original, when the original is present", async (context) => {
+    const present = await stat(sharedSeed).then(() => true, () => false);
+    if (!present) return context.skip();
+    expect(await readFile(seedCopy, "utf8")).toBe(await readFile(sharedSeed, "utf8"));
+  });
+});

@@ -50,11 +50,10 @@ export function renderConstants(document: Json): string {
     parameters[camelCase(key)] = { name: p.name, in: p.in };
   }
   const responseHeaders: Record<string, string> = {};
-  for (const key of Object.keys(components.headers ?? {})) responseHeaders[camelCase(key)] = key;
   for (const path of Object.values<Json>(document.paths ?? {}))
     for (const method of HTTP_METHODS)
       for (const response of Object.values<Json>(path[method]?.responses ?? {}))
-        for (const name of Object.keys(resolve(response).headers ?? {})) responseHeaders[camelCase(name)] ??= name;
+        for (const name of Object.keys(resolve(response).headers ?? {})) responseHeaders[camelCase(name)] = name;
 
   const operations: Record<string, Json> = {};
   for (const [path, pathItem] of Object.entries<Json>(document.paths ?? {})) {

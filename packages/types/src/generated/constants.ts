@@ -181,9 +181,9 @@ export const responseHeaders = {
   "location": "Location",
   "deprecation": "Deprecation",
   "sunset": "Sunset",
-  "retryAfter": "RetryAfter",
-  "contentRange": "ContentRange",
-  "contentDisposition": "Content-Disposition"
+  "retryAfter": "Retry-After",
+  "contentDisposition": "Content-Disposition",
+  "contentRange": "Content-Range"
 } as const;
 
 /** Each operation by operationId: method, path, scopes, media types and statuses. */

@@ -44,10 +44,16 @@ export function renderConstants(document: Json): string {
   const flow = required(oauth2.flows?.clientCredentials, "the oauth2 client-credentials flow");
   const limits = required(document.info?.["x-lucca-limits"], "info.x-lucca-limits");
 
-  const parameters: Record<string, { name: string; in: string }> = {};
+  const parameters: Record<string, { name: string; in: string; style?: string; explode?: boolean }> = {};
   for (const [key, parameter] of Object.entries<Json>(components.parameters ?? {})) {
     const p = resolve(parameter);
-    parameters[camelCase(key)] = { name: p.name, in: p.in };
+    // style/explode only where the spec states them: they decide how arrays go on the wire.
+    parameters[camelCase(key)] = {
+      name: p.name,
+      in: p.in,
+      ...(p.style === undefined ? {} : { style: p.style }),
+      ...(p.explode === undefined ? {} : { explode: p.explode }),
+    };
   }
   const responseHeaders: Record<string, string> = {};
   for (const path of Object.values<Json>(document.paths ?? {}))
@@ -96,7 +102,7 @@ export function renderConstants(document: Json): string {
     `/** A value of the \`include\` query parameter. */\nexport type IncludeValue = (typeof includeValues)[number];\n`,
     constant("dispositionValues", dispositionValues, "The values of the `disposition` query parameter."),
     `/** A value of the \`disposition\` query parameter. */\nexport type Disposition = (typeof dispositionValues)[number];\n`,
-    constant("parameters", parameters, "Every shared parameter of the spec: its name on the wire and where it goes."),
+    constant("parameters", parameters, "Every shared parameter of the spec: its name on the wire, where it goes and, when stated, its serialization (`style`, `explode`)."),
     constant("responseHeaders", responseHeaders, "The names of the response headers the spec describes."),
     constant("endpoints", operations, "Each operation by operationId: method, path, scopes, media types and statuses."),
     `/** An operationId of the spec. */\nexport type OperationId = keyof typeof endpoints;\n`,

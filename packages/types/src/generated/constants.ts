@@ -131,7 +131,7 @@ export const dispositionValues = [
 /** A value of the `disposition` query parameter. */
 export type Disposition = (typeof dispositionValues)[number];
 
-/** Every shared parameter of the spec: its name on the wire and where it goes. */
+/** Every shared parameter of the spec: its name on the wire, where it goes and, when stated, its serialization (`style`, `explode`). */
 export const parameters = {
   "apiVersion": {
     "name": "Api-Version",
@@ -151,7 +151,9 @@ export const parameters = {
   },
   "include": {
     "name": "include",
-    "in": "query"
+    "in": "query",
+    "style": "form",
+    "explode": false
   },
   "fileId": {
     "name": "id",

@@ -1,0 +1,48 @@
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { specDir } from "./load.ts";
+
+const run = promisify(execFile);
+const redocly = path.resolve(new URL("../node_modules/.bin/redocly", specDir).pathname);
+const config = new URL("../redocly.yaml", specDir).pathname;
+
+/** Lints a copy of the spec after `edit` changed it; returns the names of the rules that fired. */
+async function lintEdited(edit: (dir: string) => Promise<void>): Promise<string[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), "lint-"));
+  try {
+    for (const part of ["openapi.yaml", "paths", "components"]) await cp(new URL(part, specDir), path.join(dir, part), { recursive: true });
+    await edit(dir);
+    const result = await run(redocly, ["lint", "--config", config, "--format", "json", path.join(dir, "openapi.yaml")]).catch(
+      (error: { stdout: string }) => error,
+    );
+    const problems: { ruleId: string }[] = JSON.parse(result.stdout).problems;
+    return [...new Set(problems.map((p) => p.ruleId))].sort();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function replaceIn(file: string, from: string, to: string) {
+  const text = await readFile(file, "utf8");
+  if (!text.includes(from)) throw new Error(`${file} no longer contains ${from}`);
+  await writeFile(file, text.replace(from, to));
+}
+
+describe("redocly lint", () => {
+  it("reports no problem on the spec as it is", async () => {
+    expect(await lintEdited(async () => {})).toEqual([]);
+  });
+
+  it.each([
+    ["a summary not in sentence case", "paths/files.yaml", "summary: Upload a file", "summary: Upload A File", "rule/operation-summary-sentence-case"],
+    ["an operationId not in camelCase", "paths/files.yaml", "operationId: uploadFile", "operationId: upload_file", "rule/operation-id-camel-case"],
+    ["an example that does not match its schema", "components/examples/UploadedFile.yaml", "contentType: image/jpg", "contentType: image/jpeg", "no-invalid-media-type-examples"],
+    ["a named schema without a description", "components/schemas/FileContent.yaml", "description: The raw content of a file, byte for byte as it was uploaded.\n", "", "rule/schema-has-description"],
+  ])("rejects %s", async (_name, file, from, to, rule) => {
+    expect(await lintEdited((dir) => replaceIn(path.join(dir, file), from, to))).toContain(rule);
+  });
+});

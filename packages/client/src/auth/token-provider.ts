@@ -1,0 +1,11 @@
+/**
+ * Where the bearer token of each API request comes from. `invalidate` is called after a
+ * 401 so that the next `getToken` fetches a fresh one; `secrets` lists what the logger
+ * must never print.
+ */
+export interface TokenProvider {
+  getToken(signal?: AbortSignal): Promise<string>;
+  /** Drops `token` if it is still the current one; true when a fresh token can be had. */
+  invalidate(token: string): boolean;
+  secrets(): Iterable<string>;
+}

@@ -1,0 +1,23 @@
+import type { ApiVersion, parameters, paths } from "@lucca-api/types";
+
+/** `Api-Version`, as the spec names it. */
+type ApiVersionHeader = (typeof parameters)["apiVersion"]["name"];
+
+type RelaxHeader<Header> = Omit<Header, ApiVersionHeader> & { [Name in ApiVersionHeader]?: ApiVersion };
+
+type RelaxParameters<Parameters> = Parameters extends { header: infer Header }
+  ? Omit<Parameters, "header"> & { header?: RelaxHeader<Header> }
+  : Parameters;
+
+type RelaxOperation<Operation> = Operation extends { parameters: infer Parameters }
+  ? Omit<Operation, "parameters"> & { parameters: RelaxParameters<Parameters> }
+  : Operation;
+
+/**
+ * The spec's `paths` with one change: the `Api-Version` header, required by the spec on
+ * every operation, is optional at call sites because the client always sends it (the
+ * `apiVersion` option). openapi-fetch would otherwise demand it on each call.
+ */
+export type ClientPaths = {
+  [Path in keyof paths]: { [Method in keyof paths[Path]]: RelaxOperation<paths[Path][Method]> };
+};

@@ -1,0 +1,129 @@
+import { apiVersions, currentApiVersion, limits, oauth2, type ApiVersion } from "@lucca-api/types";
+import type { AccessTokenSource } from "../auth/static-token-provider.ts";
+import type { ClientCredentials } from "../auth/client-credentials-provider.ts";
+import { InvalidInputError } from "../errors/invalid-input-error.ts";
+import { defaultRetryPolicy, type RetryOptions, type RetryPolicy } from "./backoff.ts";
+import { isBrowserLike } from "./environment.ts";
+import type { Logger } from "./logger.ts";
+
+export interface LuccaFilesClientOptions {
+  /** The API's base URL, e.g. `https://example.ilucca.net` or the sandbox's URL. */
+  baseUrl?: string;
+  /** Instead of `baseUrl`: the account's host, e.g. `example.ilucca.net` (https). */
+  host?: string;
+  /** Client credentials (the token is fetched and cached), or an access token you manage. */
+  auth: ClientCredentials | { accessToken: AccessTokenSource };
+  /** The `Api-Version` sent on every request. Default: the newest version of the spec. */
+  apiVersion?: ApiVersion;
+  /** The `fetch` to use (default: the global one). */
+  fetch?: typeof fetch;
+  /** Per attempt, in ms, until the answer's headers arrive; an upload's progress restarts it. Default 60 000; 0: none. */
+  timeout?: number;
+  /** For a whole call with its retries, in ms, until the answer's headers arrive. Default 0: none. */
+  totalTimeout?: number;
+  retry?: RetryOptions;
+  /** Receives debug and warning lines, with every secret redacted. */
+  logger?: Logger;
+  /** The largest upload body the client sends, in bytes. Default: the API's documented limit. */
+  maxUploadBytes?: number;
+  /**
+   * A client secret in a browser can be read by anyone who opens the page, so the client
+   * refuses it there unless this is true (for a local sandbox, say).
+   */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+export interface ResolvedOptions {
+  baseUrl: string;
+  apiOrigin: string;
+  apiVersion: ApiVersion;
+  fetch: typeof fetch;
+  timeout: number;
+  totalTimeout: number;
+  policy: RetryPolicy;
+  maxUploadBytes: number;
+}
+
+/** Checks every option up front, so that a mistake surfaces with its field name and fix. */
+export function resolveOptions(options: LuccaFilesClientOptions): ResolvedOptions {
+  const baseUrl = resolveBaseUrl(options);
+  checkAuth(options);
+  const apiVersion = options.apiVersion ?? currentApiVersion;
+  if (!(apiVersions as readonly string[]).includes(apiVersion)) {
+    throw new InvalidInputError("apiVersion", `'${apiVersion}' is not a version of the API; use one of ${apiVersions.join(", ")} (or leave it out for ${currentApiVersion}).`);
+  }
+  const fetchFunction = options.fetch ?? globalThis.fetch;
+  if (typeof fetchFunction !== "function") throw new InvalidInputError("fetch", "no fetch is available; pass a fetch implementation.");
+  const policy: RetryPolicy = { ...defaultRetryPolicy, ...definedOnly(options.retry ?? {}) };
+  for (const [key, value] of Object.entries(policy)) checkDuration(`retry.${key}`, value);
+  return {
+    baseUrl,
+    apiOrigin: new URL(baseUrl).origin,
+    apiVersion,
+    fetch: fetchFunction.bind(globalThis),
+    timeout: checkDuration("timeout", options.timeout ?? 60_000),
+    totalTimeout: checkDuration("totalTimeout", options.totalTimeout ?? 0),
+    policy,
+    maxUploadBytes: checkDuration("maxUploadBytes", options.maxUploadBytes ?? limits.maxRequestBodyBytes),
+  };
+}
+
+function resolveBaseUrl({ baseUrl, host }: LuccaFilesClientOptions): string {
+  if ((baseUrl === undefined) === (host === undefined)) {
+    throw new InvalidInputError("baseUrl", "give exactly one of `baseUrl` (e.g. 'https://example.ilucca.net') or `host` (e.g. 'example.ilucca.net').");
+  }
+  const field = baseUrl !== undefined ? "baseUrl" : "host";
+  const candidate = baseUrl ?? `https://${host}`;
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    throw new InvalidInputError(field, `'${baseUrl ?? host}' is not a valid ${field}; pass e.g. ${field === "baseUrl" ? "'https://example.ilucca.net'" : "'example.ilucca.net'"}.`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new InvalidInputError(field, `'${candidate}' must be an http(s) URL, e.g. 'https://example.ilucca.net'.`);
+  }
+  if (url.search || url.hash) throw new InvalidInputError(field, `'${candidate}' must not carry a query or a fragment.`);
+  return url.toString().replace(/\/+$/, "");
+}
+
+function checkAuth(options: LuccaFilesClientOptions): void {
+  const auth = options.auth as Partial<ClientCredentials & { accessToken: AccessTokenSource }> | undefined;
+  if (!auth || typeof auth !== "object") {
+    throw new InvalidInputError("auth", "is required: { clientId, clientSecret } or { accessToken }.");
+  }
+  if ("accessToken" in auth) {
+    if (typeof auth.accessToken !== "function" && (typeof auth.accessToken !== "string" || auth.accessToken === "")) {
+      throw new InvalidInputError("auth.accessToken", "must be a non-empty string or a function returning one.");
+    }
+    return;
+  }
+  if (typeof auth.clientId !== "string" || auth.clientId === "") throw new InvalidInputError("auth.clientId", "must be a non-empty string (your API client's id).");
+  // The secret's value is never echoed, not even when it is wrong.
+  if (typeof auth.clientSecret !== "string" || auth.clientSecret === "") throw new InvalidInputError("auth.clientSecret", "must be a non-empty string.");
+  for (const scope of auth.scopes ?? []) {
+    if (!(oauth2.scopes as readonly string[]).includes(scope)) {
+      throw new InvalidInputError("auth.scopes", `'${scope}' is not a scope of the API; use ${oauth2.scopes.join(" or ")}.`);
+    }
+  }
+  if (auth.tokenUrl !== undefined && !URL.canParse(auth.tokenUrl)) {
+    throw new InvalidInputError("auth.tokenUrl", `'${auth.tokenUrl}' is not an absolute URL; leave it out to use ${oauth2.tokenUrl}.`);
+  }
+  if (isBrowserLike() && options.dangerouslyAllowBrowser !== true) {
+    throw new InvalidInputError(
+      "auth.clientSecret",
+      "a client secret in a browser is readable by anyone who opens the page. Get an access token on your server and pass `auth: { accessToken }`, or set `dangerouslyAllowBrowser: true` for a local sandbox.",
+    );
+  }
+}
+
+function checkDuration(field: string, value: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new InvalidInputError(field, `'${String(value)}' must be a finite number ≥ 0.`);
+  }
+  return value;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,31 @@
+import { parameters } from "@lucca-api/types";
+
+type QueryParameter = { name: string; in: string; style?: string; explode?: boolean };
+
+/** The spec's query parameters by wire name, with the serialization the spec states. */
+const queryParameters = new Map<string, QueryParameter>(
+  Object.values<QueryParameter>(parameters)
+    .filter((parameter) => parameter.in === "query")
+    .map((parameter) => [parameter.name, parameter]),
+);
+
+/**
+ * Serializes a query as the spec says (OpenAPI `style: form`): an array whose parameter
+ * has `explode: false` (`include`) goes comma-joined in one parameter, `include=a,b`,
+ * where openapi-fetch's default would repeat it.
+ */
+export function serializeQuery(query: Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    const key = encodeURIComponent(name);
+    if (!Array.isArray(value)) {
+      parts.push(`${key}=${encodeURIComponent(String(value))}`);
+    } else if (queryParameters.get(name)?.explode === false) {
+      if (value.length) parts.push(`${key}=${value.map((item) => encodeURIComponent(String(item))).join(",")}`);
+    } else {
+      for (const item of value) parts.push(`${key}=${encodeURIComponent(String(item))}`);
+    }
+  }
+  return parts.join("&");
+}

@@ -1,0 +1,12 @@
+/**
+ * Reads `Retry-After` (RFC 9110, section 10.2.3): a number of seconds or an HTTP date.
+ * Returns milliseconds from `now`, or undefined when the header is absent or unreadable.
+ */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}

@@ -1,0 +1,83 @@
+import type { TokenProvider } from "../auth/token-provider.ts";
+import { runAttempts, type AttemptContext } from "./attempts.ts";
+import type { RetryPolicy } from "./backoff.ts";
+import { httpStatus } from "./http-status.ts";
+import type { RedactingLogger } from "./logger.ts";
+import { redactUrl } from "./redact.ts";
+
+export interface TransportConfig {
+  fetch: typeof fetch;
+  /** The origin of the configured API: the only one that receives the bearer token. */
+  apiOrigin: string;
+  tokens: TokenProvider | undefined;
+  policy: RetryPolicy;
+  timeout: number;
+  totalTimeout: number;
+  logger: RedactingLogger;
+}
+
+/** What a helper knows about its request that a `Request` object cannot say. */
+export interface SendOptions {
+  /**
+   * Builds the body anew for each attempt, which makes the request re-sendable. `touch`
+   * restarts the attempt's timer; call it as the body makes progress.
+   */
+  body?: (touch: () => void) => BodyInit;
+  /** `body` can be built only once (it reads a caller's stream): no retry. */
+  oneShot?: boolean;
+  /** The operation may run twice without harm even though its method is not safe. */
+  repeatable?: boolean;
+}
+
+export interface Transport {
+  /** The `fetch` given to openapi-fetch: every typed call goes through it. */
+  fetch(request: Request): Promise<Response>;
+  send(request: Request, options: SendOptions): Promise<Response>;
+}
+
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * The one place where requests leave the client: adds the bearer token (only for the
+ * API's origin), applies timeouts and retries, and after a 401 drops the token and
+ * sends once more with a fresh one when the body can be sent again.
+ */
+export function createTransport(config: TransportConfig): Transport {
+  async function send(request: Request, options: SendOptions): Promise<Response> {
+    const describe = `${request.method} ${redactUrl(request.url)}`;
+    const tokens = new URL(request.url).origin === config.apiOrigin ? config.tokens : undefined;
+    const resendable = options.body ? options.oneShot !== true : request.body === null;
+    const repeatable = resendable && (safeMethods.has(request.method) || options.repeatable === true);
+    let usedToken: string | undefined;
+
+    const sendAttempt = async ({ signal, touch }: AttemptContext): Promise<Response> => {
+      if (tokens) {
+        usedToken = await tokens.getToken(signal);
+        request.headers.set("Authorization", `Bearer ${usedToken}`);
+      }
+      if (!options.body) return config.fetch(request, { signal });
+      const init = { method: request.method, headers: request.headers, body: options.body(touch), signal, redirect: "error", duplex: "half" };
+      return config.fetch(request.url, init as RequestInit);
+    };
+    const run = () =>
+      runAttempts({
+        send: sendAttempt,
+        repeatable,
+        policy: config.policy,
+        timeout: config.timeout,
+        totalTimeout: config.totalTimeout,
+        signal: request.signal,
+        describe,
+        logger: config.logger,
+      });
+
+    const response = await run();
+    if (response.status !== httpStatus.unauthorized || !tokens || !usedToken || !resendable) return response;
+    if (!tokens.invalidate(usedToken)) return response;
+    await response.body?.cancel().catch(() => undefined);
+    config.logger.warn(`${describe} answered 401; retrying once with a fresh access token.`);
+    return run();
+  }
+
+  return { fetch: (request) => send(request, {}), send };
+}

@@ -1,0 +1,107 @@
+import { endpoints, parameters, responseHeaders, type Disposition } from "@lucca-api/types";
+import type { ClientContext } from "../core/context.ts";
+import { httpStatus } from "../core/http-status.ts";
+import { redactUrl } from "../core/redact.ts";
+import { createApiError } from "../errors/create-api-error.ts";
+import { InvalidInputError } from "../errors/invalid-input-error.ts";
+import { InvalidResponseError } from "../errors/invalid-response-error.ts";
+import { resolveFileTarget, type FileTarget } from "../links/file-target.ts";
+import { fileNameFromContentDisposition } from "./content-disposition.ts";
+import { resumableBody } from "./resumable-body.ts";
+import { saveToPath } from "./save-to-path.ts";
+
+export interface DownloadFileOptions {
+  /** Start at this byte (a `Range` request), e.g. the size of a partial copy. */
+  offset?: number;
+  /** Only download if the file still has this ETag; otherwise a `PreconditionFailedError`. */
+  ifMatch?: string;
+  signal?: AbortSignal;
+}
+
+/** A download whose headers have arrived; read its content once, in one of four ways. */
+export interface FileDownload {
+  contentType: string | undefined;
+  /** From `Content-Disposition`. */
+  fileName: string | undefined;
+  /** The whole file's size in bytes, when the server said. */
+  size: number | undefined;
+  eTag: string | undefined;
+  /** The byte of the file the content starts at (`offset`). */
+  offset: number;
+  /** The content, streamed; it resumes by itself after a dropped connection. */
+  body: ReadableStream<Uint8Array>;
+  blob(): Promise<Blob>;
+  bytes(): Promise<Uint8Array>;
+  /** Writes the content to `path` atomically (Node only). */
+  saveTo(path: string): Promise<{ path: string; bytes: number }>;
+}
+
+const asAttachment: Disposition = "attachment";
+
+/**
+ * `GET /lucca-api/files/{id}` for the content, streamed in constant memory. When the
+ * answer has an ETag, a dropped connection resumes with `Range` and `If-Match`, so the
+ * bytes after the break come from the same version of the file.
+ */
+export async function downloadFile(context: ClientContext, target: FileTarget, options: DownloadFileOptions = {}): Promise<FileDownload> {
+  const offset = options.offset ?? 0;
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new InvalidInputError("offset", `'${offset}' must be a whole number of bytes ≥ 0.`);
+  const link = resolveFileTarget(target, context.options.baseUrl);
+  const request = async (at: number, ifMatch: string | undefined) => {
+    const { data, error, response } = await context.api.GET(endpoints.retrieveFile.path, {
+      baseUrl: link.baseUrl,
+      params: {
+        path: { id: link.id },
+        query: { token: link.token, disposition: asAttachment },
+        header: { [parameters.range.name]: at > 0 ? `bytes=${at}-` : undefined, [parameters.ifMatch.name]: ifMatch },
+      },
+      parseAs: "stream",
+      signal: options.signal,
+    });
+    if (error !== undefined) throw createApiError(response, error, endpoints.retrieveFile.method);
+    if (!data) throw new InvalidResponseError(response.status, `${redactUrl(response.url)} answered ${response.status} without content.`);
+    if (at > 0) checkRange(response, at);
+    return { body: data, response };
+  };
+
+  const { body, response } = await request(offset, options.ifMatch);
+  const headers = response.headers;
+  const eTag = headers.get(responseHeaders.eTag) ?? undefined;
+  const describe = `${endpoints.retrieveFile.method} ${redactUrl(response.url)}`;
+  const content = resumableBody(body, {
+    start: offset,
+    resume: eTag ? async (at) => (await request(at, eTag)).body : undefined,
+    maxResumes: context.options.policy.maxRetries,
+    signal: options.signal,
+    describe,
+    logger: context.logger,
+  });
+  return {
+    contentType: headers.get("Content-Type") ?? undefined,
+    fileName: fileNameFromContentDisposition(headers.get(responseHeaders.contentDisposition)),
+    size: fullSize(response),
+    eTag,
+    offset,
+    body: content,
+    blob: () => new Response(content).blob(),
+    bytes: async () => new Uint8Array(await new Response(content).arrayBuffer()),
+    saveTo: (path) => saveToPath(content, path),
+  };
+}
+
+/** A resumed request must answer 206 from the very byte asked; anything else would corrupt the copy. */
+function checkRange(response: Response, at: number): void {
+  const range = response.headers.get(responseHeaders.contentRange);
+  const start = range ? Number(/bytes\s+(\d+)-/.exec(range)?.[1]) : Number.NaN;
+  if (response.status !== httpStatus.partialContent || start !== at) {
+    void response.body?.cancel();
+    throw new InvalidResponseError(response.status, `${redactUrl(response.url)} answered ${response.status} (${range ?? "no Content-Range"}) to a Range from byte ${at}: the server cannot resume this download. Download it from the start.`);
+  }
+}
+
+function fullSize(response: Response): number | undefined {
+  const range = response.headers.get(responseHeaders.contentRange);
+  const total = range ? /\/(\d+)\s*$/.exec(range)?.[1] : undefined;
+  const length = total ?? response.headers.get("Content-Length");
+  return length ? Number(length) : undefined;
+}

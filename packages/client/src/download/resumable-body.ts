@@ -1,0 +1,54 @@
+import { AbortError } from "../errors/abort-error.ts";
+import { ConnectionError } from "../errors/connection-error.ts";
+import { isLuccaError } from "../errors/guards.ts";
+import type { RedactingLogger } from "../core/logger.ts";
+
+export interface ResumableBodyOptions {
+  /** The byte at which `first` starts in the file. */
+  start: number;
+  /** Asks the rest of the content from byte `at` on; undefined when resuming is impossible. */
+  resume: ((at: number) => Promise<ReadableStream<Uint8Array>>) | undefined;
+  maxResumes: number;
+  signal: AbortSignal | undefined;
+  describe: string;
+  logger: RedactingLogger;
+}
+
+/**
+ * A download body that survives a dropped connection: when the stream breaks, the rest
+ * is asked with a `Range` from the last byte received, up to `maxResumes` times. Pulls
+ * one chunk at a time, so memory stays flat whatever the size.
+ */
+export function resumableBody(first: ReadableStream<Uint8Array>, options: ResumableBodyOptions): ReadableStream<Uint8Array> {
+  let reader = first.getReader();
+  let position = options.start;
+  let resumes = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        for (;;) {
+          try {
+            const { value, done } = await reader.read();
+            if (done) return controller.close();
+            position += value.byteLength;
+            return controller.enqueue(value);
+          } catch (cause) {
+            if (options.signal?.aborted) throw new AbortError(`${options.describe} was aborted by the caller's signal at byte ${position}.`, { cause: options.signal.reason });
+            if (isLuccaError(cause)) throw cause;
+            if (!options.resume || resumes >= options.maxResumes) {
+              const why = options.resume ? `after ${resumes} resumed attempts` : "and the server gave no ETag to resume safely";
+              throw new ConnectionError(`${options.describe}: the content broke off at byte ${position} ${why}. Download it again.`, { cause });
+            }
+            resumes++;
+            options.logger.warn(`${options.describe}: the content broke off at byte ${position}; resuming from there (attempt ${resumes}).`);
+            reader = (await options.resume(position)).getReader();
+          }
+        }
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}

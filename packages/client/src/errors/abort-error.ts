@@ -1,0 +1,4 @@
+import { LuccaError } from "./lucca-error.ts";
+
+/** The caller's `AbortSignal` fired. `cause` is the signal's reason. */
+export class AbortError extends LuccaError {}

@@ -1,0 +1,4 @@
+import { ApiError } from "./api-error.ts";
+
+/** The access token is missing, invalid or expired (401). */
+export class AuthenticationError extends ApiError {}

@@ -1,0 +1,4 @@
+import { LuccaError } from "./lucca-error.ts";
+
+/** No answer came back: the connection failed or dropped. `cause` is the platform's error. */
+export class ConnectionError extends LuccaError {}

@@ -1,0 +1,65 @@
+import { problemMediaType, responseHeaders, type ProblemDetails } from "@lucca-api/types";
+import { httpStatus } from "../core/http-status.ts";
+import { parseRetryAfter } from "../core/retry-after.ts";
+import { redactUrl } from "../core/redact.ts";
+import { ApiError, type ApiErrorInit } from "./api-error.ts";
+import { AuthenticationError } from "./authentication-error.ts";
+import { BadRequestError } from "./bad-request-error.ts";
+import { ContentTooLargeError } from "./content-too-large-error.ts";
+import { NotFoundError } from "./not-found-error.ts";
+import { PermissionDeniedError } from "./permission-denied-error.ts";
+import { PreconditionFailedError } from "./precondition-failed-error.ts";
+import { RateLimitError } from "./rate-limit-error.ts";
+import { ServerError } from "./server-error.ts";
+
+/** What a person can do about each status, appended to the server's own words. */
+const hints: Record<number, string> = {
+  [httpStatus.badRequest]: "Fix the fields named above and send again.",
+  [httpStatus.unauthorized]: "Check the `auth` option: the access token was refused even after a fresh one was fetched.",
+  [httpStatus.forbidden]: "Give the client the scope this operation needs (see `auth.scopes`) or use a link you have access to.",
+  [httpStatus.notFound]: "Check the file id, and take the whole link `href` (with its `token`) that the API handed out.",
+  [httpStatus.preconditionFailed]: "The file changed: read it again to get its current ETag.",
+  [httpStatus.contentTooLarge]: "Send a smaller file: the API limits the request body.",
+  [httpStatus.tooManyRequests]: "Slow down: wait `retryAfter` ms before the next request.",
+};
+
+/**
+ * Turns an error answer into the matching class of the hierarchy. `body` is what
+ * openapi-fetch put in `error` (the parsed problem, or text when it was not JSON).
+ */
+export function createApiError(response: Response, body: unknown, method: string): ApiError {
+  const status = response.status;
+  const problem = readProblem(response, body);
+  const init: ApiErrorInit = {
+    status,
+    problem,
+    headers: response.headers,
+    method,
+    url: redactUrl(response.url),
+    hint: hints[status] ?? (status >= 500 ? "The server failed; retry later (the client already retried what was safe)." : ""),
+  };
+  switch (status) {
+    case httpStatus.badRequest:
+      return new BadRequestError(init);
+    case httpStatus.unauthorized:
+      return new AuthenticationError(init);
+    case httpStatus.forbidden:
+      return new PermissionDeniedError(init);
+    case httpStatus.notFound:
+      return new NotFoundError(init);
+    case httpStatus.preconditionFailed:
+      return new PreconditionFailedError(init);
+    case httpStatus.contentTooLarge:
+      return new ContentTooLargeError(init);
+    case httpStatus.tooManyRequests:
+      return new RateLimitError({ ...init, retryAfter: parseRetryAfter(response.headers.get(responseHeaders.retryAfter)) });
+    default:
+      return status >= 500 ? new ServerError(init) : new ApiError(init);
+  }
+}
+
+function readProblem(response: Response, body: unknown): ProblemDetails | undefined {
+  const mediaType = response.headers.get("Content-Type")?.split(";")[0]?.trim();
+  if (body && typeof body === "object" && (mediaType === problemMediaType || "title" in body)) return body as ProblemDetails;
+  return undefined;
+}

@@ -1,0 +1,46 @@
+/**
+ * Type guards for the error hierarchy. They test a brand and the class name rather than
+ * `instanceof`, so they also recognise errors thrown by another copy of this package.
+ */
+import type { AbortError } from "./abort-error.ts";
+import type { ApiError } from "./api-error.ts";
+import type { AuthenticationError } from "./authentication-error.ts";
+import type { ConnectionError } from "./connection-error.ts";
+import type { InvalidInputError } from "./invalid-input-error.ts";
+import { errorBrand, type LuccaError } from "./lucca-error.ts";
+import type { NotFoundError } from "./not-found-error.ts";
+import type { PreconditionFailedError } from "./precondition-failed-error.ts";
+import type { RateLimitError } from "./rate-limit-error.ts";
+import type { TimeoutError } from "./timeout-error.ts";
+import type { TokenError } from "./token-error.ts";
+
+export function isLuccaError(value: unknown): value is LuccaError {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[errorBrand] === true;
+}
+
+function named<T extends LuccaError>(...names: string[]) {
+  return (value: unknown): value is T => isLuccaError(value) && names.includes(value.name);
+}
+
+const apiErrorNames = [
+  "ApiError",
+  "BadRequestError",
+  "AuthenticationError",
+  "PermissionDeniedError",
+  "NotFoundError",
+  "PreconditionFailedError",
+  "ContentTooLargeError",
+  "RateLimitError",
+  "ServerError",
+];
+
+export const isApiError = named<ApiError>(...apiErrorNames);
+export const isAuthenticationError = named<AuthenticationError>("AuthenticationError");
+export const isNotFoundError = named<NotFoundError>("NotFoundError");
+export const isPreconditionFailedError = named<PreconditionFailedError>("PreconditionFailedError");
+export const isRateLimitError = named<RateLimitError>("RateLimitError");
+export const isTokenError = named<TokenError>("TokenError");
+export const isConnectionError = named<ConnectionError>("ConnectionError", "TimeoutError");
+export const isTimeoutError = named<TimeoutError>("TimeoutError");
+export const isAbortError = named<AbortError>("AbortError");
+export const isInvalidInputError = named<InvalidInputError>("InvalidInputError");

@@ -1,0 +1,18 @@
+export { LuccaError } from "./lucca-error.ts";
+export { InvalidInputError } from "./invalid-input-error.ts";
+export { ApiError } from "./api-error.ts";
+export { BadRequestError } from "./bad-request-error.ts";
+export { AuthenticationError } from "./authentication-error.ts";
+export { PermissionDeniedError } from "./permission-denied-error.ts";
+export { NotFoundError } from "./not-found-error.ts";
+export { PreconditionFailedError } from "./precondition-failed-error.ts";
+export { ContentTooLargeError } from "./content-too-large-error.ts";
+export { RateLimitError } from "./rate-limit-error.ts";
+export { ServerError } from "./server-error.ts";
+export { ConnectionError } from "./connection-error.ts";
+export { TimeoutError } from "./timeout-error.ts";
+export { AbortError } from "./abort-error.ts";
+export { InvalidResponseError } from "./invalid-response-error.ts";
+export { TokenError, type OAuthErrorBody } from "./token-error.ts";
+export { createApiError } from "./create-api-error.ts";
+export * from "./guards.ts";

@@ -1,0 +1,11 @@
+import { LuccaError } from "./lucca-error.ts";
+
+/** The server answered something the spec does not allow (for example, JSON that does not parse). */
+export class InvalidResponseError extends LuccaError {
+  readonly status: number;
+
+  constructor(status: number, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.status = status;
+  }
+}

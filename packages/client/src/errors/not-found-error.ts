@@ -1,0 +1,4 @@
+import { ApiError } from "./api-error.ts";
+
+/** No file has this id, or its access token does not match it (404). */
+export class NotFoundError extends ApiError {}

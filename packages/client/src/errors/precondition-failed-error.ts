@@ -1,0 +1,4 @@
+import { ApiError } from "./api-error.ts";
+
+/** An `If-Match` ETag no longer matches the file (412). */
+export class PreconditionFailedError extends ApiError {}

@@ -1,0 +1,4 @@
+import { ApiError } from "./api-error.ts";
+
+/** The server failed (5xx); retrying later may help. */
+export class ServerError extends ApiError {}

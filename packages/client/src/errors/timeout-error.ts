@@ -1,0 +1,18 @@
+import { ConnectionError } from "./connection-error.ts";
+
+/**
+ * The client gave up waiting: `scope` says whether one attempt (`timeout`) or the whole
+ * call with its retries (`totalTimeout`) ran out. Distinct from `AbortError`, which is the
+ * caller's own decision.
+ */
+export class TimeoutError extends ConnectionError {
+  readonly scope: "attempt" | "total";
+  readonly timeoutMs: number;
+
+  constructor(scope: "attempt" | "total", timeoutMs: number, what: string) {
+    const option = scope === "attempt" ? "timeout" : "totalTimeout";
+    super(`${what} timed out after ${timeoutMs} ms (${option}); raise the \`${option}\` option if the server is just slow.`);
+    this.scope = scope;
+    this.timeoutMs = timeoutMs;
+  }
+}

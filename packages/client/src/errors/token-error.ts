@@ -1,0 +1,41 @@
+import { LuccaError } from "./lucca-error.ts";
+
+/** An RFC 6749 (section 5.2) error body of the token endpoint. */
+export interface OAuthErrorBody {
+  error: string;
+  error_description?: string;
+  error_uri?: string;
+}
+
+/**
+ * The token endpoint refused to issue an access token. `error` and `errorDescription`
+ * are the endpoint's own words (`invalid_client`, `invalid_scope`, ...). The client
+ * secret is never part of this error.
+ */
+export class TokenError extends LuccaError {
+  readonly status: number;
+  readonly error: string;
+  readonly errorDescription: string | undefined;
+  readonly tokenUrl: string;
+
+  constructor(status: number, body: OAuthErrorBody, tokenUrl: string) {
+    super(`The token endpoint ${tokenUrl} answered ${status} ${body.error}${body.error_description ? `: ${body.error_description}` : ""}. ${hint(body.error)}`);
+    this.status = status;
+    this.error = body.error;
+    this.errorDescription = body.error_description;
+    this.tokenUrl = tokenUrl;
+  }
+}
+
+function hint(error: string): string {
+  switch (error) {
+    case "invalid_client":
+      return "Check `auth.clientId` and `auth.clientSecret`.";
+    case "invalid_scope":
+      return "Ask only for scopes your client was granted (`auth.scopes`).";
+    case "unauthorized_client":
+      return "This client may not use the client-credentials grant; check its configuration.";
+    default:
+      return "Check the `auth` option of the client.";
+  }
+}

@@ -1,0 +1,44 @@
+import { endpoints, parameters, responseHeaders, type Disposition, type File, type IncludeValue } from "@lucca-api/types";
+import type { ClientContext } from "../core/context.ts";
+import { httpStatus } from "../core/http-status.ts";
+import { readJson } from "../core/read-json.ts";
+import { createApiError } from "../errors/create-api-error.ts";
+import { resolveFileTarget, type FileTarget } from "../links/file-target.ts";
+
+export interface GetFileOptions {
+  /** The ETag of your copy: when it still matches, the answer is `{ modified: false }`. */
+  ifNoneMatch?: string;
+  /** Only answer if the file still has this ETag; otherwise a `PreconditionFailedError`. */
+  ifMatch?: string;
+  include?: IncludeValue[];
+  signal?: AbortSignal;
+}
+
+/** Either the file with its ETag, or "your copy is current" (`304 Not Modified`). */
+export type GetFileResult =
+  | { modified: true; file: File; eTag: string | undefined }
+  | { modified: false; eTag: string | undefined };
+
+const asJson: Disposition = "json";
+
+/**
+ * `GET /lucca-api/files/{id}` for the JSON representation. openapi-fetch puts a 304 in
+ * `error` (as an empty string); here it becomes `{ modified: false }`.
+ */
+export async function getFile(context: ClientContext, target: FileTarget, options: GetFileOptions = {}): Promise<GetFileResult> {
+  const { id, token, baseUrl } = resolveFileTarget(target, context.options.baseUrl);
+  const { data, error, response } = await context.api.GET(endpoints.retrieveFile.path, {
+    baseUrl,
+    params: {
+      path: { id },
+      query: { token, disposition: asJson, include: options.include },
+      header: { [parameters.ifNoneMatch.name]: options.ifNoneMatch, [parameters.ifMatch.name]: options.ifMatch },
+    },
+    parseAs: "text",
+    signal: options.signal,
+  });
+  const eTag = response.headers.get(responseHeaders.eTag) ?? undefined;
+  if (response.status === httpStatus.notModified) return { modified: false, eTag };
+  if (error !== undefined) throw createApiError(response, error, endpoints.retrieveFile.method);
+  return { modified: true, file: readJson<File>(data ?? "", response, "a File"), eTag };
+}

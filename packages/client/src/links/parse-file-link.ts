@@ -1,0 +1,43 @@
+import { endpoints, parameters } from "@lucca-api/types";
+import { InvalidInputError } from "../errors/invalid-input-error.ts";
+
+/** A file link taken apart: what `GET /lucca-api/files/{id}` needs, and where to send it. */
+export interface FileLink {
+  /** The link as given. */
+  href: string;
+  id: string;
+  /** The file's access token (a credential: do not log it). */
+  token: string;
+  /** Everything before the API path: the origin (and any prefix) the link points to. */
+  baseUrl: string;
+}
+
+const idPlaceholder = `{${parameters.fileId.name}}`;
+const [pathBefore = "", pathAfter = ""] = endpoints.retrieveFile.path.split(idPlaceholder);
+
+/**
+ * Parses a link `href` as the API hands it out (`links.self.href` of a file, or the
+ * link of a resource that references one): `https://host/lucca-api/files/{id}?token=…`.
+ */
+export function parseFileLink(href: string): FileLink {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    throw new InvalidInputError("href", `'${shorten(href)}' is not an absolute URL; pass the whole \`href\` of the link, e.g. https://example.ilucca.net${pathBefore}<id>?${parameters.fileToken.name}=…`);
+  }
+  const at = url.pathname.lastIndexOf(pathBefore);
+  const id = at < 0 ? "" : decodeURIComponent(url.pathname.slice(at + pathBefore.length, url.pathname.length - pathAfter.length || undefined));
+  if (at < 0 || !url.pathname.endsWith(pathAfter) || id === "" || id.includes("/")) {
+    throw new InvalidInputError("href", `'${url.origin}${url.pathname}' is not a file link: its path should end with ${endpoints.retrieveFile.path}.`);
+  }
+  const token = url.searchParams.get(parameters.fileToken.name);
+  if (!token) {
+    throw new InvalidInputError("href", `'${url.origin}${url.pathname}' has no '${parameters.fileToken.name}' query parameter; take the link from \`links\` (ask with include: ['links']), not the File's \`url\`.`);
+  }
+  return { href, id, token, baseUrl: `${url.origin}${url.pathname.slice(0, at)}` };
+}
+
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}

@@ -1,0 +1,29 @@
+import { contentTypes, type ContentType } from "@lucca-api/types";
+import { InvalidInputError } from "../errors/invalid-input-error.ts";
+import { contentTypeAliases, extensionTypes, unknownContentType } from "./extension-types.ts";
+
+const accepted: ReadonlySet<string> = new Set(contentTypes);
+
+/**
+ * Checks a content type the caller chose against the spec's accepted values, before any
+ * request: `image/jpeg` is refused with "send 'image/jpg'".
+ */
+export function checkContentType(value: string): ContentType {
+  const normalized = value.split(";")[0]!.trim().toLowerCase();
+  if (accepted.has(normalized)) return normalized as ContentType;
+  const alias = contentTypeAliases[normalized];
+  const advice = alias ? `the API accepts '${alias}' instead: pass contentType: '${alias}'.` : `pick one of the accepted values (the ContentType enum of the spec, ${contentTypes.length} values, e.g. ${contentTypes.slice(0, 6).join(", ")}, …).`;
+  throw new InvalidInputError("contentType", `'${value}' is not accepted by the API; ${advice}`);
+}
+
+/**
+ * The type of an upload that names none: the Blob's own type when the API accepts it
+ * (or its accepted alias), else the file name's extension, else `binary/octet-stream`.
+ */
+export function inferContentType(blobType: string | undefined, fileName: string): ContentType {
+  const fromBlob = blobType?.split(";")[0]?.trim().toLowerCase();
+  if (fromBlob && accepted.has(fromBlob)) return fromBlob as ContentType;
+  if (fromBlob && contentTypeAliases[fromBlob]) return contentTypeAliases[fromBlob];
+  const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  return (extension && extensionTypes[extension]) || unknownContentType;
+}

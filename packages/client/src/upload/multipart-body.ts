@@ -1,0 +1,72 @@
+import { endpoints } from "@lucca-api/types";
+
+/** The multipart media type and the name of the one part, as the spec's upload operation states. */
+const [multipartType = ""] = endpoints.uploadFile.requestMediaTypes;
+const [partName = ""] = endpoints.uploadFile.requestParts;
+
+export interface MultipartFraming {
+  contentType: string;
+  head: Uint8Array;
+  tail: Uint8Array;
+}
+
+/**
+ * The bytes around the file in a `multipart/form-data` body (RFC 7578) with one part.
+ * The file name goes as `filename` (ASCII fallback) and `filename*` (RFC 8187) when it is
+ * not plain ASCII.
+ */
+export function multipartFraming(fileName: string, contentType: string): MultipartFraming {
+  const boundary = `lucca-api-${crypto.randomUUID()}`;
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  const extended = ascii === fileName ? "" : `; filename*=UTF-8''${encodeRfc8187(fileName)}`;
+  const head =
+    `--${boundary}\r\n` +
+    `Content-Disposition: form-data; name="${partName}"; filename="${ascii}"${extended}\r\n` +
+    `Content-Type: ${contentType}\r\n\r\n`;
+  const encoder = new TextEncoder();
+  return {
+    contentType: `${multipartType}; boundary=${boundary}`,
+    head: encoder.encode(head),
+    tail: encoder.encode(`\r\n--${boundary}--\r\n`),
+  };
+}
+
+function encodeRfc8187(value: string): string {
+  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * The body as a stream: framing, then the file's chunks as they are read, then the
+ * closing boundary. `onChunk` sees each file chunk's size (progress, timers).
+ */
+export function multipartStream(framing: MultipartFraming, file: ReadableStream<Uint8Array>, onChunk: (bytes: number) => void): ReadableStream<Uint8Array> {
+  const reader = file.getReader();
+  let phase: "head" | "file" | "tail" | "done" = "head";
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (phase === "head") {
+          phase = "file";
+          return controller.enqueue(framing.head);
+        }
+        if (phase === "file") {
+          const { value, done } = await reader.read();
+          if (!done) {
+            onChunk(value.byteLength);
+            return controller.enqueue(value);
+          }
+          phase = "tail";
+        }
+        if (phase === "tail") {
+          phase = "done";
+          controller.enqueue(framing.tail);
+          return controller.close();
+        }
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}

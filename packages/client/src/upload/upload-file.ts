@@ -1,0 +1,103 @@
+import { endpoints, parameters, responseHeaders, type ContentType, type File, type IncludeValue } from "@lucca-api/types";
+import type { ClientContext } from "../core/context.ts";
+import { canStreamRequestBodies } from "../core/environment.ts";
+import { readJson } from "../core/read-json.ts";
+import { createApiError } from "../errors/create-api-error.ts";
+import { InvalidInputError } from "../errors/invalid-input-error.ts";
+import { checkContentType, inferContentType } from "./content-type.ts";
+import { multipartFraming, multipartStream } from "./multipart-body.ts";
+import { prepareSource, type PreparedSource, type UploadSource } from "./upload-source.ts";
+
+export interface UploadProgress {
+  /** File bytes handed to the network so far. */
+  loaded: number;
+  /** The file's size, when known. */
+  total: number | undefined;
+}
+
+export interface UploadFileOptions {
+  /** The name the File gets. Default: the File's or the path's name; required for bytes and streams. */
+  fileName?: string;
+  /** Default: the Blob's type, else the name's extension, else `binary/octet-stream`. */
+  contentType?: ContentType;
+  /** A stream's size in bytes, when you know it: checked against the limit before sending. */
+  size?: number;
+  /** Default `['links']`, so that the answer carries the link to download the file. */
+  include?: IncludeValue[];
+  ifMatch?: string;
+  ifNoneMatch?: string;
+  onProgress?: (progress: UploadProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface UploadedFile {
+  file: File;
+  eTag: string | undefined;
+}
+
+/**
+ * `POST /lucca-api/files`: checks the type and the size before sending, then streams the
+ * multipart body in constant memory. A Blob, bytes or path is re-sent on a retry; a
+ * stream is sent once. Repeating an upload is harmless (an unreferenced file at worst),
+ * so it is retried like a safe request.
+ */
+export async function uploadFile(context: ClientContext, source: UploadSource, options: UploadFileOptions = {}): Promise<UploadedFile> {
+  const prepared = await bufferWhereStreamingIsUnavailable(await prepareSource(source));
+  const fileName = options.fileName ?? prepared.name;
+  if (!fileName) throw new InvalidInputError("fileName", "is required when uploading bytes or a stream; pass e.g. { fileName: 'report.pdf' }.");
+  const contentType = options.contentType !== undefined ? checkContentType(options.contentType) : inferContentType(prepared.type, fileName);
+  const size = prepared.size ?? options.size;
+  const framing = multipartFraming(fileName, contentType);
+  const framingBytes = framing.head.byteLength + framing.tail.byteLength;
+  const limit = context.options.maxUploadBytes;
+  if (size !== undefined && size + framingBytes > limit) {
+    throw new InvalidInputError(
+      "source",
+      `'${fileName}' is ${size} bytes; with its multipart framing the body would be ${size + framingBytes} bytes, over the API's limit of ${limit} bytes. Send a smaller file.`,
+    );
+  }
+  const body = bodyFactory(prepared, framing, size, options.onProgress);
+  const { data, error, response } = await context.api.POST(endpoints.uploadFile.path, {
+    params: {
+      query: { include: options.include ?? ["links"] },
+      header: { [parameters.ifMatch.name]: options.ifMatch, [parameters.ifNoneMatch.name]: options.ifNoneMatch },
+    },
+    body: {} as { form: Blob },
+    bodySerializer: () => undefined,
+    headers: { "Content-Type": framing.contentType },
+    parseAs: "text",
+    signal: options.signal,
+    fetch: (request: Request) => context.transport.send(request, { body: body.create, oneShot: body.oneShot, repeatable: true }),
+  });
+  if (error !== undefined) throw createApiError(response, error, endpoints.uploadFile.method);
+  const file = readJson<File>(data ?? "", response, "the uploaded File");
+  options.onProgress?.({ loaded: size ?? body.sent(), total: size ?? body.sent() });
+  return { file, eTag: response.headers.get(responseHeaders.eTag) ?? undefined };
+}
+
+/** How each attempt gets its body: streamed on Node, a Blob in a browser (no streaming uploads over HTTP/1.1). */
+function bodyFactory(prepared: PreparedSource, framing: ReturnType<typeof multipartFraming>, size: number | undefined, onProgress: UploadFileOptions["onProgress"]) {
+  let sent = 0;
+  let used = false;
+  const oneShot = prepared.kind === "stream";
+  const create = (touch: () => void): BodyInit => {
+    if (oneShot && used) throw new InvalidInputError("source", "a stream can be sent only once; upload a Blob, bytes or a path to allow retries.");
+    used = true;
+    sent = 0;
+    if (!canStreamRequestBodies() && prepared.kind === "blob") return new Blob([framing.head as BlobPart, prepared.blob, framing.tail as BlobPart]);
+    const file = prepared.kind === "blob" ? prepared.blob.stream() : prepared.stream;
+    return multipartStream(framing, file, (bytes) => {
+      sent += bytes;
+      touch();
+      onProgress?.({ loaded: sent, total: size });
+    });
+  };
+  return { create, oneShot, sent: () => sent };
+}
+
+/** A browser cannot stream a request body over HTTP/1.1: there a stream is read into a Blob first. */
+async function bufferWhereStreamingIsUnavailable(prepared: PreparedSource): Promise<PreparedSource> {
+  if (prepared.kind === "blob" || canStreamRequestBodies()) return prepared;
+  const blob = await new Response(prepared.stream).blob();
+  return { kind: "blob", blob, size: blob.size, name: prepared.name, type: undefined };
+}

@@ -1,0 +1,66 @@
+import { InvalidInputError } from "../errors/invalid-input-error.ts";
+
+/**
+ * What can be uploaded: a Blob or File, bytes, a web `ReadableStream`, a Node readable
+ * (any async iterable of bytes), or `{ path }` of a file on disk (Node only).
+ */
+export type UploadSource =
+  | Blob
+  | ArrayBuffer
+  | ArrayBufferView
+  | ReadableStream<Uint8Array>
+  | AsyncIterable<Uint8Array>
+  | { path: string };
+
+/** A source made uniform: a Blob (re-readable, size known) or a one-shot stream. */
+export type PreparedSource =
+  | { kind: "blob"; blob: Blob; size: number; name: string | undefined; type: string | undefined }
+  | { kind: "stream"; stream: ReadableStream<Uint8Array>; size: number | undefined; name: string | undefined; type: undefined };
+
+export async function prepareSource(source: UploadSource): Promise<PreparedSource> {
+  if (typeof Blob !== "undefined" && source instanceof Blob) {
+    const name = (source as Blob & { name?: unknown }).name;
+    return { kind: "blob", blob: source, size: source.size, name: typeof name === "string" ? name : undefined, type: source.type || undefined };
+  }
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
+    const blob = new Blob([source as BlobPart]);
+    return { kind: "blob", blob, size: blob.size, name: undefined, type: undefined };
+  }
+  if (typeof ReadableStream !== "undefined" && source instanceof ReadableStream) {
+    return { kind: "stream", stream: source, size: undefined, name: undefined, type: undefined };
+  }
+  if (source && typeof source === "object" && "path" in source && typeof source.path === "string") {
+    return fromPath(source.path);
+  }
+  if (source && typeof (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === "function") {
+    return { kind: "stream", stream: fromAsyncIterable(source as AsyncIterable<Uint8Array>), size: undefined, name: undefined, type: undefined };
+  }
+  throw new InvalidInputError("source", "must be a Blob or File, bytes, a ReadableStream, a Node readable stream, or { path }.");
+}
+
+/** A file on disk as a file-backed Blob: read in chunks when sent, and re-readable for a retry. */
+async function fromPath(path: string): Promise<PreparedSource> {
+  const [{ openAsBlob }, { basename }] = await Promise.all([import("node:fs"), import("node:path")]);
+  try {
+    const blob = await openAsBlob(path);
+    return { kind: "blob", blob, size: blob.size, name: basename(path), type: undefined };
+  } catch (cause) {
+    const code = (cause as { code?: string }).code ?? String(cause);
+    throw new InvalidInputError("source.path", `'${path}' cannot be read (${code}); check the path.`);
+  }
+}
+
+/** Pulls from the iterator only when the consumer wants more, so memory stays flat. */
+function fromAsyncIterable(iterable: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+  const iterator = iterable[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(typeof value === "string" ? new TextEncoder().encode(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+    },
+    async cancel(reason) {
+      await iterator.return?.(reason);
+    },
+  });
+}

@@ -1,0 +1,26 @@
+/**
+ * The `Api-Version` rule of the spec: "a date between two versions resolves to the
+ * closest earlier version". The spec's enum lists exact versions (what a client must
+ * send), so the sandbox first resolves a date to its version and then validates the
+ * result against that enum.
+ */
+import { apiVersions } from "@lucca-api/types";
+
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+function isCalendarDate(value: string): boolean {
+  if (!datePattern.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/**
+ * The version a requested `Api-Version` means: the newest version on or before that
+ * date. Anything else (not a date, or older than the first version) is returned as it
+ * came, for the spec's schema to refuse.
+ */
+export function resolveApiVersion(requested: string): string {
+  if (!isCalendarDate(requested)) return requested;
+  // apiVersions is sorted oldest first, and ISO dates sort as strings.
+  return apiVersions.filter((version) => version <= requested).at(-1) ?? requested;
+}

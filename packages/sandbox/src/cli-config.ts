@@ -1,0 +1,69 @@
+/**
+ * The CLI's options, from the environment (and an optional JSON config file), so that
+ * `npm start` needs no arguments and turbo's strict env mode has a short list to pass:
+ *
+ * - `PORT`, `HOST`: where to listen (default 127.0.0.1:4010).
+ * - `SANDBOX_DATA_DIR`: the data folder (default `.sandbox-data` in the folder npm was run from).
+ * - `SANDBOX_CLIENTS`: extra clients, `id:secret:scope scope,id2:secret2:scope`.
+ * - `SANDBOX_CONFIG`: a JSON file with any `SandboxOptions` (e.g. `clients`).
+ * - `SANDBOX_DOCS_DIR`: the built API reference to serve at `/` (default: `@lucca-api/docs`'s `dist/`).
+ * - `SANDBOX_MAX_BODY_BYTES`, `SANDBOX_RATE_LIMIT_PER_MINUTE`: override the spec's limits.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { demoClient, type SandboxClient, type SandboxOptions } from "./options.ts";
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name}=${raw} is not a non-negative integer: set it to a number such as 4010.`);
+  return value;
+}
+
+/** `id:secret:scope scope,id2:secret2:scope` → clients. */
+export function parseClients(raw: string): SandboxClient[] {
+  return raw
+    .split(",")
+    .filter((entry) => entry.trim() !== "")
+    .map((entry, index) => {
+      const [clientId = "", clientSecret = "", scopes = ""] = entry.trim().split(":");
+      if (!clientId || !clientSecret)
+        throw new Error(`SANDBOX_CLIENTS entry ${index + 1} needs the form id:secret:scope scope (the secret is not shown here).`);
+      return { clientId, clientSecret, scopes: scopes.split(/\s+/).filter(Boolean) };
+    });
+}
+
+/** The built API reference of the `@lucca-api/docs` workspace, when it has been built. */
+export function defaultDocsDir(): string | undefined {
+  try {
+    const manifest = createRequire(import.meta.url).resolve("@lucca-api/docs/package.json");
+    const dist = join(dirname(manifest), "dist");
+    return existsSync(join(dist, "index.html")) ? dist : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function optionsFromEnv(env: Env, cwd: string): SandboxOptions {
+  const fromFile: SandboxOptions = env.SANDBOX_CONFIG ? JSON.parse(readFileSync(resolve(cwd, env.SANDBOX_CONFIG), "utf8")) : {};
+  const extraClients = env.SANDBOX_CLIENTS ? parseClients(env.SANDBOX_CLIENTS) : [];
+  const clients = [demoClient, ...(fromFile.clients ?? []), ...extraClients];
+  const options: SandboxOptions = {
+    ...fromFile,
+    host: env.HOST || fromFile.host || "127.0.0.1",
+    port: integer(env, "PORT") ?? fromFile.port ?? 4010,
+    dataDir: resolve(cwd, env.SANDBOX_DATA_DIR || fromFile.dataDir || ".sandbox-data"),
+    clients,
+  };
+  const maxBodyBytes = integer(env, "SANDBOX_MAX_BODY_BYTES");
+  if (maxBodyBytes !== undefined) options.maxBodyBytes = maxBodyBytes;
+  const rateLimit = integer(env, "SANDBOX_RATE_LIMIT_PER_MINUTE");
+  if (rateLimit !== undefined) options.rateLimitPerMinute = rateLimit;
+  const docsDir = env.SANDBOX_DOCS_DIR ? resolve(cwd, env.SANDBOX_DOCS_DIR) : (fromFile.docsDir ?? defaultDocsDir());
+  if (docsDir) options.docsDir = docsDir;
+  return options;
+}

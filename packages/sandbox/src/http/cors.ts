@@ -1,0 +1,51 @@
+/**
+ * CORS for browser clients on localhost origins (a page served by another local port).
+ * The allowed request headers are the spec's header parameters plus what every call
+ * sends; the exposed ones are the spec's response headers.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { parameters, responseHeaders } from "@lucca-api/types";
+
+const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+const allowedHeaders = [
+  "Authorization",
+  "Content-Type",
+  ...Object.values(parameters)
+    .filter((parameter) => parameter.in === "header")
+    .map((parameter) => parameter.name),
+].join(", ");
+
+const exposedHeaders = [...Object.values(responseHeaders), "Content-Length", "WWW-Authenticate"].join(", ");
+
+/** True for `http(s)://localhost[:port]`, `127.0.0.1` and `[::1]`. */
+export function isLocalOrigin(origin: string): boolean {
+  try {
+    const url = new URL(origin);
+    return (url.protocol === "http:" || url.protocol === "https:") && loopbackHosts.has(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Adds the CORS headers a local origin needs. Returns true when the request was a
+ * preflight, answered here.
+ */
+export function applyCors(request: IncomingMessage, response: ServerResponse): boolean {
+  const origin = request.headers.origin;
+  response.setHeader("Vary", "Origin");
+  if (!origin || !isLocalOrigin(origin)) return false;
+  response.setHeader("Access-Control-Allow-Origin", origin);
+  response.setHeader("Access-Control-Expose-Headers", exposedHeaders);
+  const preflight = request.method === "OPTIONS" && request.headers["access-control-request-method"] !== undefined;
+  if (!preflight) return false;
+  response.writeHead(204, {
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": allowedHeaders,
+    "Access-Control-Max-Age": "600",
+    "Content-Length": "0",
+  });
+  response.end();
+  return true;
+}

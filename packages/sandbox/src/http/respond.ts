@@ -1,0 +1,31 @@
+/** Writing JSON and problem answers. */
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { problemMediaType } from "@lucca-api/types";
+import type { Problem } from "../problem.ts";
+
+/** A W3C trace-context id, the shape the spec's `traceId` example has. */
+export function newTraceId(): string {
+  return `00-${randomBytes(16).toString("hex")}-${randomBytes(8).toString("hex")}-01`;
+}
+
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  mediaType = "application/json",
+): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    ...headers,
+    "Content-Type": `${mediaType}; charset=utf-8`,
+    "Content-Length": String(Buffer.byteLength(text)),
+  });
+  response.end(text);
+}
+
+export function sendProblem(request: IncomingMessage, response: ServerResponse, problem: Problem): void {
+  const path = (request.url ?? "/").split("?")[0] ?? "/";
+  sendJson(response, problem.status, problem.toBody(path, newTraceId()), problem.headers, problemMediaType);
+}

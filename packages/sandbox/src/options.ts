@@ -1,0 +1,85 @@
+/**
+ * The options of `startSandbox`, and their defaults. Every default that is an API fact
+ * (limits, scopes) comes from the spec through `@lucca-api/types`.
+ */
+import { limits, oauth2, type Scope } from "@lucca-api/types";
+
+/** An OAuth 2 client the sandbox's token endpoint knows. */
+export interface SandboxClient {
+  clientId: string;
+  clientSecret: string;
+  scopes: string[];
+}
+
+/** The demo client `npm start` prints: every scope the spec defines. */
+export const demoClient: SandboxClient = Object.freeze({
+  clientId: "demo",
+  clientSecret: "demo-secret",
+  scopes: [...oauth2.scopes] as Scope[],
+});
+
+/** Where the sandbox reports what it does. Secrets are never passed to it. */
+export interface SandboxLogger {
+  info(message: string): void;
+  error(message: string): void;
+}
+
+export interface SandboxOptions {
+  /** Interface to bind; loopback unless told otherwise. Default `127.0.0.1`. */
+  host?: string;
+  /** Port to bind; `0` picks a free one. Default `4010`. */
+  port?: number;
+  /** Folder of the stored files; created if missing. Default `.sandbox-data`. */
+  dataDir?: string;
+  /** The clients the token endpoint accepts. Default `[demoClient]`. */
+  clients?: SandboxClient[];
+  /** Largest request body, in bytes. Default: the spec's `maxRequestBodyBytes`. */
+  maxBodyBytes?: number;
+  /** Requests a client may make per minute. Default: the spec's `rateLimitRequestsPerMinute`. */
+  rateLimitPerMinute?: number;
+  /** Lifetime of an access token. Default 1800 s, as Lucca's token endpoint answers. */
+  accessTokenTtlSeconds?: number;
+  /** Lifetime of a per-file access token (`token` of `GET`). Default 3600 s. */
+  fileTokenTtlSeconds?: number;
+  /** If set, the built API reference served at `/` (its `index.html`) and below. */
+  docsDir?: string;
+  /** Where to report requests and failures. Default: silent. */
+  logger?: SandboxLogger;
+}
+
+export type ResolvedOptions = Required<Omit<SandboxOptions, "docsDir">> & { docsDir: string | undefined };
+
+const silent: SandboxLogger = { info() {}, error() {} };
+
+function positiveInteger(name: string, value: number | undefined, fallback: number, allowZero = false): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1))
+    throw new TypeError(`SandboxOptions.${name} must be ${allowZero ? "a non-negative" : "a positive"} integer, got ${String(value)}.`);
+  return value;
+}
+
+/** Fills the defaults and refuses values that cannot work, naming the option. */
+export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
+  const clients = options.clients ?? [demoClient];
+  clients.forEach((client, index) => {
+    if (!client.clientId || !client.clientSecret)
+      throw new TypeError(`SandboxOptions.clients[${index}] needs a non-empty clientId and clientSecret.`);
+    const unknown = client.scopes.filter((scope) => !(oauth2.scopes as readonly string[]).includes(scope));
+    if (unknown.length > 0)
+      throw new TypeError(
+        `SandboxOptions.clients[${index}] (${client.clientId}) has unknown scopes ${unknown.join(", ")}; the spec defines ${oauth2.scopes.join(", ")}.`,
+      );
+  });
+  return {
+    host: options.host ?? "127.0.0.1",
+    port: positiveInteger("port", options.port, 4010, true),
+    dataDir: options.dataDir ?? ".sandbox-data",
+    clients,
+    maxBodyBytes: positiveInteger("maxBodyBytes", options.maxBodyBytes, limits.maxRequestBodyBytes),
+    rateLimitPerMinute: positiveInteger("rateLimitPerMinute", options.rateLimitPerMinute, limits.rateLimitRequestsPerMinute),
+    accessTokenTtlSeconds: positiveInteger("accessTokenTtlSeconds", options.accessTokenTtlSeconds, 1800),
+    fileTokenTtlSeconds: positiveInteger("fileTokenTtlSeconds", options.fileTokenTtlSeconds, 3600),
+    docsDir: options.docsDir,
+    logger: options.logger ?? silent,
+  };
+}

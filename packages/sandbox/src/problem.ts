@@ -1,0 +1,56 @@
+/**
+ * The sandbox's one error type: every refusal is a `Problem`, written as RFC 7807
+ * `application/problem+json` (the spec's `ProblemDetails`). Handlers throw it; the router
+ * writes it. Messages name the field, the value and the fix, and never carry a secret.
+ */
+import { STATUS_CODES } from "node:http";
+
+export interface ProblemInit {
+  detail?: string;
+  /** Messages per offending field, keyed by the field's name on the wire. */
+  errors?: Record<string, string[]>;
+  /** Extra response headers, e.g. `WWW-Authenticate` or `Retry-After`. */
+  headers?: Record<string, string>;
+}
+
+export class Problem extends Error {
+  readonly status: number;
+  readonly detail: string | undefined;
+  readonly errors: Record<string, string[]> | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(status: number, init: ProblemInit = {}) {
+    super(init.detail ?? STATUS_CODES[status] ?? `HTTP ${status}`);
+    this.name = "Problem";
+    this.status = status;
+    this.detail = init.detail;
+    this.errors = init.errors;
+    this.headers = init.headers ?? {};
+  }
+
+  /** A 400 whose `errors` map names each offending field. */
+  static invalid(errors: Record<string, string[]>): Problem {
+    const fields = Object.keys(errors).join(", ");
+    return new Problem(400, { detail: `Invalid request: ${fields}.`, errors });
+  }
+
+  /**
+   * The body, as the spec's ProblemDetails schema describes it. `type` is left out, which
+   * RFC 7807 reads as `about:blank`: the status says it all.
+   */
+  toBody(instance: string, traceId: string): Record<string, unknown> {
+    return {
+      title: this.status === 400 ? "One or more validation errors occurred." : (STATUS_CODES[this.status] ?? "Error"),
+      status: this.status,
+      ...(this.detail === undefined ? {} : { detail: this.detail }),
+      instance,
+      ...(this.errors === undefined ? {} : { errors: this.errors }),
+      traceId,
+    };
+  }
+}
+
+/** Type guard that holds across module copies (a test may load src and dist). */
+export function isProblem(value: unknown): value is Problem {
+  return value instanceof Error && value.name === "Problem" && typeof (value as Problem).status === "number";
+}

@@ -1,0 +1,125 @@
+/**
+ * Routes a request: CORS preflight, the token endpoint, the spec's operations, the docs.
+ * Each operation runs the same checks in the same order: bearer token and scope (401,
+ * 403), rate limit (429), the spec's parameters (400), then the handler. Every refusal
+ * is a `Problem`, answered as problem details.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { endpoints, limits, type OperationId } from "@lucca-api/types";
+import { authorize } from "./bearer.ts";
+import { applyCors } from "./http/cors.ts";
+import { sendProblem } from "./http/respond.ts";
+import { serveStatic } from "./http/static-files.ts";
+import { isProblem, Problem } from "./problem.ts";
+import type { RateLimiter } from "./rate-limit.ts";
+import { validateParameters, type ParameterValues } from "./request-parameters.ts";
+import { retrieveFile } from "./retrieve-file.ts";
+import type { RouteContext } from "./route-context.ts";
+import { handleTokenRequest, tokenPath } from "./token-endpoint.ts";
+import { uploadFile } from "./upload-file.ts";
+
+type Handler = (request: IncomingMessage, response: ServerResponse, values: ParameterValues, context: RouteContext) => Promise<void>;
+
+const handlers: Record<OperationId, Handler> = { uploadFile, retrieveFile };
+
+interface Route {
+  operationId: OperationId;
+  method: string;
+  pattern: RegExp;
+  names: string[];
+}
+
+/** `/lucca-api/files/{id}` → `^/lucca-api/files/([^/]+)$`, from the spec's paths. */
+const routes: Route[] = (Object.keys(endpoints) as OperationId[]).map((operationId) => {
+  const { method, path } = endpoints[operationId];
+  const names: string[] = [];
+  const source = path
+    .split("/")
+    .map((segment) => {
+      const template = /^\{(.+)\}$/.exec(segment);
+      if (!template) return segment.replace(/[.*+?^$()|[\]\\{}]/g, "\\$&");
+      names.push(template[1]!);
+      return "([^/]+)";
+    })
+    .join("/");
+  return { operationId, method, pattern: new RegExp(`^${source}$`), names };
+});
+
+export interface RouterContext extends RouteContext {
+  rateLimiter: RateLimiter;
+}
+
+function match(pathname: string): { routes: Route[]; path: Record<string, string> } {
+  const found = routes.map((route) => ({ route, groups: route.pattern.exec(pathname) })).filter((entry) => entry.groups);
+  const path: Record<string, string> = {};
+  const first = found[0];
+  if (first) first.route.names.forEach((name, index) => (path[name] = safeDecode(first.groups![index + 1]!)));
+  return { routes: found.map((entry) => entry.route), path };
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+async function runOperation(route: Route, request: IncomingMessage, response: ServerResponse, url: URL, path: Record<string, string>, context: RouterContext) {
+  const caller = authorize(request, route.operationId, context.signer);
+  context.rateLimiter.take(caller.clientId);
+  const values = validateParameters(route.operationId, { headers: request.headers, query: url.searchParams, path });
+  await handlers[route.operationId](request, response, values, context);
+}
+
+/**
+ * After a refusal sent before the body was read (413, a bad part), the rest of the body
+ * is read and dropped so the client receives the answer; a client that keeps sending
+ * past the server timeout is cut off.
+ */
+function drain(request: IncomingMessage): void {
+  if (request.complete) return;
+  request.resume();
+  const timer = setTimeout(() => request.socket.destroy(), limits.serverTimeoutSeconds * 1000);
+  timer.unref();
+  request.once("end", () => clearTimeout(timer));
+  request.once("close", () => clearTimeout(timer));
+}
+
+export async function route(request: IncomingMessage, response: ServerResponse, context: RouterContext): Promise<void> {
+  response.setHeader("X-Content-Type-Options", "nosniff");
+  try {
+    if (applyCors(request, response)) return;
+    const url = new URL(request.url ?? "/", "http://sandbox.invalid");
+    if (url.pathname === tokenPath) {
+      await handleTokenRequest(request, response, {
+        clients: context.options.clients,
+        signer: context.signer,
+        accessTokenTtlSeconds: context.options.accessTokenTtlSeconds,
+      });
+      return;
+    }
+    const { routes: candidates, path } = match(url.pathname);
+    if (candidates.length > 0) {
+      const route = candidates.find((candidate) => candidate.method === request.method);
+      if (!route)
+        throw new Problem(405, {
+          detail: `${url.pathname} takes ${candidates.map((candidate) => candidate.method).join(", ")}, not ${request.method}.`,
+          headers: { Allow: candidates.map((candidate) => candidate.method).join(", ") },
+        });
+      await runOperation(route, request, response, url, path, context);
+      return;
+    }
+    if (context.options.docsDir && request.method === "GET" && (await serveStatic(context.options.docsDir, url.pathname, response))) return;
+    throw new Problem(404, { detail: `Nothing is served at ${request.method} ${url.pathname}.` });
+  } catch (error) {
+    const problem = isProblem(error) ? error : new Problem(500, { detail: "An unexpected error occurred; see the sandbox's log." });
+    if (!isProblem(error)) context.options.logger.error(`${request.method} ${request.url?.split("?")[0]}: ${(error as Error)?.stack ?? String(error)}`);
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
+    sendProblem(request, response, problem);
+    drain(request);
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The bundled spec (`@lucca-api/spec/openapi.json`), loaded once, and the lookups the
+ * sandbox and the contract checker make in it. Reading the spec at run time is what keeps
+ * the sandbox from carrying a second copy of its rules.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { OperationId } from "@lucca-api/types";
+import { endpoints } from "@lucca-api/types";
+
+// The bundled document is plain JSON; its shape is OpenAPI 3.1, checked by redocly lint.
+export type Json = any;
+
+/** An OpenAPI parameter object, `$ref`s resolved. */
+export interface SpecParameter {
+  name: string;
+  in: "header" | "query" | "path" | "cookie";
+  required?: boolean;
+  style?: string;
+  explode?: boolean;
+  schema: Json;
+  /** The JSON pointer of its schema, for Ajv to compile by reference. */
+  schemaRef: string;
+}
+
+/** The `$id` under which the whole document is registered with Ajv. */
+export const specSchemaId = "https://lucca-api.invalid/openapi.json";
+
+let cached: Json | undefined;
+
+/** The bundled spec, read from the `@lucca-api/spec` workspace package. */
+export function loadSpecDocument(): Json {
+  if (cached === undefined) {
+    const path = createRequire(import.meta.url).resolve("@lucca-api/spec/openapi.json");
+    cached = JSON.parse(readFileSync(path, "utf8"));
+  }
+  return cached;
+}
+
+/** Follows local `$ref`s, returning the node and the pointer it was found at. */
+export function resolveRef(document: Json, node: Json, pointer: string): { node: Json; pointer: string } {
+  while (node && typeof node === "object" && typeof node.$ref === "string" && node.$ref.startsWith("#/")) {
+    pointer = node.$ref.slice(1);
+    node = pointer
+      .split("/")
+      .slice(1)
+      .reduce((at: Json, key: string) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], document);
+    if (node === undefined) throw new Error(`The bundled spec has an unresolvable $ref: ${pointer}`);
+  }
+  return { node, pointer };
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** The operation object of an operationId, and the JSON pointer it lives at. */
+export function operationOf(document: Json, operationId: OperationId): { operation: Json; pointer: string } {
+  const { method, path } = endpoints[operationId];
+  const verb = method.toLowerCase();
+  const operation = document.paths?.[path]?.[verb];
+  if (!operation) throw new Error(`The bundled spec has no ${method} ${path} (operationId ${operationId}).`);
+  return { operation, pointer: `/paths/${escapePointer(path)}/${verb}` };
+}
+
+/** The parameters of an operation (path-level and operation-level), `$ref`s resolved. */
+export function parametersOf(document: Json, operationId: OperationId): SpecParameter[] {
+  const { method, path } = endpoints[operationId];
+  const pathPointer = `/paths/${escapePointer(path)}`;
+  const pathItem = document.paths[path];
+  const found = new Map<string, SpecParameter>();
+  const collect = (list: Json[] | undefined, base: string) =>
+    (list ?? []).forEach((raw, index) => {
+      const { node, pointer } = resolveRef(document, raw, `${base}/parameters/${index}`);
+      found.set(`${node.in}:${node.name.toLowerCase()}`, { ...node, schemaRef: `${pointer}/schema` });
+    });
+  collect(pathItem.parameters, pathPointer);
+  collect(pathItem[method.toLowerCase()].parameters, `${pathPointer}/${method.toLowerCase()}`);
+  return [...found.values()];
+}
+
+/** A `#/...` reference into the registered document, for Ajv. */
+export function specRef(pointer: string): { $ref: string } {
+  return { $ref: `${specSchemaId}#${pointer}` };
+}

@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Tests start real servers and move real bytes; CI machines have 2 busy cores.
+    testTimeout: 30_000,
+  },
+});

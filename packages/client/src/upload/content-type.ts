@@ -2,7 +2,8 @@ import { contentTypes, type ContentType } from "@lucca-api/types";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { contentTypeAliases, extensionTypes, unknownContentType } from "./extension-types.ts";
 
-const accepted: ReadonlySet<string> = new Set(contentTypes);
+/** Media types compare case-insensitively (RFC 9110, 8.3.1); the spec's spelling is what is sent. */
+const accepted: ReadonlyMap<string, ContentType> = new Map(contentTypes.map((type) => [type.toLowerCase(), type]));
 
 /**
  * Checks a content type the caller chose against the spec's accepted values, before any
@@ -10,7 +11,8 @@ const accepted: ReadonlySet<string> = new Set(contentTypes);
  */
 export function checkContentType(value: string): ContentType {
   const normalized = value.split(";")[0]!.trim().toLowerCase();
-  if (accepted.has(normalized)) return normalized as ContentType;
+  const known = accepted.get(normalized);
+  if (known) return known;
   const alias = contentTypeAliases[normalized];
   const advice = alias ? `the API accepts '${alias}' instead: pass contentType: '${alias}'.` : `pick one of the accepted values (the ContentType enum of the spec, ${contentTypes.length} values, e.g. ${contentTypes.slice(0, 6).join(", ")}, …).`;
   throw new InvalidInputError("contentType", `'${value}' is not accepted by the API; ${advice}`);
@@ -22,7 +24,8 @@ export function checkContentType(value: string): ContentType {
  */
 export function inferContentType(blobType: string | undefined, fileName: string): ContentType {
   const fromBlob = blobType?.split(";")[0]?.trim().toLowerCase();
-  if (fromBlob && accepted.has(fromBlob)) return fromBlob as ContentType;
+  const known = fromBlob ? accepted.get(fromBlob) : undefined;
+  if (known) return known;
   if (fromBlob && contentTypeAliases[fromBlob]) return contentTypeAliases[fromBlob];
   const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
   return (extension && extensionTypes[extension]) || unknownContentType;

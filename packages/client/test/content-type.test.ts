@@ -1,0 +1,38 @@
+import { contentTypes } from "@lucca-api/types";
+import { describe, expect, it } from "vitest";
+import { checkContentType, inferContentType } from "../src/upload/content-type.ts";
+import { contentTypeAliases, extensionTypes, unknownContentType } from "../src/upload/extension-types.ts";
+
+describe("checkContentType accepts only the spec's values", () => {
+  it("image/jpeg is refused with advice to send image/jpg", () => {
+    expect(() => checkContentType("image/jpeg")).toThrowError(/contentType: 'image\/jpeg' is not accepted by the API; the API accepts 'image\/jpg'/);
+  });
+  it("application/octet-stream is refused with advice to send binary/octet-stream", () => {
+    expect(() => checkContentType("application/octet-stream")).toThrowError(/'binary\/octet-stream'/);
+  });
+  it("a type with no known alias names where the accepted list is", () => {
+    expect(() => checkContentType("video/webm")).toThrowError(/'video\/webm' is not accepted by the API; pick one of the accepted values \(the ContentType enum of the spec/);
+  });
+  it.each(contentTypes.map((type) => [type]))("%s is accepted", (type) => expect(checkContentType(type)).toBe(type));
+});
+
+describe("inferContentType picks an accepted type when the caller names none", () => {
+  it.each([
+    ["the Blob's type when the API accepts it", "application/pdf", "x.bin", "application/pdf"],
+    ["the accepted alias of the Blob's type (browsers say image/jpeg)", "image/jpeg", "x.jpg", "image/jpg"],
+    ["the extension when the Blob has no type", undefined, "photo.JPEG", "image/jpg"],
+    ["the extension when the Blob's type is not accepted", "video/webm", "notes.txt", "text/plain"],
+    ["binary/octet-stream when nothing is known", undefined, "data.unknownext", unknownContentType],
+  ] as const)("%s", (_rule, blobType, fileName, want) => {
+    expect(inferContentType(blobType, fileName)).toBe(want);
+  });
+});
+
+describe("the extension and alias tables only map to accepted types", () => {
+  it.each(Object.entries({ ...extensionTypes, ...contentTypeAliases }))("%s → %s is in the spec's list", (_key, type) => {
+    expect(contentTypes).toContain(type);
+  });
+  it.each(Object.keys(contentTypeAliases))("the alias %s is itself not accepted (or it would be no alias)", (alias) => {
+    expect(contentTypes).not.toContain(alias);
+  });
+});

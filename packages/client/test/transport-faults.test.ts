@@ -1,0 +1,160 @@
+/**
+ * Faults a well-behaved server does not produce on demand, through a scripted server on
+ * 127.0.0.1: dropped connections, malformed JSON, 503 then success, slow answers.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { isAbortError, isConnectionError, isRateLimitError, isTimeoutError, InvalidResponseError, RateLimitError, ServerError, TimeoutError } from "../src/index.ts";
+import { fastClient, linkOn, recordingLogger } from "./helpers/clients.ts";
+import { fileBody, json, problem, startFaultServer, type FaultServer } from "./helpers/fault-server.ts";
+
+let server: FaultServer;
+afterEach(() => server?.close());
+
+describe("retries: only what is safe to repeat, with backoff and Retry-After", () => {
+  it("a connection dropped before the answer is retried for a GET", async () => {
+    server = await startFaultServer((_req, res, i) => (i === 0 ? res.socket?.destroy() : json(res, 200, fileBody(server.url))));
+    const result = await fastClient(server.url).getFile(linkOn(server.url));
+    expect(result.modified).toBe(true);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("a 503 then a success: the GET is retried and succeeds", async () => {
+    server = await startFaultServer((_req, res, i) => (i === 0 ? json(res, 503, problem(503, "Down")) : json(res, 200, fileBody(server.url))));
+    const result = await fastClient(server.url).getFile(linkOn(server.url));
+    expect(result.modified && result.file.id).toBe(fileBody(server.url).id);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it.each([408, 429, 502, 504])("a %i is retried", async (status) => {
+    server = await startFaultServer((_req, res, i) => (i === 0 ? json(res, status, problem(status, "Again")) : json(res, 200, fileBody(server.url))));
+    await fastClient(server.url).getFile(linkOn(server.url));
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("a 500 is not retried: the request may have had an effect", async () => {
+    server = await startFaultServer((_req, res) => json(res, 500, problem(500, "Boom")));
+    await expect(fastClient(server.url).getFile(linkOn(server.url))).rejects.toBeInstanceOf(ServerError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("retries stop after maxRetries and the last answer becomes the error", async () => {
+    server = await startFaultServer((_req, res) => json(res, 503, problem(503, "Down")));
+    const error = await fastClient(server.url, { retry: { maxRetries: 3, baseDelay: 1, maxDelay: 2 } }).getFile(linkOn(server.url)).catch((e) => e);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error.status).toBe(503);
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it("Retry-After in seconds decides the wait", async () => {
+    const { lines, logger } = recordingLogger();
+    server = await startFaultServer((_req, res, i) => (i === 0 ? json(res, 429, problem(429, "Slow down"), { "Retry-After": "1" }) : json(res, 200, fileBody(server.url))));
+    await fastClient(server.url, { logger }).getFile(linkOn(server.url));
+    expect(lines.some((line) => line.includes("answered 429; retrying in 1000 ms"))).toBe(true);
+  });
+
+  it("Retry-After as an HTTP date decides the wait", async () => {
+    const { lines, logger } = recordingLogger();
+    server = await startFaultServer((_req, res, i) =>
+      i === 0 ? json(res, 503, problem(503, "Down"), { "Retry-After": new Date(Date.now() + 2_000).toUTCString() }) : json(res, 200, fileBody(server.url)),
+    );
+    await fastClient(server.url, { logger }).getFile(linkOn(server.url));
+    const waited = Number(/answered 503; retrying in (\d+) ms/.exec(lines.join("\n"))?.[1]);
+    expect(waited).toBeGreaterThanOrEqual(900);
+    expect(waited).toBeLessThanOrEqual(2_000);
+  });
+
+  it("a Retry-After beyond maxRetryAfter is not waited for: RateLimitError carries retryAfter", async () => {
+    server = await startFaultServer((_req, res) => json(res, 429, problem(429, "Too many requests"), { "Retry-After": "120" }));
+    const error = await fastClient(server.url).getFile(linkOn(server.url)).catch((e) => e);
+    expect(isRateLimitError(error)).toBe(true);
+    expect((error as RateLimitError).retryAfter).toBe(120_000);
+    expect(error.message).toMatch(/^429 Too many requests\. Slow down: wait `retryAfter` ms/);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("a raw POST whose body cannot be re-sent is not retried after a dropped connection", async () => {
+    server = await startFaultServer((_req, res) => res.socket?.destroy());
+    const client = fastClient(server.url);
+    const error = await client
+      .POST("/lucca-api/files", {
+        body: { form: new Blob(["x"]) },
+        bodySerializer: (body) => {
+          const form = new FormData();
+          form.append("form", body.form, "x.txt");
+          return form;
+        },
+      })
+      .catch((e) => e);
+    expect(isConnectionError(error)).toBe(true);
+    expect(error.message).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/lucca-api\/files failed before an answer came back/);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe("timeouts and aborts are told apart", () => {
+  const slow = (ms: number) => (_req: unknown, res: import("node:http").ServerResponse) => void setTimeout(() => !res.destroyed && json(res, 200, {}), ms);
+
+  it("a slow answer hits the per-attempt timeout, and the next attempt succeeds", async () => {
+    server = await startFaultServer((req, res, i) => (i === 0 ? slow(5_000)(req, res) : json(res, 200, fileBody(server.url))));
+    const result = await fastClient(server.url, { timeout: 200 }).getFile(linkOn(server.url));
+    expect(result.modified).toBe(true);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("when every attempt is slow, a TimeoutError with scope 'attempt' names the option to raise", async () => {
+    server = await startFaultServer(slow(5_000));
+    const error = await fastClient(server.url, { timeout: 100, retry: { maxRetries: 1, baseDelay: 1 } }).getFile(linkOn(server.url)).catch((e) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.scope).toBe("attempt");
+    expect(error.message).toMatch(/timed out after 100 ms \(timeout\); raise the `timeout` option/);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("totalTimeout bounds the whole call: TimeoutError with scope 'total'", async () => {
+    server = await startFaultServer(slow(5_000));
+    const error = await fastClient(server.url, { timeout: 0, totalTimeout: 150 }).getFile(linkOn(server.url)).catch((e) => e);
+    expect(isTimeoutError(error)).toBe(true);
+    expect(error.scope).toBe("total");
+  });
+
+  it("the caller's AbortSignal gives an AbortError, which is not a timeout", async () => {
+    server = await startFaultServer(slow(5_000));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error("user left")), 100);
+    const error = await fastClient(server.url).getFile(linkOn(server.url), { signal: controller.signal }).catch((e) => e);
+    expect(isAbortError(error)).toBe(true);
+    expect(isTimeoutError(error)).toBe(false);
+    expect(error.cause).toEqual(new Error("user left"));
+  });
+
+  it("an already-aborted signal sends nothing", async () => {
+    server = await startFaultServer((_req, res) => json(res, 200, fileBody(server.url)));
+    const error = await fastClient(server.url).getFile(linkOn(server.url), { signal: AbortSignal.abort() }).catch((e) => e);
+    expect(isAbortError(error)).toBe(true);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("malformed answers become InvalidResponseError", () => {
+  it("a 200 whose JSON does not parse names the status and shows the start of the body", async () => {
+    server = await startFaultServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end('{"id": "2face165", "type": fi');
+    });
+    const error = await fastClient(server.url).getFile(linkOn(server.url)).catch((e) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.status).toBe(200);
+    expect(error.message).toMatch(/answered 200 \(application\/json\) with a body that is not JSON, where the spec promises a File: "\{\\"id\\"/);
+    expect(error.message).toContain("token=[redacted]");
+  });
+
+  it("an upload answered with malformed JSON also fails plainly", async () => {
+    server = await startFaultServer((_req, res) => {
+      res.writeHead(201, { "Content-Type": "application/json" });
+      res.end("<html>proxy error</html>");
+    });
+    const error = await fastClient(server.url).uploadFile(new Blob(["hi"]), { fileName: "a.txt" }).catch((e) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.message).toMatch(/where the spec promises the uploaded File/);
+  });
+});

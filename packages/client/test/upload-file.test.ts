@@ -1,0 +1,117 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ContentTooLargeError, InvalidInputError, isInvalidInputError, PermissionDeniedError, type UploadSource } from "../src/index.ts";
+import { recordingFetch, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
+
+let sandbox: TestSandbox;
+let folder: string;
+const content = new Uint8Array(300_000).map((_, i) => (i * 31) % 251);
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox({ maxBodyBytes: 1_000_000 });
+  folder = await mkdtemp(join(tmpdir(), "lucca-upload-"));
+  await writeFile(join(folder, "data.pdf"), content);
+});
+afterAll(async () => {
+  await sandbox?.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe("uploadFile sends every kind of source, byte for byte", () => {
+  const sources: [string, () => UploadSource, string][] = [
+    ["a Blob", () => new Blob([content]), "blob.pdf"],
+    ["a File (its own name and type)", () => new File([content], "named.pdf", { type: "application/pdf" }), "named.pdf"],
+    ["bytes", () => content, "bytes.pdf"],
+    ["an ArrayBuffer", () => content.slice().buffer, "buffer.pdf"],
+    ["a web ReadableStream", () => new Blob([content]).stream(), "web-stream.pdf"],
+    ["a Node readable", () => Readable.from([content.subarray(0, 1000), content.subarray(1000)]), "node-stream.pdf"],
+    ["a file path", () => ({ path: join(folder, "data.pdf") }), "data.pdf"],
+  ];
+  it.each(sources)("from %s", async (_kind, source, fileName) => {
+    const client = sandbox.client();
+    const { file, eTag } = await client.uploadFile(source(), fileName === "named.pdf" || fileName === "data.pdf" ? {} : { fileName });
+    expect(file).toMatchObject({ type: "file", fileName, contentType: "application/pdf" });
+    expect(eTag).toMatch(/^W\/"/);
+    const download = await client.downloadFile(file);
+    expect(sha256(await download.bytes())).toBe(sha256(content));
+  });
+
+  it("a Node fs stream uploads too (any async iterable of bytes)", async () => {
+    const { file } = await sandbox.client().uploadFile(createReadStream(join(folder, "data.pdf")), { fileName: "fs.pdf" });
+    expect(file.fileName).toBe("fs.pdf");
+  });
+});
+
+describe("the content type is checked against the spec before any request", () => {
+  it("image/jpeg is refused with the accepted spelling, and nothing is sent", async () => {
+    const { calls, fetch } = recordingFetch();
+    const error = await sandbox.client({ fetch }).uploadFile(new Blob([content]), { fileName: "pic.jpg", contentType: "image/jpeg" as never }).catch((e) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error.message).toBe("contentType: 'image/jpeg' is not accepted by the API; the API accepts 'image/jpg' instead: pass contentType: 'image/jpg'.");
+    expect(calls).toHaveLength(0);
+  });
+
+  it.each([
+    ["photo.jpeg", "image/jpg"],
+    ["notes.txt", "text/plain"],
+    ["sheet.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+    ["mystery.qqq", "binary/octet-stream"],
+  ])("with no type given, %s is sent as %s, and the sandbox stores that", async (fileName, want) => {
+    const { file } = await sandbox.client().uploadFile(new Blob([content]), { fileName });
+    expect(file.contentType).toBe(want);
+  });
+
+  it("a browser File labelled image/jpeg is sent as image/jpg", async () => {
+    const { file } = await sandbox.client().uploadFile(new File([content], "cam.jpg", { type: "image/jpeg" }));
+    expect(file.contentType).toBe("image/jpg");
+  });
+});
+
+describe("sizes and names are checked up front", () => {
+  it("a Blob over maxUploadBytes is refused before any request, naming the sizes", async () => {
+    const { calls, fetch } = recordingFetch();
+    const error = await sandbox.client({ fetch, maxUploadBytes: 100_000 }).uploadFile(new Blob([content]), { fileName: "big.pdf" }).catch((e) => e);
+    expect(isInvalidInputError(error)).toBe(true);
+    expect(error.message).toMatch(/^source: 'big\.pdf' is 300000 bytes; with its multipart framing the body would be \d+ bytes, over the API's limit of 100000 bytes/);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("a stream with a declared size over the limit is refused up front too", async () => {
+    const error = await sandbox.client({ maxUploadBytes: 100_000 }).uploadFile(new Blob([content]).stream(), { fileName: "big.pdf", size: 300_000 }).catch((e) => e);
+    expect(isInvalidInputError(error)).toBe(true);
+  });
+
+  it("a stream of unknown size over the server's limit gets the server's 413 as ContentTooLargeError", async () => {
+    const big = new Uint8Array(1_500_000);
+    const error = await sandbox.client().uploadFile(new Blob([big]).stream(), { fileName: "big.bin" }).catch((e) => e);
+    expect(error).toBeInstanceOf(ContentTooLargeError);
+    expect(error.status).toBe(413);
+  });
+
+  it("bytes without a fileName are refused with the fix", async () => {
+    await expect(sandbox.client().uploadFile(content)).rejects.toThrowError("fileName: is required when uploading bytes or a stream; pass e.g. { fileName: 'report.pdf' }.");
+  });
+});
+
+describe("progress and permissions", () => {
+  it("onProgress reports growing byte counts up to the size", async () => {
+    const seen: number[] = [];
+    await sandbox.client().uploadFile(new Blob([content]), { fileName: "p.pdf", onProgress: ({ loaded, total }) => (seen.push(loaded), expect(total).toBe(content.length)) });
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.at(-1)).toBe(content.length);
+  });
+
+  it("a client without files.readwrite gets PermissionDeniedError (403) naming the scope fix", async () => {
+    const client = sandbox.client({ auth: { clientId: "demo", clientSecret: "demo-secret", tokenUrl: sandbox.tokenUrl, scopes: ["files.readonly"] } });
+    const error = await client.uploadFile(new Blob([content]), { fileName: "x.pdf" }).catch((e) => e);
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    expect(error.message).toMatch(/^403 .*Give the client the scope this operation needs/);
+  });
+});

@@ -11,12 +11,15 @@ function encodeExtValue(value: string): string {
 
 function asciiFallback(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const safe = base.normalize("NFKD").replace(/[^\x20-\x7e]/g, "_").replace(/["\\%]/g, "_").trim();
+  // Accents are dropped ("é" → "e"), anything else outside printable ASCII becomes "_".
+  const safe = base.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7e]/g, "_").replace(/["\\%]/g, "_").trim();
   return safe || "file";
 }
 
+/** `inline; filename="…"`, plus `filename*` when the ASCII fallback is not the name itself. */
 export function contentDisposition(type: "inline" | "attachment", fileName: string): string {
-  const fallback = asciiFallback(fileName);
-  const plain = fallback === fileName;
-  return plain ? `${type}; filename="${fallback}"` : `${type}; filename="${fallback}"; filename*=UTF-8''${encodeExtValue(fileName.split(/[\\/]/).pop() || "file")}`;
+  const name = fileName.split(/[\\/]/).pop() || "file";
+  const fallback = asciiFallback(name);
+  const plain = `${type}; filename="${fallback}"`;
+  return fallback === name ? plain : `${plain}; filename*=UTF-8''${encodeExtValue(name)}`;
 }

@@ -1,0 +1,93 @@
+import { parameters } from "@lucca-api/types";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLuccaFilesClient, isApiError, NotFoundError, PreconditionFailedError, unwrap, type File } from "../src/index.ts";
+import { recordingFetch, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
+
+let sandbox: TestSandbox;
+let uploaded: File;
+let uploadedETag: string | undefined;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  ({ file: uploaded, eTag: uploadedETag } = await sandbox.client().uploadFile(new Blob(["hello"]), { fileName: "hello.txt" }));
+});
+afterAll(() => sandbox?.close());
+
+describe("getFile reads the metadata with ETag revalidation", () => {
+  it("returns the file and its ETag", async () => {
+    const result = await sandbox.client().getFile(uploaded);
+    expect(result).toMatchObject({ modified: true, file: { id: uploaded.id, fileName: "hello.txt", contentType: "text/plain" } });
+    expect(result.eTag).toBe(uploadedETag);
+  });
+
+  it("ifNoneMatch with the current ETag answers { modified: false } (a 304, not an error)", async () => {
+    const result = await sandbox.client().getFile(uploaded, { ifNoneMatch: uploadedETag });
+    expect(result).toEqual({ modified: false, eTag: uploadedETag });
+  });
+
+  it("ifNoneMatch with a stale ETag returns the file", async () => {
+    const result = await sandbox.client().getFile(uploaded, { ifNoneMatch: 'W/"stale"' });
+    expect(result.modified).toBe(true);
+  });
+
+  it("ifMatch with a stale ETag throws PreconditionFailedError (412)", async () => {
+    const error = await sandbox.client().getFile(uploaded, { ifMatch: 'W/"stale"' }).catch((e) => e);
+    expect(error).toBeInstanceOf(PreconditionFailedError);
+    expect(error.status).toBe(412);
+    expect(error.message).toMatch(/read it again to get its current ETag/);
+  });
+
+  it("ifMatch with the current ETag reads the file", async () => {
+    expect((await sandbox.client().getFile(uploaded, { ifMatch: uploadedETag })).modified).toBe(true);
+  });
+
+  it("a token of another file gives NotFoundError with the problem, the request id, and no token in the message", async () => {
+    const other = await sandbox.client().uploadFile(new Blob(["other"]), { fileName: "other.txt" });
+    const token = sandbox.client().parseFileLink(other.file.links!.self!.href).token;
+    const error = await sandbox.client().getFile({ id: uploaded.id, token }).catch((e) => e);
+    expect(isApiError(error)).toBe(true);
+    expect(error.status).toBeGreaterThanOrEqual(400);
+    expect(error.problem?.status).toBe(error.status);
+    expect(error.message).not.toContain(token);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.requestId).toBe(error.problem?.traceId);
+    expect(error.message).toMatch(/^404 Not Found: .*\. Check the file id, and take the whole link `href` \(with its `token`\) that the API handed out\. \(GET http:\/\/127\.0\.0\.1:\d+\/lucca-api\/files\/[0-9a-f-]+\?token=\[redacted\]&disposition=json, request id .+\)$/);
+  });
+});
+
+describe("the typed openapi-fetch calls stay available", () => {
+  it("GET needs no Api-Version at the call site, yet sends it", async () => {
+    const { calls, fetch } = recordingFetch();
+    const link = sandbox.client().parseFileLink(uploaded.links!.self!.href);
+    const { data, error, response } = await sandbox.client({ fetch }).GET("/lucca-api/files/{id}", { params: { path: { id: link.id }, query: { token: link.token } } });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(data?.id).toBe(uploaded.id);
+    expect(calls.at(-1)?.headers.get(parameters.apiVersion.name)).toBe("2024-11-01");
+  });
+
+  it("include goes comma-joined on the wire, and the sandbox honours both values", async () => {
+    const { calls, fetch } = recordingFetch();
+    const link = sandbox.client().parseFileLink(uploaded.links!.self!.href);
+    const { data } = await sandbox.client({ fetch }).GET("/lucca-api/files/{id}", {
+      params: { path: { id: link.id }, query: { token: link.token, include: ["links", "embedded"] } },
+    });
+    expect(new URL(calls.at(-1)!.url).search).toContain("include=links,embedded");
+    expect(data?.links?.self?.href).toContain(uploaded.id);
+  });
+
+  it("{ data, error } style: a 404 is a value, and unwrap turns it into the typed error", async () => {
+    const client = sandbox.client();
+    const call = client.GET("/lucca-api/files/{id}", { params: { path: { id: "00000000-0000-4000-8000-000000000000" }, query: { token: "nope" } } });
+    const { error, response } = await call;
+    expect(response.ok).toBe(false);
+    expect(error).toMatchObject({ status: response.status });
+    await expect(unwrap(client.GET("/lucca-api/files/{id}", { params: { path: { id: "00000000-0000-4000-8000-000000000000" }, query: { token: "nope" } } }))).rejects.toSatisfy(isApiError);
+  });
+
+  it("an apiVersion the spec does not list is refused when the client is created", () => {
+    expect(() => createLuccaFilesClient({ baseUrl: sandbox.url, auth: { accessToken: "t" }, apiVersion: "2023-01-01" as never })).toThrowError(
+      "apiVersion: '2023-01-01' is not a version of the API; use one of 2024-11-01 (or leave it out for 2024-11-01).",
+    );
+  });
+});

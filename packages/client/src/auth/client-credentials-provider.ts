@@ -35,7 +35,7 @@ export function createClientCredentialsProvider(credentials: ClientCredentials, 
   const { clientId, clientSecret } = credentials;
   const tokenUrl = credentials.tokenUrl ?? oauth2.tokenUrl;
   const scopes = credentials.scopes ?? oauth2.scopes;
-  const now = deps.now ?? Date.now;
+  const now = deps.now ?? (() => Date.now());
   const issued = new Set<string>();
   let current: { token: string; refreshAt: number } | undefined;
   let pending: Promise<string> | undefined;

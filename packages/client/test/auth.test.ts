@@ -1,0 +1,162 @@
+import { inspect } from "node:util";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createClientCredentialsProvider } from "../src/auth/client-credentials-provider.ts";
+import { defaultRetryPolicy } from "../src/core/backoff.ts";
+import { createRedactingLogger } from "../src/core/logger.ts";
+import { AuthenticationError, createLuccaFilesClient, isTokenError, TokenError } from "../src/index.ts";
+import { fastClient, linkOn, recordingLogger } from "./helpers/clients.ts";
+import { fileBody, json, problem, startFaultServer, type FaultServer } from "./helpers/fault-server.ts";
+import { demoClient, startCountingTokenProxy, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
+
+let sandbox: TestSandbox;
+let link: string;
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  link = (await sandbox.client().uploadFile(new Blob(["x"]), { fileName: "x.txt" })).file.links!.self!.href;
+});
+afterAll(() => sandbox?.close());
+
+let proxy: Awaited<ReturnType<typeof startCountingTokenProxy>> | undefined;
+let server: FaultServer | undefined;
+afterEach(async () => {
+  await proxy?.close();
+  await server?.close();
+  proxy = server = undefined;
+});
+
+describe("OAuth 2 client credentials against the sandbox's token endpoint", () => {
+  it("100 parallel calls on a cold client make exactly one token request", async () => {
+    proxy = await startCountingTokenProxy(sandbox.tokenUrl);
+    const client = sandbox.client({ auth: { ...demoClient, tokenUrl: proxy.url } });
+    const results = await Promise.all(Array.from({ length: 100 }, () => client.getFile(link)));
+    expect(results.every((result) => result.modified)).toBe(true);
+    expect(proxy.count).toBe(1);
+  });
+
+  it("the token is reused until shortly before it expires, then renewed", async () => {
+    proxy = await startCountingTokenProxy(sandbox.tokenUrl);
+    let clock = 0;
+    const provider = createClientCredentialsProvider(
+      { ...demoClient, tokenUrl: proxy.url },
+      { fetch, policy: defaultRetryPolicy, timeout: 10_000, logger: createRedactingLogger(undefined, () => []), now: () => clock },
+    );
+    const first = await provider.getToken();
+    clock = 1_800_000 - 60_001; // the sandbox's 1800 s token, one minute and a millisecond before expiry
+    expect(await provider.getToken()).toBe(first);
+    expect(proxy.count).toBe(1);
+    clock = 1_800_000 - 60_000; // within the last minute: renewed
+    await provider.getToken();
+    expect(proxy.count).toBe(2);
+  });
+
+  it("wrong credentials become a TokenError with the endpoint's error and error_description", async () => {
+    const client = sandbox.client({ auth: { clientId: "demo", clientSecret: "wrong-secret-value", tokenUrl: sandbox.tokenUrl } });
+    const error = await client.getFile(link).catch((e) => e);
+    expect(isTokenError(error)).toBe(true);
+    expect(error).toBeInstanceOf(TokenError);
+    expect(error.error).toBe("invalid_client");
+    expect(typeof error.errorDescription).toBe("string");
+    expect(error.message).toMatch(/answered 401 invalid_client.*Check `auth.clientId` and `auth.clientSecret`\./);
+  });
+
+  it("the secret appears nowhere: not in the error (message, stack, JSON, inspect), the client, nor the logs", async () => {
+    const secret = "wrong-secret-value";
+    const { lines, logger } = recordingLogger();
+    const client = sandbox.client({ auth: { clientId: "demo", clientSecret: secret, tokenUrl: sandbox.tokenUrl }, logger });
+    const error = await client.getFile(link).catch((e) => e);
+    for (const text of [error.message, error.stack, JSON.stringify(error), inspect(error, { depth: 10, showHidden: true }), inspect(client, { depth: 10 }), lines.join("\n")]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(Object.values(error).join(" ")).not.toContain(secret);
+  });
+
+  it("access tokens and file tokens are redacted from the logs", async () => {
+    const { lines, logger } = recordingLogger();
+    const client = sandbox.client({ logger });
+    await client.getFile(link);
+    const log = lines.join("\n");
+    expect(log).toContain("token=[redacted]");
+    expect(log).not.toContain(client.parseFileLink(link).token);
+    expect(log).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+  });
+
+  it("a 401 with an access-token function asks for a new token and retries once", async () => {
+    const tokens = ["revoked-token", await demoToken()];
+    const client = createLuccaFilesClient({ baseUrl: sandbox.url, auth: { accessToken: () => tokens.shift()! } });
+    expect((await client.getFile(link)).modified).toBe(true);
+    expect(tokens).toHaveLength(0);
+  });
+
+  it("a fixed access token that gets a 401 fails with AuthenticationError (no retry can help)", async () => {
+    const client = createLuccaFilesClient({ baseUrl: sandbox.url, auth: { accessToken: "revoked-token" } });
+    const error = await client.getFile(link).catch((e) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.message).toMatch(/^401 .*Check the `auth` option/);
+  });
+});
+
+describe("faults of the token dance, through a scripted server", () => {
+  it("a 401 drops the cached token: one new token request, one retry, success", async () => {
+    let issued = 0;
+    server = await startFaultServer((req, res) => {
+      if (req.url.startsWith("/connect/token")) return json(res, 200, { access_token: `token-${++issued}`, token_type: "Bearer", expires_in: 1800 });
+      if (req.headers.authorization === "Bearer token-1") return json(res, 401, problem(401, "Expired"));
+      json(res, 200, fileBody(server!.url));
+    });
+    const client = fastClient(server.url, { auth: { clientId: "c", clientSecret: "s", tokenUrl: `${server.url}/connect/token` } });
+    expect((await client.getFile(linkOn(server.url))).modified).toBe(true);
+    expect(issued).toBe(2);
+    expect(server.requests.filter((r) => !r.url.startsWith("/connect/token")).map((r) => r.headers.authorization)).toEqual(["Bearer token-1", "Bearer token-2"]);
+  });
+
+  it("a token endpoint that is down is retried, then succeeds", async () => {
+    server = await startFaultServer((req, res, i) => {
+      if (req.url.startsWith("/connect/token")) return i === 0 ? json(res, 503, { error: "temporarily_unavailable" }) : json(res, 200, { access_token: "t", expires_in: 60 });
+      json(res, 200, fileBody(server!.url));
+    });
+    const client = fastClient(server.url, { auth: { clientId: "c", clientSecret: "s", tokenUrl: `${server.url}/connect/token` } });
+    expect((await client.getFile(linkOn(server.url))).modified).toBe(true);
+  });
+
+  it("a token endpoint error without an RFC 6749 body still gives a TokenError naming the status", async () => {
+    server = await startFaultServer((_req, res) => {
+      res.writeHead(400, { "Content-Type": "text/html" });
+      res.end("<h1>Bad</h1>");
+    });
+    const error = await fastClient(server.url, { auth: { clientId: "c", clientSecret: "s", tokenUrl: `${server.url}/connect/token` } }).getFile(linkOn(server.url)).catch((e) => e);
+    expect(error).toBeInstanceOf(TokenError);
+    expect(error.error).toBe("http_400");
+  });
+
+  it("the bearer token goes only to the configured origin: a link on another host never receives it", async () => {
+    server = await startFaultServer((_req, res) => json(res, 200, fileBody(server!.url)));
+    const client = sandbox.client();
+    await client.getFile(link);
+    await client.getFile(linkOn(server.url));
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.headers.authorization).toBeUndefined();
+  });
+});
+
+describe("a client secret in a browser is refused unless allowed", () => {
+  it("with a document (a page), the secret is refused naming the opt-in", () => {
+    const scope = globalThis as { document?: unknown; process?: unknown };
+    const saved = scope.process;
+    try {
+      scope.document = {};
+      Object.defineProperty(globalThis, "process", { value: undefined, configurable: true, writable: true });
+      expect(() => createLuccaFilesClient({ baseUrl: sandbox.url, auth: demoClient })).toThrowError(/auth.clientSecret: a client secret in a browser is readable by anyone.*dangerouslyAllowBrowser: true/);
+      expect(() => createLuccaFilesClient({ baseUrl: sandbox.url, auth: demoClient, dangerouslyAllowBrowser: true })).not.toThrow();
+      expect(() => createLuccaFilesClient({ baseUrl: sandbox.url, auth: { accessToken: "t" } })).not.toThrow();
+    } finally {
+      Object.defineProperty(globalThis, "process", { value: saved, configurable: true, writable: true });
+      delete scope.document;
+    }
+  });
+});
+
+async function demoToken(): Promise<string> {
+  const body = new URLSearchParams({ grant_type: "client_credentials", client_id: demoClient.clientId, client_secret: demoClient.clientSecret, scope: demoClient.scopes.join(" ") });
+  const answer = await fetch(sandbox.tokenUrl, { method: "POST", body });
+  return ((await answer.json()) as { access_token: string }).access_token;
+}

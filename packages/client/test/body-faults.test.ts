@@ -1,0 +1,98 @@
+/**
+ * Upload and download faults through a scripted server: which bodies are re-sent, and
+ * how a download that breaks off resumes.
+ */
+import { createHash } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import { ConnectionError, ServerError } from "../src/index.ts";
+import { fastClient, linkOn } from "./helpers/clients.ts";
+import { fileBody, json, problem, startFaultServer, type FaultServer } from "./helpers/fault-server.ts";
+
+let server: FaultServer;
+afterEach(() => server?.close());
+
+const content = new Uint8Array(1_000_000).map((_, i) => (i * 13) % 256);
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+describe("uploads are retried only when their body can be sent again", () => {
+  const unavailableOnce = () => startFaultServer((_req, res, i) => (i === 0 ? json(res, 503, problem(503, "Down")) : json(res, 201, fileBody(server.url))));
+
+  it("a Blob upload is re-sent whole after a 503", async () => {
+    server = await unavailableOnce();
+    await fastClient(server.url).uploadFile(new Blob([content]), { fileName: "a.bin" });
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[0]!.bodyBytes).toBe(server.requests[1]!.bodyBytes);
+    expect(server.requests[1]!.bodyBytes).toBeGreaterThan(content.length);
+  });
+
+  it("a stream upload is sent once: the 503 becomes a ServerError", async () => {
+    server = await unavailableOnce();
+    const error = await fastClient(server.url).uploadFile(new Blob([content]).stream(), { fileName: "a.bin" }).catch((e) => e);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("the body is one multipart part named as the spec says, with the file's name and accepted type", async () => {
+    server = await startFaultServer((_req, res) => json(res, 201, fileBody(server.url)));
+    await fastClient(server.url).uploadFile(new Blob(["hello"]), { fileName: "pic.jpeg", include: ["links", "embedded"] });
+    const [request] = server.requests;
+    expect(request!.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+    expect(request!.body).toContain('Content-Disposition: form-data; name="form"; filename="pic.jpeg"\r\nContent-Type: image/jpg\r\n\r\nhello\r\n');
+    expect(request!.url).toBe("/lucca-api/files?include=links,embedded");
+    expect(request!.headers["api-version"]).toBe("2024-11-01");
+  });
+
+  it("a non-ASCII file name goes as filename* (RFC 8187) with an ASCII fallback", async () => {
+    server = await startFaultServer((_req, res) => json(res, 201, fileBody(server.url)));
+    await fastClient(server.url).uploadFile(new Blob(["x"]), { fileName: "reçu.pdf" });
+    expect(server.requests[0]!.body).toContain(`filename="re_u.pdf"; filename*=UTF-8''re%C3%A7u.pdf`);
+  });
+
+  it("redirects are refused, so neither the body nor the bearer token follows one", async () => {
+    server = await startFaultServer((_req, res) => {
+      res.writeHead(307, { Location: "http://127.0.0.1:9/elsewhere" });
+      res.end();
+    });
+    const error = await fastClient(server.url, { retry: { maxRetries: 0 } }).uploadFile(new Blob(["x"]), { fileName: "a.txt" }).catch((e) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe("a download that breaks off resumes with Range and If-Match", () => {
+  const eTag = 'W/"v1"';
+  const serveWithBreak = (breakAt: number, withETag = true) =>
+    startFaultServer((req, res, i) => {
+      const range = /bytes=(\d+)-/.exec(String(req.headers.range ?? ""));
+      const start = range ? Number(range[1]) : 0;
+      const headers: Record<string, string> = { "Content-Type": "application/octet-stream", "Content-Disposition": 'attachment; filename="a.bin"' };
+      if (withETag) headers.ETag = eTag;
+      if (start > 0) {
+        if (req.headers["if-match"] !== eTag) return json(res, 412, problem(412, "Changed"));
+        res.writeHead(206, { ...headers, "Content-Range": `bytes ${start}-${content.length - 1}/${content.length}`, "Content-Length": String(content.length - start) });
+        return void res.end(content.subarray(start));
+      }
+      res.writeHead(200, { ...headers, "Content-Length": String(content.length) });
+      if (i > 0) return void res.end(content);
+      res.write(content.subarray(0, breakAt), () => setTimeout(() => res.socket?.destroy(), 20));
+    });
+
+  it("the bytes after the break are asked from the byte reached, and the copy is whole", async () => {
+    server = await serveWithBreak(400_000);
+    const download = await fastClient(server.url).downloadFile(linkOn(server.url));
+    expect(sha256(await download.bytes())).toBe(sha256(content));
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1]!.headers.range).toMatch(/^bytes=\d+-$/);
+    expect(Number(/bytes=(\d+)-/.exec(server.requests[1]!.headers.range!)![1])).toBeGreaterThan(0);
+    expect(server.requests[1]!.headers["if-match"]).toBe(eTag);
+  });
+
+  it("without an ETag it cannot resume safely: ConnectionError names the byte reached", async () => {
+    server = await serveWithBreak(400_000, false);
+    const download = await fastClient(server.url).downloadFile(linkOn(server.url));
+    const error = await download.bytes().catch((e) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toMatch(/the content broke off at byte \d+ and the server gave no ETag to resume safely/);
+    expect(server.requests).toHaveLength(1);
+  });
+});

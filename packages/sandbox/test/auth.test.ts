@@ -1,6 +1,6 @@
 import { apiVersions, currentApiVersion, oauth2, parameters } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoClient } from "../src/options.ts";
+import { demoClient, type SandboxClient } from "../src/options.ts";
 import { filePart, multipartBody, multipartContentType } from "./support/multipart.ts";
 import { startHarness, uploadPath, type Harness } from "./support/sandbox.ts";
 
@@ -90,7 +90,7 @@ describe("Api-Version is required and resolves a date to the closest earlier ver
 
 describe("each client is rate limited on its own", () => {
   it("the request over the limit gets 429 with Retry-After, another client still passes", async () => {
-    const other = { clientId: "other", clientSecret: "other-secret", scopes: [...oauth2.scopes] };
+    const other: SandboxClient = { clientId: "other", clientSecret: "other-secret", scopes: [...oauth2.scopes] };
     const harness = await startHarness({ clients: [demoClient, other], rateLimitPerMinute: 3 });
     try {
       const call = async (client: typeof other) =>

@@ -20,7 +20,7 @@ describe("a refused upload names what is wrong and stores nothing", () => {
     pending: await readdir(join(harness.dataDir, "tmp")),
   });
 
-  const post = async (body: Buffer | string | ReadableStream, headers: Record<string, string> = {}, query = "") =>
+  const post = async (body: BodyInit, headers: Record<string, string> = {}, query = "") =>
     harness.call("uploadFile", `${uploadPath}${query}`, {
       method: "POST",
       headers: await authHeaders(harness, { "Content-Type": multipartContentType, ...headers }),
@@ -28,7 +28,7 @@ describe("a refused upload names what is wrong and stores nothing", () => {
       ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
     } as RequestInit);
 
-  const cases: [string, { body: Buffer | string; headers?: Record<string, string>; query?: string; status: number; field?: string; mentions: string[] }][] = [
+  const cases: [string, { body: BodyInit; headers?: Record<string, string>; query?: string; status: number; field?: string; mentions: string[] }][] = [
     ["a part whose content type the spec does not accept is refused, naming the value and where the list is", {
       body: multipartBody([filePartOf("jpeg", "image/jpeg")]), status: 400, field: filePart, mentions: ["image/jpeg", "ContentType"] }],
     ["a body without the file part is refused, naming the missing part", {
@@ -56,7 +56,7 @@ describe("a refused upload names what is wrong and stores nothing", () => {
   ];
 
   it.each(cases)("%s", async (_rule, { body, headers, query, status, field, mentions }) => {
-    const { response, json } = await post(body as Buffer, headers, query);
+    const { response, json } = await post(body, headers, query);
     expect(response.status).toBe(status);
     expect(response.headers.get("Content-Type")).toContain(problemMediaType);
     const problem = json();
@@ -77,7 +77,7 @@ describe("a refused upload names what is wrong and stores nothing", () => {
         sent += sent === 0 ? head.length : chunk.length;
       },
     });
-    const { response, json } = await post(stream as unknown as Buffer);
+    const { response, json } = await post(stream);
     expect(response.status).toBe(413);
     expect(json().detail).toContain(String(maxBodyBytes));
     expect(await stored()).toEqual({ files: [], pending: [] });

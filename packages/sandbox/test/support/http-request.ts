@@ -16,7 +16,7 @@ export interface RawAnswer {
 export function rawRequest(
   operationId: OperationId | undefined,
   url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {},
+  init: { method?: string; headers?: Record<string, string>; body?: Uint8Array | string } = {},
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(url, { method: init.method ?? "GET", headers: init.headers }, (response) => {

@@ -13,7 +13,7 @@ export interface Part {
 export const boundary = "sandbox-test-boundary-7MA4YWxkTrZu0gW";
 export const multipartContentType = `multipart/form-data; boundary=${boundary}`;
 
-export function multipartBody(parts: Part[], { close = true } = {}): Buffer {
+export function multipartBody(parts: Part[], { close = true } = {}): Uint8Array<ArrayBuffer> {
   const chunks: Buffer[] = [];
   for (const part of parts) {
     const disposition = `form-data; name="${part.name}"${part.filename === undefined ? "" : `; filename="${part.filename}"`}`;
@@ -23,7 +23,7 @@ export function multipartBody(parts: Part[], { close = true } = {}): Buffer {
     chunks.push(Buffer.from("\r\n"));
   }
   if (close) chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return Buffer.concat(chunks);
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** The bytes a body of one file part adds around the content. */

@@ -31,7 +31,7 @@ export const apiVersionHeader = parameters.apiVersion.name;
 
 export async function startHarness(options: SandboxOptions = {}, dataDir?: string): Promise<Harness> {
   const folder = dataDir ?? (await mkdtemp(join(tmpdir(), "lucca-sandbox-test-")));
-  const start = () => startSandbox({ port: 0, ...options, dataDir: folder });
+  const start = (port = 0) => startSandbox({ port, ...options, dataDir: folder });
   let sandbox = await start();
   let cachedToken: string | undefined;
 
@@ -58,7 +58,7 @@ export async function startHarness(options: SandboxOptions = {}, dataDir?: strin
     },
     async upload(content, fileName = "file.bin", contentType = "binary/octet-stream") {
       const form = new FormData();
-      form.set("form", new Blob([content], { type: contentType }), fileName);
+      form.set("form", new Blob([new Uint8Array(content)], { type: contentType }), fileName);
       const { response, json } = await harness.call("uploadFile", `${uploadPath}?include=links`, {
         method: "POST",
         headers: await authHeaders(harness),
@@ -71,8 +71,9 @@ export async function startHarness(options: SandboxOptions = {}, dataDir?: strin
       return new TokenSigner(await readFile(join(folder, "signing.key")));
     },
     async restart() {
+      // Same port, so that the URLs handed out before the restart still point here.
       await sandbox.close();
-      sandbox = await start();
+      sandbox = await start(Number(new URL(sandbox.url).port));
     },
     async close() {
       await sandbox.close();

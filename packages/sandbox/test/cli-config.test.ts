@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { optionsFromEnv } from "../src/cli-config.ts";
+import { demoClient } from "../src/options.ts";
+
+describe("the CLI reads its configuration from the environment", () => {
+  it("defaults to loopback, port 4010 and .sandbox-data in the folder npm ran from", () => {
+    const options = optionsFromEnv({}, "/work/repo");
+    expect(options).toMatchObject({ host: "127.0.0.1", port: 4010, dataDir: "/work/repo/.sandbox-data", clients: [demoClient] });
+  });
+
+  it("PORT, HOST and SANDBOX_DATA_DIR override the defaults", () => {
+    const options = optionsFromEnv({ PORT: "0", HOST: "0.0.0.0", SANDBOX_DATA_DIR: "data" }, "/repo");
+    expect(options).toMatchObject({ host: "0.0.0.0", port: 0, dataDir: "/repo/data" });
+  });
+
+  it("SANDBOX_CLIENTS adds clients beside the demo one", () => {
+    const options = optionsFromEnv({ SANDBOX_CLIENTS: "ci:ci-secret:files.readonly,app:app-secret:files.readonly files.readwrite" }, "/");
+    expect(options.clients).toEqual([
+      demoClient,
+      { clientId: "ci", clientSecret: "ci-secret", scopes: ["files.readonly"] },
+      { clientId: "app", clientSecret: "app-secret", scopes: ["files.readonly", "files.readwrite"] },
+    ]);
+  });
+
+  it.each([
+    ["a PORT that is not a number is refused, naming it", { PORT: "http" }, /PORT=http/],
+    ["a client without a secret is refused without echoing the entry", { SANDBOX_CLIENTS: "lonely" }, /SANDBOX_CLIENTS entry 1/],
+  ])("%s", (_rule, env, message) => {
+    expect(() => optionsFromEnv(env, "/")).toThrow(message);
+  });
+});

@@ -1,0 +1,45 @@
+import { problemMediaType } from "@lucca-api/types";
+import { describe, expect, it } from "vitest";
+import { assertResponseMatchesSpec, checkResponse, ContractViolationError, type ReceivedResponse } from "../src/contract/index.ts";
+
+const file = {
+  id: "2face165-5345-4cf3-ab05-5421a6b19df2",
+  type: "file",
+  url: "http://127.0.0.1:4010/lucca-api/files/2face165-5345-4cf3-ab05-5421a6b19df2",
+  fileName: "pic.jpg",
+  contentType: "image/jpg",
+  createdAt: "2024-01-15T08:30:00Z",
+};
+const json = (body: unknown, type = "application/json") => ({ headers: { "content-type": `${type}; charset=utf-8` }, body: JSON.stringify(body) });
+const etag = { etag: 'W/"abc"' };
+
+describe("the contract checker refuses answers the spec does not allow", () => {
+  it.each<[string, "uploadFile" | "retrieveFile", ReceivedResponse, string | undefined]>([
+    ["a conforming 201 passes", "uploadFile", { status: 201, ...json(file), headers: { ...json(file).headers, ...etag } }, undefined],
+    ["a status the operation does not declare fails", "uploadFile", { status: 418, headers: {} }, "status 418 is not declared"],
+    ["a missing required header (ETag on 201) fails", "uploadFile", { status: 201, ...json(file) }, "header ETag is required"],
+    ["a header that does not match its schema fails", "uploadFile", { status: 201, ...json(file), headers: { ...json(file).headers, etag: '"strong"' } }, "header ETag"],
+    ["a body missing a required property fails", "uploadFile", { status: 201, ...json({ ...file, id: undefined }), headers: { ...json(file).headers, ...etag } }, "must have required property 'id'"],
+    ["a content type not in the enum fails", "retrieveFile", { status: 200, ...json({ ...file, contentType: "image/jpeg" }), headers: { ...json(file).headers, ...etag } }, "body (application/json)"],
+    ["a media type the response does not declare fails", "uploadFile", { status: 201, headers: { "content-type": "text/html", ...etag }, body: "<p>" }, "Content-Type text/html is not one"],
+    ["a body that is not JSON fails", "uploadFile", { status: 201, headers: { "content-type": "application/json", ...etag }, body: "{" }, "not valid JSON"],
+    ["a problem without status fails", "uploadFile", { status: 400, ...json({ title: "Bad" }, problemMediaType) }, "must have required property 'status'"],
+    ["a 304 with a body fails", "retrieveFile", { status: 304, headers: etag, body: "x" }, "declares no body"],
+    ["a 206 without Content-Range fails", "retrieveFile", { status: 206, headers: { "content-type": "application/octet-stream", ...etag }, body: "x" }, "header Content-Range is required"],
+    ["a 429 without Retry-After fails", "uploadFile", { status: 429, ...json({ title: "Too Many Requests", status: 429 }, problemMediaType) }, "header Retry-After is required"],
+    ["content of any type is allowed by */* on 200", "retrieveFile", { status: 200, headers: { "content-type": "text/csv", ...etag }, body: "a,b" }, undefined],
+  ])("%s", (_rule, operationId, response, violation) => {
+    const violations = checkResponse(operationId, response);
+    if (violation === undefined) expect(violations).toEqual([]);
+    else expect(violations.join("\n")).toContain(violation);
+  });
+
+  it("assertResponseMatchesSpec throws a ContractViolationError listing the violations", () => {
+    expect(() => assertResponseMatchesSpec("uploadFile", { status: 418, headers: {} })).toThrow(ContractViolationError);
+  });
+
+  it("reads fetch Headers as well as Node's header objects", () => {
+    const headers = new Headers({ "Content-Type": "application/json", ETag: 'W/"abc"' });
+    expect(checkResponse("uploadFile", { status: 201, headers, body: JSON.stringify(file) })).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import { oauth2 } from "@lucca-api/types";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoClient } from "../src/options.ts";
+import { startHarness, type Harness } from "./support/sandbox.ts";
+
+/**
+ * The token endpoint is not one of the spec's paths (Lucca's lives on another host), so
+ * its answers are checked against RFC 6749 here rather than by the contract checker.
+ */
+describe("POST /connect/token: OAuth 2 client credentials (RFC 6749)", () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ accessTokenTtlSeconds: 1234 });
+  });
+  afterAll(() => harness.close());
+
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+  const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`;
+  const post = async (body: URLSearchParams | string, headers: Record<string, string> = {}) => {
+    const response = await fetch(harness.sandbox.tokenUrl, { method: "POST", body, headers });
+    return { response, json: (await response.json()) as Record<string, unknown> };
+  };
+  const grant = { grant_type: "client_credentials" };
+
+  it.each([
+    ["client_secret_post issues a bearer token", form({ ...grant, client_id: "demo", client_secret: "demo-secret" }), {}],
+    ["client_secret_basic issues a bearer token", form(grant), { Authorization: basic("demo", "demo-secret") }],
+  ])("%s with expires_in and the client's scopes", async (_rule, body, headers) => {
+    const { response, json } = await post(body, headers);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    expect(json).toMatchObject({ token_type: "Bearer", expires_in: 1234, scope: demoClient.scopes.join(" ") });
+    expect(json.access_token).toEqual(expect.any(String));
+  });
+
+  it("a scope asked for is granted as asked", async () => {
+    const { json } = await post(form({ ...grant, client_id: "demo", client_secret: "demo-secret", scope: oauth2.scopes[0] }));
+    expect(json.scope).toBe(oauth2.scopes[0]);
+  });
+
+  it.each<[string, URLSearchParams | string, Record<string, string>, number, string]>([
+    ["a wrong secret is invalid_client (401)", form({ ...grant, client_id: "demo", client_secret: "nope" }), {}, 401, "invalid_client"],
+    ["an unknown client is invalid_client (401)", form({ ...grant, client_id: "who", client_secret: "demo-secret" }), {}, 401, "invalid_client"],
+    ["a wrong Basic secret is invalid_client (401)", form(grant), { Authorization: basic("demo", "nope") }, 401, "invalid_client"],
+    ["another grant type is unsupported_grant_type", form({ grant_type: "password", client_id: "demo", client_secret: "demo-secret" }), {}, 400, "unsupported_grant_type"],
+    ["a missing grant type is invalid_request", form({ client_id: "demo", client_secret: "demo-secret" }), {}, 400, "invalid_request"],
+    ["a scope the client lacks is invalid_scope", form({ ...grant, client_id: "demo", client_secret: "demo-secret", scope: "files.delete" }), {}, 400, "invalid_scope"],
+    ["credentials sent both ways are invalid_request", form({ ...grant, client_id: "demo", client_secret: "demo-secret" }), { Authorization: basic("demo", "demo-secret") }, 400, "invalid_request"],
+    ["a JSON body is invalid_request", JSON.stringify({ ...grant, client_id: "demo" }), { "Content-Type": "application/json" }, 400, "invalid_request"],
+  ])("%s", async (_rule, body, headers, status, error) => {
+    const { response, json } = await post(body, headers);
+    expect(response.status).toBe(status);
+    expect(json.error).toBe(error);
+    expect(json.error_description).toEqual(expect.any(String));
+    if (status === 401) expect(response.headers.get("WWW-Authenticate")).toMatch(/^Basic /);
+  });
+
+  it("no error names the secret that was sent", async () => {
+    const { json } = await post(form({ ...grant, client_id: "demo", client_secret: "my-very-secret-value" }));
+    expect(JSON.stringify(json)).not.toContain("my-very-secret-value");
+  });
+
+  it("GET is refused with 405 and Allow: POST", async () => {
+    const response = await fetch(harness.sandbox.tokenUrl);
+    expect(response.status).toBe(405);
+    expect(response.headers.get("Allow")).toBe("POST");
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * Why each kind of breaking change breaks a client, in words a reviewer can weigh. Keyed
+ * by the id of Redocly's diff rule that found it; `direction` says whether the changed
+ * part is sent by the client (request) or read by it (response).
+ */
+export type Direction = "request" | "response" | "both";
+
+/** This project's own rule: Redocly rates a value removed from a response enum as a patch. */
+export const RESPONSE_ENUM_NARROWED = "enum-values-removed-from-response";
+
+const reasons: Record<string, (direction: Direction) => string> = {
+  "operation-removed": () => "calls to the operation fail, and the generated client loses its types: code that calls it stops compiling.",
+  "path-removed": () => "every call to the path fails, and its generated types disappear.",
+  "operation-id-changed": () => "the generated types are keyed by operationId: code that names the old id stops compiling.",
+  "parameter-removed": () => "calls that send it are refused or ignored, and the generated parameter type loses it: code that sets it stops compiling.",
+  "parameter-became-required": () => "existing calls that omit it are refused (400), and code that omits it stops compiling.",
+  "parameter-serialization-changed": () => "clients keep serializing it the old way, which the API now reads differently.",
+  "request-body-removed": () => "clients that send a body send what the API no longer reads.",
+  "request-body-became-required": () => "existing calls without a body are refused.",
+  "response-removed": () => "clients that handle that status now get an answer they have no code or type for.",
+  "response-header-removed": () => "clients that read the header get nothing.",
+  "media-type-removed": (direction) =>
+    direction === "response"
+      ? "clients that ask for that media type get 406 Not Acceptable, or content they cannot parse."
+      : "clients that send that media type are refused (415 Unsupported Media Type).",
+  "security-requirement-changed": () => "tokens issued for the old scopes are refused (403): every integration must request new scopes and be re-consented.",
+  "security-scheme-changed": () => "clients obtain or send credentials the old way, which the API no longer accepts.",
+  "server-removed": () => "clients configured with that server address can no longer reach the API.",
+  "schema-type-changed": (direction) =>
+    direction === "request" ? "values of the old type are refused." : "clients parse or type the value as the old type and misread it.",
+  "enum-values-removed": () => "requests that send a removed value are refused, and code that passes it stops compiling.",
+  "enum-values-added": () =>
+    "a client that handles every known value (an exhaustive `switch`, a `Record` keyed by the union) meets a value its types say cannot occur.",
+  [RESPONSE_ENUM_NARROWED]: () =>
+    "the generated union loses the value: client code that compares with it stops compiling. And an enum read in a response often also lists what the API accepts (as the files' content types do): requests with the value are then refused.",
+  "required-properties-added": () => "requests without the property are refused, and code that builds them stops compiling.",
+  "required-properties-removed": () => "clients rely on the property being present; it may now be missing, and reading it gives `undefined`.",
+  "property-removed": (direction) =>
+    direction === "request" ? "requests that send the property send what the API no longer reads." : "clients that read the property get nothing, and code that reads it stops compiling.",
+  "schema-constraint-changed": (direction) =>
+    direction === "request" ? "values that were accepted are now refused." : "values outside what clients were told to expect may now come back.",
+  "schema-combinator-changed": () => "the set of valid shapes changed: values built or parsed for the old shapes may no longer fit.",
+};
+
+export function whyItBreaks(ruleId: string, direction: Direction, fallback: string): string {
+  const reason = reasons[ruleId]?.(direction) ?? fallback;
+  return reason.charAt(0).toUpperCase() + reason.slice(1);
+}

@@ -1,0 +1,50 @@
+/**
+ * `npm run spec:check -- --base <git-ref> [--out report.md]`
+ *
+ * The spec's pull-request gate: lint, examples, generated-types drift, breaking changes
+ * against `--base` and the changeset rule (CONTRIBUTING.md). Prints a Markdown report,
+ * also written to `--out`. Exits 0 when every check passes, 1 when one fails, 2 when the
+ * check cannot run (bad arguments, unknown ref, a spec that does not bundle).
+ */
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { specCheck } from "./check.ts";
+import { SpecCheckError } from "./errors.ts";
+import { renderReport } from "./report.ts";
+
+const USAGE = "usage: npm run spec:check -- --base <git-ref> [--out <file.md>]";
+
+async function main(argv: string[]): Promise<number> {
+  let values: { base?: string; out?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { base: { type: "string" }, out: { type: "string" }, help: { type: "boolean" } } }));
+  } catch (error) {
+    console.error(`spec:check: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!values.base) {
+    console.error(`spec:check: --base is required: the git ref to compare the spec with (for a pull request, the default branch: --base main).\n${USAGE}`);
+    return 2;
+  }
+  // npm runs scripts from the package root; INIT_CWD is where the author typed the command.
+  const cwd = process.env.INIT_CWD ?? process.cwd();
+  try {
+    const result = await specCheck({ cwd, base: values.base });
+    const report = renderReport(result);
+    process.stdout.write(report);
+    if (values.out) await writeFile(values.out, report);
+    return result.ok ? 0 : 1;
+  } catch (error) {
+    if (error instanceof SpecCheckError) {
+      console.error(`spec:check: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

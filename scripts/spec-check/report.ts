@@ -1,0 +1,127 @@
+/** Renders a check's result as Markdown, fit for a pull-request comment. */
+import type { CheckResult } from "./check.ts";
+import type { Area, Change } from "./classify.ts";
+
+const AREAS: Array<[Area, string]> = [
+  ["operation", "Operations"],
+  ["parameter", "Parameters"],
+  ["request body", "Request bodies"],
+  ["response", "Responses"],
+  ["schema", "Schemas"],
+  ["security", "Security"],
+  ["document", "Document and other components"],
+];
+/** The longest types diff shown inline; the rest is one `npm run generate` away. */
+const MAX_DIFF_LINES = 120;
+
+const mark = (ok: boolean) => (ok ? "✅" : "❌");
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+function summaryTable(result: CheckResult): string[] {
+  const { lint, examples, drift, policy } = result;
+  return [
+    "| Check | Result |",
+    "| --- | --- |",
+    `| Lint (Redocly, \`redocly.yaml\`) | ${mark(lint.ok)} ${lint.ok ? "no problem" : plural(lint.problems.length, "problem")} |`,
+    `| Examples (Ajv) | ${mark(examples.ok)} ${examples.ok ? `${examples.checked} examples valid` : `${plural(examples.failures.length, "example")} invalid`} |`,
+    `| Generated types committed | ${mark(drift.ok)} ${drift.ok ? "up to date with the spec" : "differ from what the spec generates"} |`,
+    `| Breaking changes | ${mark(policy.breaking.ok)} ${cell(policy.breaking.summary)} |`,
+    `| Changeset | ${mark(policy.changeset.ok)} ${cell(policy.changeset.summary)} |`,
+  ];
+}
+
+function fixes(result: CheckResult): string[] {
+  const lines: string[] = [];
+  if (!result.lint.ok) lines.push("- **Lint**: fix the problems listed below; `npm run lint` shows them with their context.");
+  if (!result.examples.ok) lines.push("- **Examples**: make the examples listed below match their schemas.");
+  if (!result.drift.ok) lines.push(`- **Generated types**: ${result.drift.message.replace(/\n/g, " ")}`);
+  if (result.policy.breaking.fix) lines.push(`- **Breaking changes**: ${result.policy.breaking.fix} See CONTRIBUTING.md, "Breaking changes".`);
+  if (result.policy.changeset.fix) lines.push(`- **Changeset**: ${result.policy.changeset.fix}`);
+  return lines.length === 0 ? [] : ["", "### To fix", "", ...lines];
+}
+
+function breakingList(changes: Change[]): string[] {
+  const breaking = changes.filter((change) => change.breaking);
+  if (breaking.length === 0) return [];
+  const lines = ["", "### Breaking changes", ""];
+  breaking.forEach((change, index) => {
+    const used = change.operations.length > 0 ? ` (${change.operations.map((o) => `\`${o}\``).join(", ")})` : "";
+    lines.push(`${index + 1}. **${change.area} ${change.subject} ${change.kind}**${change.detail ? `: ${change.detail}` : ""}${used}`);
+    if (change.finding) lines.push(`   - Found: ${change.finding}`);
+    lines.push(`   - Why it breaks a client: ${change.why}`);
+    lines.push(`   - Rule: ${change.rules.map((rule) => `\`${rule}\``).join(", ")}`);
+    if (change.beta)
+      lines.push(
+        "   - Beta: every operation it affects is beta (`x-lucca-beta`). Lucca's beta terms allow breaking changes " +
+          "without notice, so the API may well do this; clients still break, so the change must still be acknowledged.",
+      );
+  });
+  return lines;
+}
+
+function changeTables(changes: Change[]): string[] {
+  if (changes.length === 0) return ["", "### Changes", "", "No change to the API description."];
+  const lines = ["", "### Changes"];
+  for (const [area, title] of AREAS) {
+    const rows = changes.filter((change) => change.area === area);
+    if (rows.length === 0) continue;
+    lines.push("", `#### ${title}`, "", "| Change | What | Operations | Detail | Breaks clients |", "| --- | --- | --- | --- | --- |");
+    for (const change of rows)
+      lines.push(
+        `| ${change.kind} | ${cell(change.subject)} | ${cell(change.operations.join(", "))} | ${cell(change.detail)} | ${change.breaking ? "**yes**" : "no"} |`,
+      );
+  }
+  return lines;
+}
+
+function typesSection(result: CheckResult): string[] {
+  const { files } = result.typesDiff;
+  const lines = ["", "### Effect on the generated types", ""];
+  if (files.length === 0) return [...lines, "None: `packages/types/src/generated/` stays as it is."];
+  for (const file of files)
+    lines.push(
+      file.commentsOnly
+        ? `- \`${file.file}\`: doc comments only`
+        : `- \`${file.file}\`: ${plural(file.added, "line")} of declarations added, ${file.removed} removed`,
+    );
+  const patch = files.filter((file) => file.patch).map((file) => `// ${file.file}\n${file.patch}`).join("\n");
+  if (patch) {
+    const patchLines = patch.split("\n");
+    const shown = patchLines.slice(0, MAX_DIFF_LINES);
+    if (patchLines.length > shown.length) shown.push(`… ${patchLines.length - shown.length} more lines: run \`npm run generate\` and \`git diff\`.`);
+    lines.push("", "<details><summary>Declarations diff (doc comments left out)</summary>", "", "```diff", ...shown, "```", "", "</details>");
+  }
+  return lines;
+}
+
+function problems(result: CheckResult): string[] {
+  const lines: string[] = [];
+  if (result.lint.problems.length > 0) {
+    lines.push("", "### Lint problems", "");
+    for (const problem of result.lint.problems) lines.push(`- ${problem.severity} \`${problem.ruleId}\`: ${problem.message} (at \`${problem.where}\`)`);
+  }
+  if (result.examples.failures.length > 0) {
+    lines.push("", "### Invalid examples", "");
+    for (const failure of result.examples.failures) lines.push(`- ${failure}`);
+  }
+  return lines;
+}
+
+export function renderReport(result: CheckResult): string {
+  const { base } = result;
+  const at = base.mergeBase === base.commit ? `\`${base.mergeBase.slice(0, 12)}\`` : `its merge base \`${base.mergeBase.slice(0, 12)}\``;
+  return [
+    `## Spec check: ${result.ok ? "✅ passed" : "❌ failed"}`,
+    "",
+    `The spec in the working tree, compared with \`${base.ref}\` at ${at}.`,
+    "",
+    ...summaryTable(result),
+    ...fixes(result),
+    ...breakingList(result.changes),
+    ...changeTables(result.changes),
+    ...typesSection(result),
+    ...problems(result),
+    "",
+  ].join("\n");
+}

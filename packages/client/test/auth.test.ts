@@ -6,8 +6,10 @@ import { createRedactingLogger } from "../src/core/logger.ts";
 import { AuthenticationError, createLuccaFilesClient, isTokenError, TokenError } from "../src/index.ts";
 import { fastClient, linkOn, recordingLogger } from "./helpers/clients.ts";
 import { fileBody, json, problem, startFaultServer, type FaultServer } from "./helpers/fault-server.ts";
-import { demoClient, startCountingTokenProxy, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
+import { demoClient as sandboxDemoClient, startCountingTokenProxy, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
+/** The sandbox's demo client, as client credentials (all scopes by default). */
+const demoClient = { clientId: sandboxDemoClient.clientId, clientSecret: sandboxDemoClient.clientSecret };
 let sandbox: TestSandbox;
 let link: string;
 beforeAll(async () => {
@@ -156,7 +158,7 @@ describe("a client secret in a browser is refused unless allowed", () => {
 });
 
 async function demoToken(): Promise<string> {
-  const body = new URLSearchParams({ grant_type: "client_credentials", client_id: demoClient.clientId, client_secret: demoClient.clientSecret, scope: demoClient.scopes.join(" ") });
+  const body = new URLSearchParams({ grant_type: "client_credentials", client_id: demoClient.clientId, client_secret: demoClient.clientSecret, scope: sandboxDemoClient.scopes.join(" ") });
   const answer = await fetch(sandbox.tokenUrl, { method: "POST", body });
   return ((await answer.json()) as { access_token: string }).access_token;
 }

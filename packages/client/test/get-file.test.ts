@@ -62,7 +62,8 @@ describe("the typed openapi-fetch calls stay available", () => {
     const { data, error, response } = await sandbox.client({ fetch }).GET("/lucca-api/files/{id}", { params: { path: { id: link.id }, query: { token: link.token } } });
     expect(error).toBeUndefined();
     expect(response.status).toBe(200);
-    expect(data?.id).toBe(uploaded.id);
+    // `data` also covers the 206 of a Range request, whose content is not JSON: narrow it.
+    expect((data as File | undefined)?.id).toBe(uploaded.id);
     expect(calls.at(-1)?.headers.get(parameters.apiVersion.name)).toBe("2024-11-01");
   });
 
@@ -73,7 +74,7 @@ describe("the typed openapi-fetch calls stay available", () => {
       params: { path: { id: link.id }, query: { token: link.token, include: ["links", "embedded"] } },
     });
     expect(new URL(calls.at(-1)!.url).search).toContain("include=links,embedded");
-    expect(data?.links?.self?.href).toContain(uploaded.id);
+    expect((data as File | undefined)?.links?.self?.href).toContain(uploaded.id);
   });
 
   it("{ data, error } style: a 404 is a value, and unwrap turns it into the typed error", async () => {

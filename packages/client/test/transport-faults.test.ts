@@ -12,7 +12,7 @@ afterEach(() => server?.close());
 
 describe("retries: only what is safe to repeat, with backoff and Retry-After", () => {
   it("a connection dropped before the answer is retried for a GET", async () => {
-    server = await startFaultServer((_req, res, i) => (i === 0 ? res.socket?.destroy() : json(res, 200, fileBody(server.url))));
+    server = await startFaultServer((_req, res, i) => (i === 0 ? void res.socket?.destroy() : json(res, 200, fileBody(server.url))));
     const result = await fastClient(server.url).getFile(linkOn(server.url));
     expect(result.modified).toBe(true);
     expect(server.requests).toHaveLength(2);
@@ -73,7 +73,7 @@ describe("retries: only what is safe to repeat, with backoff and Retry-After", (
   });
 
   it("a raw POST whose body cannot be re-sent is not retried after a dropped connection", async () => {
-    server = await startFaultServer((_req, res) => res.socket?.destroy());
+    server = await startFaultServer((_req, res) => void res.socket?.destroy());
     const client = fastClient(server.url);
     const error = await client
       .POST("/lucca-api/files", {

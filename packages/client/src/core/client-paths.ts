@@ -21,3 +21,10 @@ type RelaxOperation<Operation> = Operation extends { parameters: infer Parameter
 export type ClientPaths = {
   [Path in keyof paths]: { [Method in keyof paths[Path]]: RelaxOperation<paths[Path][Method]> };
 };
+
+/**
+ * The media types whose bodies `data` is typed with: JSON. A typed `GET` of a file is
+ * then a `File`, not `File | Blob`; the content is read with `parseAs: "stream"` (or
+ * `downloadFile`), which openapi-fetch types by itself.
+ */
+export type JsonMediaType = `${string}/json`;

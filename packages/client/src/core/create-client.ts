@@ -9,7 +9,7 @@ import type { FileTarget } from "../links/file-target.ts";
 import { parseFileLink, type FileLink } from "../links/parse-file-link.ts";
 import { uploadFile, type UploadedFile, type UploadFileOptions } from "../upload/upload-file.ts";
 import type { UploadSource } from "../upload/upload-source.ts";
-import type { ClientPaths } from "./client-paths.ts";
+import type { ClientPaths, JsonMediaType } from "./client-paths.ts";
 import type { ClientContext } from "./context.ts";
 import { createRedactingLogger } from "./logger.ts";
 import { resolveOptions, type LuccaFilesClientOptions } from "./options.ts";
@@ -29,7 +29,7 @@ export interface FileHelpers {
 }
 
 /** openapi-fetch's client typed by the spec (`GET`, `POST`, ... with `{ data, error }`), plus the file helpers. */
-export type LuccaFilesClient = Client<ClientPaths> & FileHelpers;
+export type LuccaFilesClient = Client<ClientPaths, JsonMediaType> & FileHelpers;
 
 /**
  * Creates the client. Every request, typed call or helper, carries `Api-Version`, the
@@ -52,7 +52,7 @@ export function createLuccaFilesClient(options: LuccaFilesClientOptions): LuccaF
     totalTimeout: resolved.totalTimeout,
     logger,
   });
-  const api = createClient<ClientPaths>({
+  const api = createClient<ClientPaths, JsonMediaType>({
     baseUrl: resolved.baseUrl,
     fetch: transport.fetch,
     headers: { [parameters.apiVersion.name]: resolved.apiVersion },

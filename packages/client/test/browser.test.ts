@@ -1,0 +1,64 @@
+/**
+ * The client in a real browser: esbuild bundles it, chromium (Debian's, driven by
+ * playwright-core) loads it from a page on another local origin, and it talks to the
+ * sandbox across CORS.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { chromium, type BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+let sandbox: TestSandbox;
+let pageServer: Server;
+let pageUrl: string;
+let profile: string;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  const bundle = await build({ entryPoints: [join(here, "browser/page.ts")], bundle: true, format: "esm", platform: "browser", write: false, external: ["node:*"] });
+  const script = bundle.outputFiles[0]!.text;
+  pageServer = createServer((req, res) => {
+    if (req.url === "/page.js") return void res.writeHead(200, { "Content-Type": "text/javascript" }).end(script);
+    res.writeHead(200, { "Content-Type": "text/html" }).end('<!doctype html><script type="module" src="/page.js"></script>');
+  });
+  await new Promise<void>((resolve) => pageServer.listen(0, "127.0.0.1", resolve));
+  pageUrl = `http://localhost:${(pageServer.address() as AddressInfo).port}/`;
+  profile = await mkdtemp(join(tmpdir(), "lucca-chromium-"));
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  pageServer?.close();
+  await sandbox?.close();
+  if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+it("in chromium, the client uploads, revalidates, downloads and fails with typed errors against the sandbox", async () => {
+  const page = await browser.newPage();
+  await page.goto(pageUrl);
+  await page.waitForFunction(() => typeof window.runChecks === "function");
+  const results = await page.evaluate((baseUrl) => window.runChecks(baseUrl), sandbox.url);
+  expect(results).toEqual({
+    secretRefused: expect.stringMatching(/^auth.clientSecret: a client secret in a browser is readable by anyone/),
+    uploaded: { fileName: "camera.jpg", contentType: "image/jpg", hasLink: true, lastProgress: 200_000 },
+    streamUpload: "binary/octet-stream",
+    metadata: { modified: true, sameETag: true },
+    notModified: false,
+    download: { fileName: "camera.jpg", size: 200_000, identical: true },
+    typedGet: true,
+    notFound: true,
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * Runs in chromium (bundled by esbuild from the client's sources): the checks the
+ * browser test asks for, each returning plain data the test can compare.
+ */
+import { createLuccaFilesClient, isInvalidInputError, isNotFoundError, type File } from "../../src/index.ts";
+
+declare global {
+  interface Window {
+    runChecks(baseUrl: string): Promise<Record<string, unknown>>;
+  }
+}
+
+window.runChecks = async (baseUrl: string) => {
+  const results: Record<string, unknown> = {};
+  const credentials = { clientId: "demo", clientSecret: "demo-secret", tokenUrl: `${baseUrl}/connect/token` };
+  try {
+    createLuccaFilesClient({ baseUrl, auth: credentials });
+    results.secretRefused = false;
+  } catch (error) {
+    results.secretRefused = isInvalidInputError(error) && (error as Error).message;
+  }
+
+  const client = createLuccaFilesClient({ baseUrl, auth: credentials, dangerouslyAllowBrowser: true, retry: { baseDelay: 1 } });
+  const bytes = new Uint8Array(200_000).map((_, i) => (i * 17) % 256);
+  const progress: number[] = [];
+  const { file, eTag } = await client.uploadFile(new File([bytes], "camera.jpg", { type: "image/jpeg" }), { onProgress: ({ loaded }) => progress.push(loaded) });
+  results.uploaded = { fileName: file.fileName, contentType: file.contentType, hasLink: Boolean(file.links?.self?.href), lastProgress: progress.at(-1) };
+
+  const streamed = await client.uploadFile(new Blob([bytes]).stream(), { fileName: "stream.bin" });
+  results.streamUpload = streamed.file.contentType;
+
+  const metadata = await client.getFile(file);
+  results.metadata = { modified: metadata.modified, sameETag: metadata.eTag === eTag };
+  results.notModified = (await client.getFile(file, { ifNoneMatch: eTag })).modified;
+
+  const download = await client.downloadFile(file);
+  const downloaded = await download.bytes();
+  results.download = {
+    fileName: download.fileName,
+    size: download.size,
+    identical: downloaded.length === bytes.length && downloaded.every((byte, i) => byte === bytes[i]),
+  };
+
+  const link = client.parseFileLink(file.links!.self!.href);
+  const { data } = await client.GET("/lucca-api/files/{id}", { params: { path: { id: link.id }, query: { token: link.token, include: ["links"] } } });
+  results.typedGet = (data as File | undefined)?.id === file.id;
+
+  results.notFound = await client
+    .getFile({ id: "00000000-0000-4000-8000-000000000000", token: link.token })
+    .then(() => "no error")
+    .catch((error) => isNotFoundError(error));
+  return results;
+};

@@ -1,0 +1,31 @@
+/**
+ * Type-level tests, checked by `npm run typecheck`: each `@ts-expect-error` fails the
+ * check if the client's types stop rejecting what it marks.
+ */
+import { createLuccaFilesClient } from "../src/index.ts";
+
+const client = createLuccaFilesClient({ baseUrl: "https://example.ilucca.net", auth: { accessToken: "t" } });
+const id = "2face165-5345-4cf3-ab05-5421a6b19df2";
+
+// Api-Version is optional at the call site: the client sends it.
+export const typedGet = client.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t" } } });
+// ...and may still be given, typed by the spec's versions.
+export const explicitVersion = client.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t" }, header: { "Api-Version": "2024-11-01" } } });
+
+// @ts-expect-error a version the spec does not list is rejected
+export const wrongVersion = client.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t" }, header: { "Api-Version": "2023-01-01" } } });
+
+// @ts-expect-error the file token stays required
+export const missingToken = client.GET("/lucca-api/files/{id}", { params: { path: { id }, query: {} } });
+
+// @ts-expect-error a path the spec does not have
+export const unknownPath = client.GET("/lucca-api/employees", {});
+
+// @ts-expect-error image/jpeg is not an accepted content type (the API wants image/jpg)
+export const jpeg = client.uploadFile(new Blob([]), { fileName: "a.jpg", contentType: "image/jpeg" });
+
+// @ts-expect-error include values come from the spec
+export const wrongInclude = client.getFile("https://x/lucca-api/files/1?token=t", { include: ["everything"] });
+
+// @ts-expect-error apiVersion is typed from the spec's versions
+export const wrongClientVersion = createLuccaFilesClient({ baseUrl: "https://x", auth: { accessToken: "t" }, apiVersion: "2020-01-01" });

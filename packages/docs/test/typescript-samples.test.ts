@@ -1,0 +1,80 @@
+/**
+ * The TypeScript samples shown on each operation are run, as they are, against a real
+ * sandbox: `node --import tsx samples/<operation>.ts`, in a fresh folder, with the demo
+ * client's credentials in the environment variables the samples document.
+ */
+import { readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { contentTypes } from "@lucca-api/types";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { defaultSamplesDir } from "../src/build.ts";
+import { pictureBytes, pictureName, pictureType, sampleWorkDir } from "./support/fixtures.ts";
+import { baseEnv, runProcess } from "./support/run-process.ts";
+import { startSampleSandbox, type SampleSandbox } from "./support/sandbox.ts";
+
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+let api: SampleSandbox;
+const workDirs: string[] = [];
+
+async function runSample(fileName: string, args: string[], withPicture: boolean) {
+  const cwd = await sampleWorkDir(withPicture);
+  workDirs.push(cwd);
+  const sample = path.join(defaultSamplesDir, fileName);
+  const result = await runProcess(process.execPath, ["--import", tsxLoader, sample, ...args], {
+    cwd,
+    env: { ...baseEnv(), ...api.clientEnv },
+  });
+  return { ...result, cwd };
+}
+
+beforeAll(async () => {
+  api = await startSampleSandbox();
+});
+afterEach(async () => {
+  for (const dir of workDirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+afterAll(() => api.close());
+
+describe("samples/upload-file.ts", () => {
+  it("uploads pic.jpg with an image type the API accepts and prints a link that reads the file back", async () => {
+    const run = await runSample("upload-file.ts", [], true);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+
+    const href = run.stdout.trim().split("\n").at(-1)!;
+    expect(href.startsWith(api.sandbox.url)).toBe(true);
+    const read = await api.read(href);
+    expect(read.status).toBe(200);
+    const file = await read.json();
+    expect(file.fileName).toBe(pictureName);
+    // The client chose the type from ".jpg": one the API accepts, so not image/jpeg.
+    expect(contentTypes).toContain(file.contentType);
+    expect(file.contentType).toMatch(/^image\//);
+  });
+
+  it("fails, naming the variables to set, when the credentials are missing", async () => {
+    const cwd = await sampleWorkDir(true);
+    workDirs.push(cwd);
+    const run = await runProcess(process.execPath, ["--import", tsxLoader, path.join(defaultSamplesDir, "upload-file.ts")], {
+      cwd,
+      env: baseEnv(),
+    });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain("LUCCA_CLIENT_SECRET");
+  });
+});
+
+describe("samples/retrieve-file.ts", () => {
+  it("reads the file, is told it is unchanged on revalidation, and saves the same bytes under its name", async () => {
+    const uploaded = await api.upload(pictureBytes, pictureName, pictureType);
+    const run = await runSample("retrieve-file.ts", [uploaded.links.self.href], false);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`${pictureName}: ${uploaded.contentType}`);
+    expect(run.stdout).toContain("unchanged since the first read");
+    expect(new Uint8Array(await readFile(path.join(run.cwd, pictureName)))).toEqual(pictureBytes);
+  });
+});

@@ -16,8 +16,8 @@ export interface ResumableBodyOptions {
 
 /**
  * A download body that survives a dropped connection: when the stream breaks, the rest
- * is asked with a `Range` from the last byte received, up to `maxResumes` times. Pulls
- * one chunk at a time, so memory stays flat whatever the size.
+ * is asked with a `Range` from the last byte received, up to `maxResumes` times. It reads
+ * ahead by a few chunks only, so memory stays flat whatever the size.
  */
 export function resumableBody(first: ReadableStream<Uint8Array>, options: ResumableBodyOptions): ReadableStream<Uint8Array> {
   let reader = first.getReader();
@@ -49,6 +49,8 @@ export function resumableBody(first: ReadableStream<Uint8Array>, options: Resuma
         return reader.cancel(reason);
       },
     },
-    { highWaterMark: 0 },
+    // A few chunks of read-ahead keep the network busy while the consumer works; memory
+    // stays bounded by them, whatever the file's size.
+    { highWaterMark: 4 },
   );
 }

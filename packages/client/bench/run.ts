@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: per-request overhead (5,000 loopback GETs) against raw fetch and bare
+ * openapi-fetch; upload and download of `--size` bytes (default 1 GiB) through the client
+ * against raw streaming fetch, each case in its own process for its peak RSS; and the
+ * bundle size. Every figure is printed beside its baseline from the same run.
+ *
+ *   npm run bench -- --size=1g --requests=5000
+ */
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { measureBundles } from "./bundle-size.ts";
+import { measureOverhead } from "./overhead.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const tsx = join(here, "../../../node_modules/.bin/tsx");
+const flags = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, "").split("=") as [string, string]));
+const size = parseSize(flags.size ?? "1g");
+const requests = Number(flags.requests ?? 5_000);
+
+function parseSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)([kmg]?)$/i.exec(text);
+  if (!match) throw new Error(`--size: '${text}' is not a size; use e.g. 1g, 256m or 1000000`);
+  return Math.round(Number(match[1]) * 1024 ** " kmg".indexOf((match[2] || " ").toLowerCase()));
+}
+
+/**
+ * Bundles a case to plain JavaScript first and runs it with `node`: a process started
+ * through tsx carries the compiler in its RSS, which would swamp what is measured.
+ */
+async function run(script: string, args: string[]): Promise<string> {
+  const bundled = join(folder, script.replace(/\.ts$/, ".mjs"));
+  await build({ entryPoints: [join(here, script)], bundle: true, platform: "node", format: "esm", outfile: bundled, logLevel: "error" });
+  const child = spawn(process.execPath, [bundled, ...args], { stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  child.stdout.on("data", (data) => (output += data));
+  const [code] = await once(child, "exit");
+  if (code !== 0) throw new Error(`${script} ${args.join(" ")} exited with ${code}`);
+  return output.trim();
+}
+
+async function startServer() {
+  const child = spawn(tsx, [join(here, "bench-server.ts"), String(size)], { stdio: ["ignore", "pipe", "inherit"] });
+  const [line] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
+  return { url: (JSON.parse(line) as { url: string }).url, stop: () => child.kill("SIGTERM") };
+}
+
+async function writeSourceFile(path: string): Promise<void> {
+  const out = createWriteStream(path);
+  const block = Buffer.alloc(1024 * 1024, 3);
+  for (let written = 0; written < size; written += block.length) {
+    const part = size - written >= block.length ? block : block.subarray(0, size - written);
+    if (!out.write(part)) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+}
+
+const ratio = (value: number, baseline: number) => `${(value / baseline).toFixed(2)}×`;
+const server = await startServer();
+const folder = await mkdtemp(join(tmpdir(), "lucca-bench-"));
+try {
+  console.log(`Node ${process.version}, ${requests} sequential GETs, streaming ${size} bytes (${(size / 1024 ** 3).toFixed(2)} GiB)\n`);
+
+  const overhead = await measureOverhead(server.url, requests);
+  console.log("per-request time (median of 3 interleaved rounds)");
+  for (const [name, ms] of Object.entries(overhead)) {
+    console.log(`  ${name.padEnd(20)} ${(ms * 1000).toFixed(0).padStart(5)} µs   vs raw fetch ${ratio(ms, overhead["raw fetch"]!)}   vs bare openapi-fetch ${ratio(ms, overhead["bare openapi-fetch"]!)}`);
+  }
+
+  const source = join(folder, "source.bin");
+  await writeSourceFile(source);
+  console.log("\nstreaming (each case in its own process; peak RSS of that process)");
+  for (const direction of ["upload", "download"] as const) {
+    const results: Record<string, { ms: number; bytes: number; maxRssMb: number }> = {};
+    for (const variant of ["raw-fetch", "client"]) {
+      results[variant] = JSON.parse(await run("stream-case.ts", [`${direction}-${variant}`, server.url, source]));
+    }
+    const raw = results["raw-fetch"]!;
+    for (const [variant, result] of Object.entries(results)) {
+      if (result.bytes !== size) throw new Error(`${direction}-${variant} moved ${result.bytes} bytes, not ${size}`);
+      const mbps = size / 1024 ** 2 / (result.ms / 1000);
+      console.log(
+        `  ${`${direction} ${variant}`.padEnd(20)} ${mbps.toFixed(0).padStart(5)} MiB/s (${ratio(raw.ms, result.ms)} of raw throughput)   peak RSS ${result.maxRssMb.toFixed(0).padStart(4)} MB (${ratio(result.maxRssMb, raw.maxRssMb)} of raw)`,
+      );
+    }
+  }
+
+  const bundles = await measureBundles(join(here, ".."));
+  console.log("\nbrowser bundle (esbuild, minified; gzip -9)");
+  for (const [name, { min, gzip }] of Object.entries(bundles)) {
+    console.log(`  ${name.padEnd(20)} ${(min / 1024).toFixed(1).padStart(6)} KiB min   ${(gzip / 1024).toFixed(1).padStart(5)} KiB min+gzip   (${ratio(gzip, bundles["bare openapi-fetch"].gzip)} of bare openapi-fetch)`);
+  }
+} finally {
+  server.stop();
+  await rm(folder, { recursive: true, force: true });
+}

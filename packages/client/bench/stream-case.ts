@@ -24,7 +24,8 @@ async function drain(body: ReadableStream<Uint8Array>): Promise<number> {
 
 const cases: Record<string, () => Promise<number>> = {
   async "upload-raw-fetch"() {
-    const body = Readable.toWeb(createReadStream(argument)) as ReadableStream<Uint8Array>;
+    // The same read size as the client uses for a path, so that only the client differs.
+    const body = Readable.toWeb(createReadStream(argument, { highWaterMark: 256 * 1024 })) as ReadableStream<Uint8Array>;
     const init = { method: "POST", body, duplex: "half", redirect: "error", headers: { "Content-Type": "application/octet-stream", Authorization: "Bearer bench-token" } };
     const response = await fetch(`${baseUrl}/lucca-api/files`, init as RequestInit);
     await response.arrayBuffer();

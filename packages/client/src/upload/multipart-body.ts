@@ -67,6 +67,7 @@ export function multipartStream(framing: MultipartFraming, file: ReadableStream<
         return reader.cancel(reason);
       },
     },
-    { highWaterMark: 0 },
+    // Two chunks of read-ahead overlap disk and network; memory stays bounded by them.
+    { highWaterMark: 2 },
   );
 }

@@ -85,7 +85,7 @@ function bodyFactory(prepared: PreparedSource, framing: ReturnType<typeof multip
     used = true;
     sent = 0;
     if (!canStreamRequestBodies() && prepared.kind === "blob") return new Blob([framing.head as BlobPart, prepared.blob, framing.tail as BlobPart]);
-    const file = prepared.kind === "blob" ? prepared.blob.stream() : prepared.stream;
+    const file = prepared.kind === "blob" ? (prepared.open?.() ?? prepared.blob.stream()) : prepared.stream;
     return multipartStream(framing, file, (bytes) => {
       sent += bytes;
       touch();

@@ -14,7 +14,7 @@ export type UploadSource =
 
 /** A source made uniform: a Blob (re-readable, size known) or a one-shot stream. */
 export type PreparedSource =
-  | { kind: "blob"; blob: Blob; size: number; name: string | undefined; type: string | undefined }
+  | { kind: "blob"; blob: Blob; size: number; name: string | undefined; type: string | undefined; open?: () => ReadableStream<Uint8Array> }
   | { kind: "stream"; stream: ReadableStream<Uint8Array>; size: number | undefined; name: string | undefined; type: undefined };
 
 export async function prepareSource(source: UploadSource): Promise<PreparedSource> {
@@ -38,12 +38,16 @@ export async function prepareSource(source: UploadSource): Promise<PreparedSourc
   throw new InvalidInputError("source", "must be a Blob or File, bytes, a ReadableStream, a Node readable stream, or { path }.");
 }
 
-/** A file on disk as a file-backed Blob: read in chunks when sent, and re-readable for a retry. */
+/**
+ * A file on disk: its size and name up front, and a fresh read stream for each attempt
+ * (re-sendable). Node's fs stream reads faster than a file-backed Blob's stream.
+ */
 async function fromPath(path: string): Promise<PreparedSource> {
-  const [{ openAsBlob }, { basename }] = await Promise.all([import("node:fs"), import("node:path")]);
+  const [{ openAsBlob, createReadStream }, { basename }, { Readable }] = await Promise.all([import("node:fs"), import("node:path"), import("node:stream")]);
   try {
     const blob = await openAsBlob(path);
-    return { kind: "blob", blob, size: blob.size, name: basename(path), type: undefined };
+    const open = () => Readable.toWeb(createReadStream(path, { highWaterMark: 256 * 1024 })) as ReadableStream<Uint8Array>;
+    return { kind: "blob", blob, size: blob.size, name: basename(path), type: undefined, open };
   } catch (cause) {
     const code = (cause as { code?: string }).code ?? String(cause);
     throw new InvalidInputError("source.path", `'${path}' cannot be read (${code}); check the path.`);

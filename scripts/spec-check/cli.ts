@@ -30,10 +30,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(`spec:check: --base is required: the git ref to compare the spec with (for a pull request, the default branch: --base main).\n${USAGE}`);
     return 2;
   }
-  // npm runs scripts from the package root; INIT_CWD is where the author typed the command.
-  const cwd = process.env.INIT_CWD ?? process.cwd();
   try {
-    const result = await specCheck({ cwd, base: values.base });
+    const result = await specCheck({ cwd: process.cwd(), base: values.base });
     const report = renderReport(result);
     process.stdout.write(report);
     if (values.out) await writeFile(values.out, report);

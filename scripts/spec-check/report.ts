@@ -13,6 +13,8 @@ const AREAS: Array<[Area, string]> = [
 ];
 /** The longest types diff shown inline; the rest is one `npm run generate` away. */
 const MAX_DIFF_LINES = 120;
+/** A union of 93 content types is one line: cut it, the literal summary says what changed. */
+const MAX_LINE_LENGTH = 160;
 
 const mark = (ok: boolean) => (ok ? "✅" : "❌");
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -79,15 +81,20 @@ function typesSection(result: CheckResult): string[] {
   const { files } = result.typesDiff;
   const lines = ["", "### Effect on the generated types", ""];
   if (files.length === 0) return [...lines, "None: `packages/types/src/generated/` stays as it is."];
-  for (const file of files)
-    lines.push(
-      file.commentsOnly
-        ? `- \`${file.file}\`: doc comments only`
-        : `- \`${file.file}\`: ${plural(file.added, "line")} of declarations added, ${file.removed} removed`,
-    );
+  for (const file of files) {
+    if (file.commentsOnly) {
+      lines.push(`- \`${file.file}\`: doc comments only`);
+      continue;
+    }
+    const values = [
+      ...file.literalsRemoved.map((literal) => `−\`${literal}\``),
+      ...file.literalsAdded.map((literal) => `+\`${literal}\``),
+    ];
+    lines.push(`- \`${file.file}\`: +${file.added} −${file.removed} lines of declarations${values.length > 0 ? `; string literals ${values.join(" ")}` : ""}`);
+  }
   const patch = files.filter((file) => file.patch).map((file) => `// ${file.file}\n${file.patch}`).join("\n");
   if (patch) {
-    const patchLines = patch.split("\n");
+    const patchLines = patch.split("\n").map((line) => (line.length > MAX_LINE_LENGTH ? line.slice(0, MAX_LINE_LENGTH) + " …" : line));
     const shown = patchLines.slice(0, MAX_DIFF_LINES);
     if (patchLines.length > shown.length) shown.push(`… ${patchLines.length - shown.length} more lines: run \`npm run generate\` and \`git diff\`.`);
     lines.push("", "<details><summary>Declarations diff (doc comments left out)</summary>", "", "```diff", ...shown, "```", "", "</details>");

@@ -16,6 +16,9 @@ export interface FileDiff {
   removed: number;
   /** True when the file changed only in its doc comments. */
   commentsOnly: boolean;
+  /** String literals (enum values, paths, header names) only on one side: what a union gained or lost. */
+  literalsAdded: string[];
+  literalsRemoved: string[];
   /** The unified diff of the declarations, without the file headers. */
   patch: string;
 }
@@ -30,6 +33,15 @@ export interface TypesDiff {
 function declarations(fileName: string, text: string): string {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   return ts.createPrinter({ removeComments: true }).printFile(source);
+}
+
+/** The string literals of diff lines, e.g. each member of a union of content types. */
+function literals(lines: string[]): Set<string> {
+  return new Set(lines.flatMap((line) => line.match(/"(?:[^"\\]|\\.)*"/g) ?? []));
+}
+
+function onlyIn(side: Set<string>, other: Set<string>): string[] {
+  return [...side].filter((literal) => !other.has(literal));
 }
 
 async function readDir(dir: string): Promise<Map<string, string>> {
@@ -54,10 +66,15 @@ export async function diffTypes(baseDir: string, revisionDir: string, workDir: s
     const diff = await exec("git", ["diff", "--no-index", "--no-color", "-U1", `base/${name}`, `revision/${name}`], { cwd: workDir });
     const patch = diff.stdout.split("\n").filter((line) => !/^(diff --git|index |--- |\+\+\+ )/.test(line)).join("\n").trim();
     const lines = patch.split("\n");
+    const plus = lines.filter((line) => line.startsWith("+"));
+    const minus = lines.filter((line) => line.startsWith("-"));
+    const [gained, lost] = [literals(plus), literals(minus)];
     files.push({
       file: name,
-      added: lines.filter((line) => line.startsWith("+")).length,
-      removed: lines.filter((line) => line.startsWith("-")).length,
+      added: plus.length,
+      removed: minus.length,
+      literalsAdded: onlyIn(gained, lost),
+      literalsRemoved: onlyIn(lost, gained),
       commentsOnly: sides.base === sides.revision,
       patch: sides.base === sides.revision ? "" : patch,
     });

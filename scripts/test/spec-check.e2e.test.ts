@@ -1,0 +1,120 @@
+/**
+ * The gate end to end, as an author meets it: a throwaway git repository holding a copy of
+ * this repository's spec and generated types, a branch with one edit, and
+ * `spec:check --base main` run in it.
+ */
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exec, type ExecResult } from "../spec-check/exec.ts";
+import { generator, generatorDir, redocly, toolsRoot, tsx } from "../spec-check/tools.ts";
+
+const E2E_TIMEOUT = 180_000;
+const cli = path.join(toolsRoot, "scripts/spec-check/cli.ts");
+let repo: string;
+
+async function run(command: string, args: string[]): Promise<ExecResult> {
+  const result = await exec(command, args, { cwd: repo });
+  if (result.code !== 0) throw new Error(`${command} ${args.join(" ")} failed: ${result.stderr}`);
+  return result;
+}
+
+/** What `npm run generate` does for the author: bundle the spec, regenerate the committed types. */
+async function regenerate(): Promise<void> {
+  const bundlePath = path.join(repo, "bundle.json");
+  await run(redocly, ["bundle", "--config", "redocly.yaml", "spec/openapi.yaml", "-o", bundlePath]);
+  const generated = await exec(tsx, [generator, "--spec", bundlePath, "--out", path.join(repo, "packages/types/src/generated")], { cwd: generatorDir });
+  if (generated.code !== 0) throw new Error(generated.stderr);
+  await rm(bundlePath);
+}
+
+async function edit(file: string, from: string, to: string): Promise<void> {
+  const text = await readFile(path.join(repo, file), "utf8");
+  if (!text.includes(from)) throw new Error(`${file} does not contain ${JSON.stringify(from)}`);
+  await writeFile(path.join(repo, file), text.replace(from, to));
+}
+
+async function specCheck(): Promise<ExecResult & { report: string }> {
+  const out = path.join(repo, "..", "report.md");
+  const result = await exec(tsx, [cli, "--base", "main", "--out", out], { cwd: repo });
+  return { ...result, report: await readFile(out, "utf8").catch(() => "") };
+}
+
+beforeAll(async () => {
+  const root = await mkdtemp(path.join(tmpdir(), "spec-check-e2e-"));
+  repo = path.join(root, "repo");
+  await mkdir(path.join(repo, "packages/types/src"), { recursive: true });
+  for (const part of ["spec/openapi.yaml", "spec/paths", "spec/components", "redocly.yaml", ".changeset/config.json", "packages/types/src/generated"])
+    await cp(path.join(toolsRoot, part), path.join(repo, part), { recursive: true });
+  await run("git", ["init", "-q", "-b", "main"]);
+  await run("git", ["config", "user.email", "author@example.test"]);
+  await run("git", ["config", "user.name", "Spec Author"]);
+  await regenerate();
+  await run("git", ["add", "."]);
+  await run("git", ["commit", "-q", "-m", "the spec as it is"]);
+}, E2E_TIMEOUT);
+
+afterAll(() => rm(path.dirname(repo), { recursive: true, force: true }));
+
+describe("spec:check --base main on a branch", () => {
+  it(
+    "fails when image/png is removed from the content types, with a report naming the change",
+    async () => {
+      await run("git", ["checkout", "-q", "-B", "drop-png", "main"]);
+      await edit("spec/components/schemas/ContentType.yaml", "  - image/png\n", "");
+      await regenerate();
+      await run("git", ["commit", "-q", "-am", "drop image/png"]);
+
+      const { code, report, stdout } = await specCheck();
+
+      expect(code).toBe(1);
+      expect(stdout).toBe(report);
+      expect(report).toContain("## Spec check: ❌ failed");
+      expect(report).toMatch(/\| Breaking changes \| ❌ 1 breaking change to Api-Version \d{4}-\d{2}-\d{2}, not acknowledged/);
+      expect(report).toContain("1. **schema ContentType changed**: enum: −`image/png`");
+      expect(report).toContain("Why it breaks a client:");
+      expect(report).toContain("Lucca's beta terms allow breaking changes");
+      expect(report).toMatch(/\| Changeset \| ❌ .*no changeset releasing @lucca-api\/types/);
+      expect(report).toContain('-    "image/png",');
+      expect(report).toContain('- `openapi.ts`: +1 −1 lines of declarations; string literals −`"image/png"`');
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    "passes the same change once a changeset gives @lucca-api/client a major bump",
+    async () => {
+      await writeFile(
+        path.join(repo, ".changeset/drop-png.md"),
+        '---\n"@lucca-api/client": major\n"@lucca-api/types": major\n---\n\nimage/png is no longer an accepted content type.\n',
+      );
+      await run("git", ["add", ".changeset/drop-png.md"]);
+      await run("git", ["commit", "-q", "-m", "acknowledge the break"]);
+
+      const { code, report } = await specCheck();
+
+      expect(report).toContain("acknowledged by `.changeset/drop-png.md` (@lucca-api/client: major)");
+      expect(code).toBe(0);
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    "passes when a description gains a sentence",
+    async () => {
+      await run("git", ["checkout", "-q", "-B", "describe", "main"]);
+      await edit("spec/paths/files.yaml", "    portrait).\n", "    portrait). The file is kept until a resource references it.\n");
+      await regenerate();
+      await run("git", ["commit", "-q", "-am", "say how long an upload is kept"]);
+
+      const { code, report } = await specCheck();
+
+      expect(report).toContain("## Spec check: ✅ passed");
+      expect(report).toContain("| changed | POST /lucca-api/files | POST /lucca-api/files | description: edited | no |");
+      expect(report).toContain("generated types change in doc comments only: no changeset needed");
+      expect(code).toBe(0);
+    },
+    E2E_TIMEOUT,
+  );
+});

@@ -1,0 +1,41 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { diffTypes } from "../spec-check/types-diff.ts";
+
+let work: string;
+afterEach(() => rm(work, { recursive: true, force: true }));
+
+async function compare(before: string, after: string) {
+  work = await mkdtemp(path.join(tmpdir(), "types-diff-test-"));
+  for (const [side, text] of [["base", before], ["revision", after]] as const) {
+    await mkdir(path.join(work, side));
+    await writeFile(path.join(work, side, "constants.ts"), text);
+  }
+  return diffTypes(path.join(work, "base"), path.join(work, "revision"), path.join(work, "diff"));
+}
+
+describe("the effect on the generated types", () => {
+  it("is a change of declarations when a union loses a member, with the diff to show", async () => {
+    const diff = await compare(
+      'export const contentTypes = ["image/png", "image/jpg"] as const;\n',
+      'export const contentTypes = ["image/jpg"] as const;\n',
+    );
+    expect(diff.changed).toBe(true);
+    expect(diff.files).toMatchObject([{ file: "constants.ts", added: 1, removed: 1, commentsOnly: false, literalsRemoved: ['"image/png"'], literalsAdded: [] }]);
+    expect(diff.files[0]!.patch).toContain('-export const contentTypes = ["image/png", "image/jpg"] as const;');
+  });
+
+  it("is doc comments only when a description sentence is added", async () => {
+    const diff = await compare("/** Upload a file. */\nexport type A = string;\n", "/** Upload a file. Then reference it. */\nexport type A = string;\n");
+    expect(diff).toEqual({
+      changed: false,
+      files: [{ file: "constants.ts", added: 0, removed: 0, literalsAdded: [], literalsRemoved: [], commentsOnly: true, patch: "" }],
+    });
+  });
+
+  it("is nothing when the files are the same", async () => {
+    expect(await compare("export type A = string;\n", "export type A = string;\n")).toEqual({ changed: false, files: [] });
+  });
+});

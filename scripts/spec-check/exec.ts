@@ -25,7 +25,16 @@ export function exec(command: string, args: readonly string[], options: ExecOpti
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1", ...options.env },
+      env: {
+        ...process.env,
+        NO_COLOR: "1",
+        FORCE_COLOR: "0",
+        TURBO_TELEMETRY_DISABLED: "1",
+        DO_NOT_TRACK: "1",
+        REDOCLY_TELEMETRY: "off",
+        REDOCLY_SUPPRESS_NOTIFICATIONS: "true",
+        ...options.env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const stdout: Buffer[] = [];

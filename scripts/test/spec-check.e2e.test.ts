@@ -101,6 +101,25 @@ describe("spec:check --base main on a branch", () => {
   );
 
   it(
+    "passes a breaking change that introduces a new dated Api-Version, once the types are released",
+    async () => {
+      await run("git", ["checkout", "-q", "-B", "new-version", "main"]);
+      await edit("spec/components/parameters/ApiVersion.yaml", '    - "2024-11-01"\n', '    - "2024-11-01"\n    - "2099-01-01"\n');
+      await edit("spec/components/schemas/ContentType.yaml", "  - image/png\n", "");
+      await regenerate();
+      await writeFile(path.join(repo, ".changeset/new-version.md"), '---\n"@lucca-api/types": minor\n---\n\nApi-Version 2099-01-01.\n');
+      await run("git", ["add", "."]);
+      await run("git", ["commit", "-q", "-m", "a new version without image/png"]);
+
+      const { code, report } = await specCheck();
+
+      expect(report).toContain("1 breaking change, allowed: the change introduces Api-Version 2099-01-01");
+      expect(code).toBe(0);
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
     "passes when a description gains a sentence",
     async () => {
       await run("git", ["checkout", "-q", "-B", "describe", "main"]);

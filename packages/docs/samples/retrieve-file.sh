@@ -1,5 +1,6 @@
-# FILE_HREF is the file's link href, access token included, as the resource that
-# references the file hands it out (or the upload, with include=links).
+# FILE_HREF is the file's link href, access token included, as the
+# resource that references the file hands it out (or the upload, with
+# include=links).
 
 # The JSON representation:
 curl "$FILE_HREF" \

@@ -1,24 +1,36 @@
-// Read a file's JSON representation, revalidate it with its ETag, then download its content.
-//   LUCCA_BASE_URL=… LUCCA_CLIENT_ID=… LUCCA_CLIENT_SECRET=… npx tsx retrieve-file.ts '<link href>'
+// Read a file's JSON representation, revalidate it with its ETag, then
+// download its content.
+//   LUCCA_BASE_URL=… LUCCA_CLIENT_ID=… LUCCA_CLIENT_SECRET=…
+//   npx tsx retrieve-file.ts '<the file link href>'
 import { createLuccaFilesClient } from "@lucca-api/client";
 
-const { LUCCA_BASE_URL, LUCCA_CLIENT_ID, LUCCA_CLIENT_SECRET, LUCCA_TOKEN_URL } = process.env;
-// The href of the file's link, access token included, as the resource that references the
-// file hands it out (e.g. an employee's portrait, read with include=links).
+const { LUCCA_BASE_URL, LUCCA_CLIENT_ID, LUCCA_CLIENT_SECRET, LUCCA_TOKEN_URL } =
+  process.env;
+// The file's link href, access token included, as the resource that
+// references the file hands it out (read with include=links).
 const href = process.argv[2];
 if (!LUCCA_BASE_URL || !LUCCA_CLIENT_ID || !LUCCA_CLIENT_SECRET || !href) {
-  throw new Error("Set LUCCA_BASE_URL, LUCCA_CLIENT_ID and LUCCA_CLIENT_SECRET, and pass the file's link href.");
+  throw new Error(
+    "Set LUCCA_BASE_URL, LUCCA_CLIENT_ID and LUCCA_CLIENT_SECRET, and pass the file's link href.",
+  );
 }
 
 const client = createLuccaFilesClient({
   baseUrl: LUCCA_BASE_URL,
-  auth: { clientId: LUCCA_CLIENT_ID, clientSecret: LUCCA_CLIENT_SECRET, tokenUrl: LUCCA_TOKEN_URL },
+  auth: {
+    clientId: LUCCA_CLIENT_ID,
+    clientSecret: LUCCA_CLIENT_SECRET,
+    tokenUrl: LUCCA_TOKEN_URL,
+  },
 });
 
 const read = await client.getFile(href);
-if (read.modified) console.log(`${read.file.fileName}: ${read.file.contentType}, created ${read.file.createdAt}`);
+if (read.modified) {
+  const { fileName, contentType, createdAt } = read.file;
+  console.log(`${fileName}: ${contentType}, created ${createdAt}`);
+}
 
-// Ask again with the ETag: a 304 comes back as { modified: false }, with no body to parse.
+// Ask again with the ETag: a 304 comes back as { modified: false }.
 const again = await client.getFile(href, { ifNoneMatch: read.eTag });
 console.log(again.modified ? "changed since" : "unchanged since the first read");
 

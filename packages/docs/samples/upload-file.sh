@@ -1,6 +1,7 @@
-# Upload pic.jpg. LUCCA_BASE_URL is your account (e.g. https://example.ilucca.net) and
-# ACCESS_TOKEN a token from the token endpoint (see "Getting a token").
-# Name the type: for a .jpg, curl would send image/jpeg, which the API refuses.
+# Upload pic.jpg. LUCCA_BASE_URL is your account, e.g.
+# https://example.ilucca.net; ACCESS_TOKEN comes from the token
+# endpoint (see "Getting a token").
+# Name the type: for a .jpg, curl sends image/jpeg, which the API refuses.
 curl "$LUCCA_BASE_URL/lucca-api/files?include=links" \
   --fail-with-body \
   --header "Authorization: Bearer $ACCESS_TOKEN" \

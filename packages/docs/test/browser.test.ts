@@ -1,0 +1,197 @@
+/**
+ * The built reference in a real chromium (Debian's, driven by playwright-core), served over
+ * HTTP on 127.0.0.1 and opened from disk: it loads nothing from another origin, renders
+ * every guide, operation and schema, finds "upload", shows the code samples of samples/,
+ * and logs no error. Screenshots go to packages/docs/screenshots/ (git-ignored).
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildReference, packageDir, type BuiltReference } from "../src/build.ts";
+import { launchChromium, type Chromium } from "../src/chromium.ts";
+import { sampleLanguages, type CodeSample } from "../src/code-samples.ts";
+import { operationsOf } from "../src/operations.ts";
+import { schemasSectionName } from "../src/redoc-options.ts";
+import { serveFolder, type StaticServer } from "../src/static-server.ts";
+import { openInSidebar, recordContext, sidebarOf, waitForHeading, type Recorder } from "./support/reference-page.ts";
+
+const screenshots = path.join(packageDir, "screenshots");
+
+let built: BuiltReference;
+let docsSpec: any;
+let buildDir: string;
+
+beforeAll(async () => {
+  buildDir = await mkdtemp(path.join(tmpdir(), "docs-browser-"));
+  built = await buildReference({ outDir: path.join(buildDir, "site") });
+  docsSpec = JSON.parse(await readFile(built.specFile, "utf8"));
+  await mkdir(screenshots, { recursive: true });
+});
+afterAll(() => rm(buildDir, { recursive: true, force: true }));
+
+/** The first line of a sample that says something: how its code block is recognised. */
+function firstCodeLine({ source }: CodeSample): string {
+  return source.split("\n").find((line) => line.trim() && !/^\s*(\/\/|#)/.test(line))!.trim();
+}
+
+async function openOperation(page: Page, operation: any): Promise<void> {
+  await openInSidebar(page, operation.tags[0]);
+  await openInSidebar(page, operation.summary);
+  await waitForHeading(page, operation.summary);
+}
+
+describe("served over HTTP on 127.0.0.1", () => {
+  let server: StaticServer;
+  let browser: Chromium;
+  let recorder: Recorder;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await serveFolder(built.outDir);
+    browser = await launchChromium();
+    recorder = await recordContext(browser.context, (url) => url.origin === server.url);
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${server.url}/`);
+    await sidebarOf(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("renders the title and writes a screenshot of the landing page", async () => {
+    await waitForHeading(page, docsSpec.info.title);
+    await page.screenshot({ path: path.join(screenshots, "reference.png") });
+  });
+
+  it("renders every guide", async () => {
+    const guides = docsSpec.tags.filter((tag: any) => tag["x-traitTag"]);
+    expect(guides.length).toBeGreaterThan(0);
+    for (const guide of guides) {
+      await openInSidebar(page, guide.name);
+      await waitForHeading(page, guide.name);
+    }
+  });
+
+  it("renders every operation with its method and path", async () => {
+    for (const { operation, path: route } of operationsOf(docsSpec)) {
+      await openOperation(page, operation);
+      await page.getByText(route, { exact: true }).first().waitFor();
+    }
+  });
+
+  it("renders every schema of components.schemas", async () => {
+    const names = Object.keys(docsSpec.components.schemas);
+    expect(names.length).toBeGreaterThan(0);
+    await openInSidebar(page, schemasSectionName);
+    for (const name of names) {
+      await openInSidebar(page, name);
+      await waitForHeading(page, name);
+    }
+  });
+
+  it("shows each operation's code samples, in every language, as the sample files hold them", async () => {
+    const operations = operationsOf(docsSpec).map(({ operation }) => operation);
+    for (const operation of operations)
+      expect(operation["x-codeSamples"].map(({ lang }: CodeSample) => lang)).toEqual(sampleLanguages.map(({ lang }) => lang));
+    await openOperation(page, operations[0]);
+
+    // The language is chosen once for the whole page, from any operation's menu.
+    for (const [index, { lang }] of sampleLanguages.entries()) {
+      if (index > 0) {
+        await page.getByRole("button", { name: sampleLanguages[index - 1]!.lang, exact: true }).first().click();
+        await page.locator('[data-component-name="Dropdown/DropdownMenuItem"]').filter({ hasText: new RegExp(`^${lang}$`) }).click();
+      }
+      for (const operation of operations) {
+        const sample: CodeSample = operation["x-codeSamples"].find((candidate: CodeSample) => candidate.lang === lang);
+        await openOperation(page, operation);
+        const blocks = page.locator('[data-component-name="CodeBlock/CodeBlock"]').filter({ visible: true });
+        await blocks.filter({ hasText: firstCodeLine(sample) }).first().waitFor();
+        const shown = (await blocks.allTextContents()).map((text) => text.trim());
+        expect(shown, `${operation.operationId} in ${lang}`).toContain(sample.source.trim());
+      }
+    }
+    await page.getByRole("button", { name: sampleLanguages.at(-1)!.lang, exact: true }).first().click();
+    await page.locator('[data-component-name="Dropdown/DropdownMenuItem"]').filter({ hasText: new RegExp(`^${sampleLanguages[0].lang}$`) }).click();
+    await openOperation(page, operations[0]);
+    await page.screenshot({ path: path.join(screenshots, "operation.png") });
+  });
+
+  it('finds "upload" with the search box, and opens the upload operation from the result', async () => {
+    const upload = operationsOf(docsSpec).find(({ operation }) => /upload/i.test(operation.summary))!.operation;
+    await (await sidebarOf(page)).getByText("Search").first().click();
+    await page.keyboard.type("upload");
+    const result = page.locator('[data-component-name="Search/SearchItem"]').filter({ hasText: upload.summary });
+    await result.first().waitFor();
+    await result.first().click();
+    await waitForHeading(page, upload.summary);
+  });
+
+  it("requested nothing outside its own origin and logged no error, through all of the above", () => {
+    expect(recorder.foreignRequests).toEqual([]);
+    expect(recorder.errors).toEqual([]);
+  });
+});
+
+describe("opened from disk (file://) with every other request failing", () => {
+  let browser: Chromium;
+  let recorder: Recorder;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    recorder = await recordContext(browser.context, (url) => url.protocol === "file:");
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(pathToFileURL(built.indexFile).href);
+    await sidebarOf(page);
+  });
+  afterAll(() => browser?.close());
+
+  it("renders the guides, every operation with its code sample, and the schemas", async () => {
+    await waitForHeading(page, docsSpec.info.title);
+    for (const guide of docsSpec.tags.filter((tag: any) => tag["x-traitTag"])) {
+      await openInSidebar(page, guide.name);
+      await waitForHeading(page, guide.name);
+    }
+    for (const { operation } of operationsOf(docsSpec)) {
+      await openOperation(page, operation);
+      const [sample] = operation["x-codeSamples"] as CodeSample[];
+      await page.locator('[data-component-name="CodeBlock/CodeBlock"]').filter({ hasText: firstCodeLine(sample!), visible: true }).first().waitFor();
+    }
+    await openInSidebar(page, schemasSectionName);
+    for (const name of Object.keys(docsSpec.components.schemas)) {
+      await openInSidebar(page, name);
+      await waitForHeading(page, name);
+    }
+  });
+
+  it("made no request but for its own files, and logged no error", () => {
+    expect(recorder.foreignRequests).toEqual([]);
+    expect(recorder.errors).toEqual([]);
+  });
+});
+
+describe("the recorder the checks above rely on", () => {
+  it("catches a request to another origin and a console error", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "docs-recorder-"));
+    const browser = await launchChromium();
+    try {
+      const page = path.join(dir, "leaky.html");
+      await writeFile(page, `<img src="https://cdn.example.com/logo.svg"><script>console.error("boom")</script>`);
+      const recorder = await recordContext(browser.context, (url) => url.protocol === "file:");
+      const tab = await browser.context.newPage();
+      await tab.goto(pathToFileURL(page).href);
+      await tab.waitForLoadState("load");
+      expect(recorder.foreignRequests).toEqual(["https://cdn.example.com/logo.svg"]);
+      expect(recorder.errors).toContain("console: boom");
+    } finally {
+      await browser.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

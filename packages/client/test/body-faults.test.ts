@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConnectionError, ServerError } from "../src/index.ts";
+import { ConnectionError, ServerError, TimeoutError } from "../src/index.ts";
 import { fastClient, linkOn } from "./helpers/clients.ts";
 import { fileBody, json, problem, startFaultServer, type FaultServer } from "./helpers/fault-server.ts";
 
@@ -56,6 +56,33 @@ describe("uploads are retried only when their body can be sent again", () => {
     const error = await fastClient(server.url, { retry: { maxRetries: 0 } }).uploadFile(new Blob(["x"]), { fileName: "a.txt" }).catch((e) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe("the per-attempt timeout of an upload counts idle time, not the whole upload", () => {
+  /** A stream that yields a chunk every `gap` ms, `count` times. */
+  const trickle = (count: number, gap: number) =>
+    new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (count-- === 0) return controller.close();
+        await new Promise((resolve) => setTimeout(resolve, gap));
+        controller.enqueue(new Uint8Array(1024));
+      },
+    });
+
+  it("an upload that keeps making progress outlives the timeout", async () => {
+    server = await startFaultServer((_req, res) => json(res, 201, fileBody(server.url)));
+    // 8 chunks 100 ms apart: 800 ms in all, never 400 ms without progress.
+    const { file } = await fastClient(server.url, { timeout: 400 }).uploadFile(trickle(8, 100), { fileName: "slow.bin" });
+    expect(file.type).toBe("file");
+    expect(server.requests[0]!.bodyBytes).toBeGreaterThan(8 * 1024);
+  });
+
+  it("an upload that stalls longer than the timeout fails with TimeoutError", async () => {
+    server = await startFaultServer((_req, res) => json(res, 201, fileBody(server.url)));
+    const error = await fastClient(server.url, { timeout: 150 }).uploadFile(trickle(2, 1_000), { fileName: "stalled.bin" }).catch((e) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.scope).toBe("attempt");
   });
 });
 

@@ -158,3 +158,12 @@ describe("malformed answers become InvalidResponseError", () => {
     expect(error.message).toMatch(/where the spec promises the uploaded File/);
   });
 });
+
+describe("what the answers say about the API version", () => {
+  it("Deprecation and Sunset headers become a warning naming the option to change", async () => {
+    const { lines, logger } = recordingLogger();
+    server = await startFaultServer((_req, res) => json(res, 200, fileBody(server.url), { Deprecation: "@1735689600", Sunset: "Sat, 01 Nov 2025 00:00:00 GMT" }));
+    await fastClient(server.url, { logger }).getFile(linkOn(server.url));
+    expect(lines.some((line) => line.includes("this Api-Version is deprecated (@1735689600), served until Sat, 01 Nov 2025 00:00:00 GMT; move the `apiVersion` option"))).toBe(true);
+  });
+});

@@ -1,3 +1,4 @@
+import { responseHeaders } from "@lucca-api/types";
 import type { TokenProvider } from "../auth/token-provider.ts";
 import { runAttempts, type AttemptContext } from "./attempts.ts";
 import type { RetryPolicy } from "./backoff.ts";
@@ -71,13 +72,23 @@ export function createTransport(config: TransportConfig): Transport {
         logger: config.logger,
       });
 
-    const response = await run();
+    const response = await warnIfDeprecated(await run(), describe, config.logger);
     if (response.status !== httpStatus.unauthorized || !tokens || !usedToken || !resendable) return response;
     if (!tokens.invalidate(usedToken)) return response;
     await response.body?.cancel().catch(() => undefined);
     config.logger.warn(`${describe} answered 401; retrying once with a fresh access token.`);
-    return run();
+    return warnIfDeprecated(await run(), describe, config.logger);
   }
 
   return { fetch: (request) => send(request, {}), send };
+}
+
+/** The spec's `Deprecation` and `Sunset` headers say the `apiVersion` is going away: say so once per answer. */
+function warnIfDeprecated(response: Response, describe: string, logger: RedactingLogger): Response {
+  const deprecation = response.headers.get(responseHeaders.deprecation);
+  if (deprecation !== null) {
+    const sunset = response.headers.get(responseHeaders.sunset);
+    logger.warn(`${describe}: this Api-Version is deprecated (${deprecation})${sunset ? `, served until ${sunset}` : ""}; move the \`apiVersion\` option to a newer version.`);
+  }
+  return response;
 }

@@ -28,9 +28,13 @@ export async function startFaultServer(script: Script): Promise<FaultServer> {
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     let bodyBytes = 0;
-    for await (const chunk of req) {
-      bodyBytes += (chunk as Buffer).length;
-      if (bodyBytes < 64 * 1024) chunks.push(chunk as Buffer);
+    try {
+      for await (const chunk of req) {
+        bodyBytes += (chunk as Buffer).length;
+        if (bodyBytes < 64 * 1024) chunks.push(chunk as Buffer);
+      }
+    } catch {
+      return; // the client gave up mid-body (a timeout or an abort under test)
     }
     const recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, bodyBytes, body: Buffer.concat(chunks).toString("latin1") };
     requests.push(recorded);

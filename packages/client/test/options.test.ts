@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { createLuccaFilesClient, InvalidInputError, type LuccaFilesClientOptions } from "../src/index.ts";
+
+const auth = { accessToken: "t" };
+
+describe("bad options are refused when the client is created, naming the field and the fix", () => {
+  it.each([
+    ["neither baseUrl nor host", { auth }, "baseUrl: give exactly one of `baseUrl` (e.g. 'https://example.ilucca.net') or `host` (e.g. 'example.ilucca.net')."],
+    ["both baseUrl and host", { auth, baseUrl: "https://a.ilucca.net", host: "a.ilucca.net" }, /^baseUrl: give exactly one/],
+    ["a baseUrl that is no URL", { auth, baseUrl: "example.ilucca.net" }, "baseUrl: 'example.ilucca.net' is not a valid baseUrl; pass e.g. 'https://example.ilucca.net'."],
+    ["a baseUrl with another protocol", { auth, baseUrl: "ftp://example.ilucca.net" }, /^baseUrl: 'ftp:\/\/example\.ilucca\.net' must be an http\(s\) URL/],
+    ["no auth", {}, "auth: is required: { clientId, clientSecret } or { accessToken }."],
+    ["an empty access token", { auth: { accessToken: "" } }, "auth.accessToken: must be a non-empty string or a function returning one."],
+    ["an empty client id", { auth: { clientId: "", clientSecret: "s" } }, /^auth\.clientId: must be a non-empty string/],
+    ["an empty client secret", { auth: { clientId: "c", clientSecret: "" } }, "auth.clientSecret: must be a non-empty string."],
+    ["a scope the API does not have", { auth: { clientId: "c", clientSecret: "s", scopes: ["files.write"] } }, "auth.scopes: 'files.write' is not a scope of the API; use files.readonly or files.readwrite."],
+    ["a relative token URL", { auth: { clientId: "c", clientSecret: "s", tokenUrl: "/connect/token" } }, /^auth\.tokenUrl: '\/connect\/token' is not an absolute URL; leave it out to use https:\/\/accounts\.world\.luccasoftware\.com\/connect\/token\.$/],
+    ["a negative timeout", { auth, timeout: -1 }, "timeout: '-1' must be a finite number ≥ 0."],
+    ["a retry count that is not a number", { auth, retry: { maxRetries: Number.NaN } }, "retry.maxRetries: 'NaN' must be a finite number ≥ 0."],
+  ])("%s", (_rule, options, message) => {
+    const withBase = _rule.startsWith("neither") || "baseUrl" in options ? options : { baseUrl: "https://example.ilucca.net", ...options };
+    const create = () => createLuccaFilesClient(withBase as LuccaFilesClientOptions);
+    expect(create).toThrowError(InvalidInputError);
+    expect(create).toThrowError(message);
+  });
+
+  it("a wrong client secret is never echoed in the error", () => {
+    const error = (() => {
+      try {
+        createLuccaFilesClient({ host: "example.ilucca.net", auth: { clientId: "c", clientSecret: 42 as never } });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.message).toBe("auth.clientSecret: must be a non-empty string.");
+  });
+
+  it("host is the account's host, reached over https", async () => {
+    const seen: string[] = [];
+    const client = createLuccaFilesClient({ host: "example.ilucca.net", auth, fetch: (async (input: Request) => (seen.push(input.url), new Response("{}", { status: 200, headers: { "Content-Type": "application/json" } }))) as typeof fetch });
+    await client.GET("/lucca-api/files/{id}", { params: { path: { id: "x" }, query: { token: "t" } } });
+    expect(seen).toEqual(["https://example.ilucca.net/lucca-api/files/x?token=t"]);
+  });
+});

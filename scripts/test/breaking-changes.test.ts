@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareWithBase } from "./compare-fixtures.ts";
+import { compareWithBase, verdictAgainstBase } from "./compare-fixtures.ts";
 
 describe("a change that breaks clients is caught", () => {
   it.each([
@@ -11,11 +11,13 @@ describe("a change that breaks clients is caught", () => {
     ["a security scope changed", "security-scope-changed", { area: "security", subject: "security requirements", rule: "security-requirement-changed" }],
     ["a response media type removed", "media-type-removed", { area: "response", subject: "200 application/octet-stream", rule: "media-type-removed" }],
   ])("%s", async (_, revision, want) => {
-    const breaking = (await compareWithBase(revision)).filter((change) => change.breaking);
+    const changes = await compareWithBase(revision);
+    const breaking = changes.filter((change) => change.breaking);
     const found = breaking.find((change) => change.rules.includes(want.rule));
     expect(found, `no breaking change by ${want.rule} in ${JSON.stringify(breaking, null, 2)}`).toBeDefined();
     expect(found).toMatchObject({ area: want.area, subject: want.subject, ...("kind" in want ? { kind: want.kind } : {}) });
     expect(found!.why).toMatch(/\w/);
+    expect((await verdictAgainstBase(revision, changes)).ok).toBe(false);
   });
 
   it("names every operation a shared schema reaches, and marks the change beta when all of them are", async () => {
@@ -34,5 +36,6 @@ describe("a change that keeps clients working passes", () => {
     const changes = await compareWithBase(revision);
     expect(changes.map((change) => change.area)).toContain(area);
     expect(changes.filter((change) => change.breaking)).toEqual([]);
+    expect((await verdictAgainstBase(revision, changes)).ok).toBe(true);
   });
 });

@@ -46,7 +46,11 @@ export async function renderReference({ specFile, outputFile, description }: Ren
     env: { ...process.env, REDOCLY_TELEMETRY: "off", DO_NOT_TRACK: "1" },
     maxBuffer: 16 * 1024 * 1024,
   }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
-    // Redocly prints a Node 20 deprecation box on every run: keep its output for failures only.
-    throw new Error(`redocly build-docs failed for ${specFile}:\n${error.stderr || error.stdout || error.message}`);
+    // Redocly prints a Node 20 deprecation box on every run: drop it, keep what failed.
+    const output = `${error.stderr ?? ""}\n${error.stdout ?? ""}`
+      .split("\n")
+      .filter((line) => line.trim() && !/[╔╚║]/.test(line))
+      .join("\n");
+    throw new Error(`redocly build-docs failed for ${specFile}:\n${output || error.message}`);
   });
 }

@@ -1,0 +1,65 @@
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildReference, defaultSamplesDir, type BuiltReference } from "../src/build.ts";
+import { sampleBaseName } from "../src/code-samples.ts";
+import { operationsOf } from "../src/operations.ts";
+import { remoteAssets } from "../src/self-contain.ts";
+
+let dir: string;
+let built: BuiltReference;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "docs-build-"));
+  built = await buildReference({ outDir: path.join(dir, "site") });
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe("buildReference", () => {
+  it("writes index.html with Redoc's scripts inlined, and every local file the page points at", async () => {
+    const html = await readFile(built.indexFile, "utf8");
+    expect(html).toContain("hydrate(__redoc_definition");
+    const localFiles = [...html.matchAll(/(?:src|href)=["']?(assets\/[\w.-]+)/g)].map((match) => match[1]!);
+    for (const { local } of remoteAssets) expect(html).toContain(local);
+    for (const file of new Set([...localFiles, ...remoteAssets.map(({ local }) => local)]))
+      expect((await stat(path.join(built.outDir, file))).isFile(), file).toBe(true);
+  });
+
+  it("writes the docs copy of the spec with each operation's samples, byte for byte from samples/", async () => {
+    const docsSpec = JSON.parse(await readFile(built.specFile, "utf8"));
+    for (const { operationId, operation } of operationsOf(docsSpec)) {
+      const typescript = await readFile(path.join(defaultSamplesDir, `${sampleBaseName(operationId)}.ts`), "utf8");
+      expect(operation["x-codeSamples"][0].source.trim()).toBe(typescript.trim());
+    }
+  });
+
+  it("leaves the previous site in place, and nothing half-written, when a build fails", async () => {
+    const before = await readFile(built.indexFile, "utf8");
+    const incomplete = path.join(dir, "incomplete-samples");
+    await cp(defaultSamplesDir, incomplete, { recursive: true });
+    await rm(path.join(incomplete, "upload-file.sh"));
+
+    await expect(buildReference({ outDir: built.outDir, samplesDir: incomplete })).rejects.toThrow("has no curl sample");
+    expect(await readFile(built.indexFile, "utf8")).toBe(before);
+    expect((await readdir(dir)).filter((name) => name.startsWith("."))).toEqual([]);
+  });
+
+  it("removes its staging folder when Redocly fails, and says what failed", async () => {
+    const emptySpec = path.join(dir, "no-info.json");
+    const noSamples = path.join(dir, "no-samples");
+    await writeFile(emptySpec, JSON.stringify({ openapi: "3.1.0", paths: {} }));
+    await mkdir(noSamples);
+
+    await expect(buildReference({ outDir: path.join(dir, "broken"), specFile: emptySpec, samplesDir: noSamples })).rejects.toThrow(
+      "redocly build-docs failed",
+    );
+    expect((await readdir(dir)).filter((name) => name.includes("broken"))).toEqual([]);
+  });
+
+  it("names the command to run when the bundled spec is missing", async () => {
+    await expect(buildReference({ outDir: path.join(dir, "other"), specFile: path.join(dir, "missing.json") })).rejects.toThrow(
+      "run `npm run build` at the repository root first",
+    );
+  });
+});

@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { startSandbox, type Sandbox } from "@lucca-api/sandbox";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReference, packageDir, type BuiltReference } from "../src/build.ts";
@@ -171,6 +172,37 @@ describe("opened from disk (file://) with every other request failing", () => {
   });
 
   it("made no request but for its own files, and logged no error", () => {
+    expect(recorder.foreignRequests).toEqual([]);
+    expect(recorder.errors).toEqual([]);
+  });
+});
+
+describe("served by the sandbox at / (what npm start runs)", () => {
+  let sandbox: Sandbox;
+  let dataDir: string;
+  let browser: Chromium;
+  let recorder: Recorder;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), "docs-sandbox-data-"));
+    sandbox = await startSandbox({ port: 0, dataDir, docsDir: built.outDir });
+    browser = await launchChromium();
+    recorder = await recordContext(browser.context, (url) => url.origin === sandbox.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("renders the first operation with its code sample, from the sandbox's origin only, with no error", async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${sandbox.url}/`);
+    const { operation } = operationsOf(docsSpec)[0]!;
+    await openOperation(page, operation);
+    const [sample] = operation["x-codeSamples"] as CodeSample[];
+    await page.locator('[data-component-name="CodeBlock/CodeBlock"]').filter({ hasText: firstCodeLine(sample!), visible: true }).first().waitFor();
     expect(recorder.foreignRequests).toEqual([]);
     expect(recorder.errors).toEqual([]);
   });

@@ -143,7 +143,8 @@ export class FileStore {
 
   /** The content, or a byte range of it (`end` inclusive). */
   read(file: StoredFile, range?: { start: number; end: number }): ReadStream {
-    return createReadStream(join(this.#files, `${file.id}.bin`), range);
+    // Larger reads than the 64 KiB default: fewer, bigger writes to the socket.
+    return createReadStream(join(this.#files, `${file.id}.bin`), { ...range, highWaterMark: 256 * 1024 });
   }
 
   /** Uploads in progress (for tests: a cut upload must leave none). */

@@ -82,7 +82,7 @@ export function receiveUpload(request: IncomingMessage, store: FileStore, maxBod
   return new Promise((resolve, reject) => {
     let parser: Busboy;
     try {
-      parser = busboy({ headers: request.headers, defParamCharset: "utf8", limits: { fieldSize: 64 * 1024 } });
+      parser = busboy({ headers: request.headers, defParamCharset: "utf8", highWaterMark: 256 * 1024, fileHwm: 256 * 1024, limits: { fieldSize: 64 * 1024 } });
     } catch (error) {
       reject(Problem.invalid({ "Content-Type": [`${(error as Error).message}: send a multipart/form-data Content-Type with its boundary.`] }));
       return;

@@ -8,6 +8,9 @@ export type Direction = "request" | "response" | "both";
 /** This project's own rule: Redocly rates a value removed from a response enum as a patch. */
 export const RESPONSE_ENUM_NARROWED = "enum-values-removed-from-response";
 
+/** This project's own rule: Redocly rates any change of an `x-` extension a patch, limits included. */
+export const LIMIT_LOWERED = "limit-lowered";
+
 const reasons: Record<string, (direction: Direction) => string> = {
   "operation-removed": () => "calls to the operation fail, and the generated client loses its types: code that calls it stops compiling.",
   "path-removed": () => "every call to the path fails, and its generated types disappear.",
@@ -33,6 +36,8 @@ const reasons: Record<string, (direction: Direction) => string> = {
     "a client that handles every known value (an exhaustive `switch`, a `Record` keyed by the union) meets a value its types say cannot occur.",
   [RESPONSE_ENUM_NARROWED]: () =>
     "the generated union loses the value: client code that compares with it stops compiling. And an enum read in a response often also lists what the API accepts (as the files' content types do): requests with the value are then refused.",
+  [LIMIT_LOWERED]: () =>
+    "requests within the old limit are now refused (413, 431, 429 or 408), and clients that size or pace their requests by it (as the generated `limits` constant invites) go over it.",
   "required-properties-added": () => "requests without the property are refused, and code that builds them stops compiling.",
   "required-properties-removed": () => "clients rely on the property being present; it may now be missing, and reading it gives `undefined`.",
   "property-removed": (direction) =>

@@ -3,7 +3,7 @@
  * operation, a parameter, a request body, a response, a schema), which operations it
  * affects, whether it breaks clients and why, and whether those operations are beta.
  */
-import { RESPONSE_ENUM_NARROWED, whyItBreaks, type Direction } from "./breaking-reasons.ts";
+import { LIMIT_LOWERED, RESPONSE_ENUM_NARROWED, whyItBreaks, type Direction } from "./breaking-reasons.ts";
 import { at, componentOf, deref, HTTP_METHODS, operationsUsing, pointerTokens, type Json } from "./document.ts";
 import type { RedoclyChange } from "./redocly-diff.ts";
 
@@ -60,6 +60,12 @@ function removedEnumValues(change: RedoclyChange): unknown[] {
   const after = change.revision?.value;
   if (change.property !== "enum" || !Array.isArray(before) || !Array.isArray(after)) return [];
   return before.filter((value) => !after.includes(value));
+}
+
+/** A documented limit (`info.x-lucca-limits`) made smaller: fewer requests are accepted. */
+function lowersLimit(change: RedoclyChange, tokens: string[]): boolean {
+  const [before, after] = [change.base?.value, change.revision?.value];
+  return tokens.includes("x-lucca-limits") && typeof before === "number" && typeof after === "number" && after < before;
 }
 
 function directionOf(tokens: string[]): Direction {
@@ -147,6 +153,7 @@ export function classify(change: RedoclyChange, documents: Documents): Change {
   const rules = change.impact === "major" ? change.verdicts.filter((v) => v.impact === "major").map((v) => v.ruleId) : [];
   const narrowedResponseEnum = change.impact !== "major" && direction === "response" && removedEnumValues(change).length > 0;
   if (narrowedResponseEnum) rules.push(RESPONSE_ENUM_NARROWED);
+  if (lowersLimit(change, tokens)) rules.push(LIMIT_LOWERED);
   const breaking = rules.length > 0;
   const message = change.verdicts.map((verdict) => verdict.message).join(" ");
 

@@ -150,7 +150,9 @@ export function classify(change: RedoclyChange, documents: Documents): Change {
 
   const tokens = pointerTokens(change.path);
   const direction = directionOf(tokens);
-  const rules = change.impact === "major" ? change.verdicts.filter((v) => v.impact === "major").map((v) => v.ruleId) : [];
+  const rules = change.verdicts.filter((verdict) => verdict.impact === "major").map((verdict) => verdict.ruleId);
+  // Redocly's rating is the verdict: a major change with no major rule named still breaks.
+  if (change.impact === "major" && rules.length === 0) rules.push("major");
   const narrowedResponseEnum = change.impact !== "major" && direction === "response" && removedEnumValues(change).length > 0;
   if (narrowedResponseEnum) rules.push(RESPONSE_ENUM_NARROWED);
   if (lowersLimit(change, tokens)) rules.push(LIMIT_LOWERED);

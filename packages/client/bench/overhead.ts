@@ -3,20 +3,20 @@
  * openapi-fetch and this client (typed `GET`, and `getFile`), in interleaved rounds so
  * that a drift of the machine hits every variant alike.
  */
-import { parameters } from "@lucca-api/types";
+import { currentApiVersion, parameters } from "@lucca-api/types";
 import createClient from "openapi-fetch";
 import type { paths } from "@lucca-api/types";
 import { createLuccaFilesClient } from "../src/index.ts";
 
 export async function measureOverhead(baseUrl: string, requests: number, rounds = 3): Promise<Record<string, number>> {
   const id = "2face165-5345-4cf3-ab05-5421a6b19df2";
-  const headers = { [parameters.apiVersion.name]: "2024-11-01", Authorization: "Bearer bench-token" } as const;
+  const headers = { [parameters.apiVersion.name]: currentApiVersion, Authorization: "Bearer bench-token" } as const;
   const bare = createClient<paths>({ baseUrl, headers });
   const client = createLuccaFilesClient({ baseUrl, auth: { accessToken: "bench-token" } });
   const link = `${baseUrl}/lucca-api/files/${id}?token=t`;
   const variants: Record<string, () => Promise<unknown>> = {
     "raw fetch": async () => (await fetch(`${baseUrl}/lucca-api/files/${id}?token=t`, { headers })).json(),
-    "bare openapi-fetch": () => bare.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t" }, header: { "Api-Version": "2024-11-01" } } }),
+    "bare openapi-fetch": () => bare.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t" }, header: { [parameters.apiVersion.name]: currentApiVersion } } }),
     "client GET": () => client.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t" } } }),
     "client getFile": () => client.getFile(link),
   };

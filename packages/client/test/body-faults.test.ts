@@ -3,6 +3,7 @@
  * how a download that breaks off resumes.
  */
 import { createHash } from "node:crypto";
+import { currentApiVersion, parameters } from "@lucca-api/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConnectionError, ServerError, TimeoutError } from "../src/index.ts";
 import { fastClient, linkOn } from "./helpers/clients.ts";
@@ -39,7 +40,7 @@ describe("uploads are retried only when their body can be sent again", () => {
     expect(request!.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
     expect(request!.body).toContain('Content-Disposition: form-data; name="form"; filename="pic.jpeg"\r\nContent-Type: image/jpg\r\n\r\nhello\r\n');
     expect(request!.url).toBe("/lucca-api/files?include=links,embedded");
-    expect(request!.headers["api-version"]).toBe("2024-11-01");
+    expect(request!.headers[parameters.apiVersion.name.toLowerCase()]).toBe(currentApiVersion);
   });
 
   it("a non-ASCII file name goes as filename* (RFC 8187) with an ASCII fallback", async () => {

@@ -2,6 +2,7 @@
  * Type-level tests, checked by `npm run typecheck`: each `@ts-expect-error` fails the
  * check if the client's types stop rejecting what it marks.
  */
+import { currentApiVersion } from "@lucca-api/types";
 import { createLuccaFilesClient } from "../src/index.ts";
 
 const client = createLuccaFilesClient({ baseUrl: "https://example.ilucca.net", auth: { accessToken: "t" } });
@@ -10,7 +11,7 @@ const id = "2face165-5345-4cf3-ab05-5421a6b19df2";
 // Api-Version is optional at the call site: the client sends it.
 export const typedGet = client.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t" } } });
 // ...and may still be given, typed by the spec's versions.
-export const explicitVersion = client.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t" }, header: { "Api-Version": "2024-11-01" } } });
+export const explicitVersion = client.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t" }, header: { "Api-Version": currentApiVersion } } });
 
 // @ts-expect-error a version the spec does not list is rejected
 export const wrongVersion = client.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t" }, header: { "Api-Version": "2023-01-01" } } });

@@ -1,4 +1,4 @@
-import { parameters } from "@lucca-api/types";
+import { apiVersions, currentApiVersion, parameters } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLuccaFilesClient, isApiError, NotFoundError, PreconditionFailedError, unwrap, type File } from "../src/index.ts";
 import { recordingFetch, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
@@ -64,7 +64,7 @@ describe("the typed openapi-fetch calls stay available", () => {
     expect(response.status).toBe(200);
     // `data` also covers the 206 of a Range request, whose content is not JSON: narrow it.
     expect((data as File | undefined)?.id).toBe(uploaded.id);
-    expect(calls.at(-1)?.headers.get(parameters.apiVersion.name)).toBe("2024-11-01");
+    expect(calls.at(-1)?.headers.get(parameters.apiVersion.name)).toBe(currentApiVersion);
   });
 
   it("include goes comma-joined on the wire, and the sandbox honours both values", async () => {
@@ -88,7 +88,7 @@ describe("the typed openapi-fetch calls stay available", () => {
 
   it("an apiVersion the spec does not list is refused when the client is created", () => {
     expect(() => createLuccaFilesClient({ baseUrl: sandbox.url, auth: { accessToken: "t" }, apiVersion: "2023-01-01" as never })).toThrowError(
-      "apiVersion: '2023-01-01' is not a version of the API; use one of 2024-11-01 (or leave it out for 2024-11-01).",
+      `apiVersion: '2023-01-01' is not a version of the API; use one of ${apiVersions.join(", ")} (or leave it out for ${currentApiVersion}).`,
     );
   });
 });

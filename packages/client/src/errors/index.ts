@@ -14,5 +14,4 @@ export { TimeoutError } from "./timeout-error.ts";
 export { AbortError } from "./abort-error.ts";
 export { InvalidResponseError } from "./invalid-response-error.ts";
 export { TokenError, type OAuthErrorBody } from "./token-error.ts";
-export { createApiError } from "./create-api-error.ts";
 export * from "./guards.ts";

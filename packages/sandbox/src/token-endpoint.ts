@@ -18,7 +18,7 @@ export const tokenPath = new URL(oauth2.tokenUrl).pathname;
 const formMediaType = "application/x-www-form-urlencoded";
 const maxFormBytes = 16 * 1024;
 
-type OAuthErrorCode = "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type" | "invalid_scope";
+type OAuthErrorCode = "invalid_request" | "invalid_client" | "unsupported_grant_type" | "invalid_scope";
 
 class OAuthError extends Error {
   constructor(

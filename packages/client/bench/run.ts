@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -67,7 +67,8 @@ const ratio = (value: number, baseline: number) => `${(value / baseline).toFixed
 const server = await startServer();
 const folder = await mkdtemp(join(tmpdir(), "lucca-bench-"));
 try {
-  console.log(`Node ${process.version}, ${requests} sequential GETs, streaming ${size} bytes (${(size / 1024 ** 3).toFixed(2)} GiB)\n`);
+  // The load average says how much the figures can be trusted on a shared machine.
+  console.log(`Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}; ${requests} sequential GETs, streaming ${size} bytes (${(size / 1024 ** 3).toFixed(2)} GiB)\n`);
 
   const overhead = await measureOverhead(server.url, requests);
   console.log("per-request time (median of 3 interleaved rounds)");
@@ -103,6 +104,7 @@ try {
   for (const [name, { min, gzip }] of Object.entries(bundles)) {
     console.log(`  ${name.padEnd(20)} ${(min / 1024).toFixed(1).padStart(6)} KiB min   ${(gzip / 1024).toFixed(1).padStart(5)} KiB min+gzip   (${ratio(gzip, bundles["bare openapi-fetch"].gzip)} of bare openapi-fetch)`);
   }
+  console.log(`\nload average at the end: ${loadavg()[0]!.toFixed(1)}`);
 } finally {
   server.stop();
   await rm(folder, { recursive: true, force: true });

@@ -24,7 +24,8 @@ let browser: BrowserContext;
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
-  const bundle = await build({ entryPoints: [join(here, "browser/page.ts")], bundle: true, format: "esm", platform: "browser", write: false, external: ["node:*"] });
+  // Minified, as an application would ship it: error names and guards must survive renaming.
+  const bundle = await build({ entryPoints: [join(here, "browser/page.ts")], bundle: true, minify: true, format: "esm", platform: "browser", write: false, external: ["node:*"] });
   const script = bundle.outputFiles[0]!.text;
   pageServer = createServer((req, res) => {
     if (req.url === "/page.js") return void res.writeHead(200, { "Content-Type": "text/javascript" }).end(script);
@@ -60,5 +61,6 @@ it("in chromium, the client uploads, revalidates, downloads and fails with typed
     download: { fileName: "camera.jpg", size: 200_000, identical: true },
     typedGet: true,
     notFound: true,
+    notFoundName: "NotFoundError",
   });
 });

@@ -1,5 +1,5 @@
 import type { ProblemDetails } from "@lucca-api/types";
-import { LuccaError } from "./lucca-error.ts";
+import { LuccaError, nameErrorClass } from "./lucca-error.ts";
 
 export interface ApiErrorInit {
   status: number;
@@ -43,3 +43,5 @@ function describe({ status, problem, method, url, hint }: ApiErrorInit): string 
     .filter(Boolean)
     .join(" ");
 }
+
+nameErrorClass(ApiError, "ApiError");

@@ -1,4 +1,4 @@
-import { LuccaError } from "./lucca-error.ts";
+import { LuccaError, nameErrorClass } from "./lucca-error.ts";
 
 /**
  * A value given to the client is wrong: thrown before any request is sent. The message
@@ -12,3 +12,5 @@ export class InvalidInputError extends LuccaError {
     this.field = field;
   }
 }
+
+nameErrorClass(InvalidInputError, "InvalidInputError");

@@ -1,4 +1,4 @@
-import { LuccaError } from "./lucca-error.ts";
+import { LuccaError, nameErrorClass } from "./lucca-error.ts";
 
 /** The server answered something the spec does not allow (for example, JSON that does not parse). */
 export class InvalidResponseError extends LuccaError {
@@ -9,3 +9,5 @@ export class InvalidResponseError extends LuccaError {
     this.status = status;
   }
 }
+
+nameErrorClass(InvalidResponseError, "InvalidResponseError");

@@ -1,4 +1,5 @@
 import { ApiError, type ApiErrorInit } from "./api-error.ts";
+import { nameErrorClass } from "./lucca-error.ts";
 
 /**
  * Too many requests (429). `retryAfter` is how long the server asked to wait, in
@@ -12,3 +13,5 @@ export class RateLimitError extends ApiError {
     this.retryAfter = init.retryAfter;
   }
 }
+
+nameErrorClass(RateLimitError, "RateLimitError");

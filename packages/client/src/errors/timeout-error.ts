@@ -1,4 +1,5 @@
 import { ConnectionError } from "./connection-error.ts";
+import { nameErrorClass } from "./lucca-error.ts";
 
 /**
  * The client gave up waiting: `scope` says whether one attempt (`timeout`) or the whole
@@ -16,3 +17,5 @@ export class TimeoutError extends ConnectionError {
     this.timeoutMs = timeoutMs;
   }
 }
+
+nameErrorClass(TimeoutError, "TimeoutError");

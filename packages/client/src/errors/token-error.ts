@@ -1,4 +1,4 @@
-import { LuccaError } from "./lucca-error.ts";
+import { LuccaError, nameErrorClass } from "./lucca-error.ts";
 
 /** An RFC 6749 (section 5.2) error body of the token endpoint. */
 export interface OAuthErrorBody {
@@ -39,3 +39,5 @@ function hint(error: string): string {
       return "Check the `auth` option of the client.";
   }
 }
+
+nameErrorClass(TokenError, "TokenError");

@@ -45,9 +45,11 @@ window.runChecks = async (baseUrl: string) => {
   const { data } = await client.GET("/lucca-api/files/{id}", { params: { path: { id: link.id }, query: { token: link.token, include: ["links"] } } });
   results.typedGet = (data as File | undefined)?.id === file.id;
 
-  results.notFound = await client
-    .getFile({ id: "00000000-0000-4000-8000-000000000000", token: link.token })
-    .then(() => "no error")
-    .catch((error) => isNotFoundError(error));
+  const notFound = await client.getFile({ id: "00000000-0000-4000-8000-000000000000", token: link.token }).then(
+    () => undefined,
+    (error: Error) => error,
+  );
+  results.notFound = isNotFoundError(notFound);
+  results.notFoundName = notFound?.name;
   return results;
 };

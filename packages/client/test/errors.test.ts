@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { createApiError } from "../src/errors/create-api-error.ts";
+import * as client from "../src/index.ts";
+
+const problemResponse = (status: number, headers: Record<string, string> = {}) =>
+  Object.defineProperty(new Response(null, { status, headers: { "Content-Type": "application/problem+json", ...headers } }), "url", { value: "https://x.ilucca.net/lucca-api/files/1?token=secret-file-token" });
+
+describe("each error status becomes its class of the hierarchy, recognised by its guard", () => {
+  it.each([
+    [400, "BadRequestError", client.isApiError],
+    [401, "AuthenticationError", client.isAuthenticationError],
+    [403, "PermissionDeniedError", client.isApiError],
+    [404, "NotFoundError", client.isNotFoundError],
+    [412, "PreconditionFailedError", client.isPreconditionFailedError],
+    [413, "ContentTooLargeError", client.isApiError],
+    [429, "RateLimitError", client.isRateLimitError],
+    [500, "ServerError", client.isApiError],
+    [503, "ServerError", client.isApiError],
+    [406, "ApiError", client.isApiError],
+  ] as const)("%i → %s", (status, name, guard) => {
+    const error = createApiError(problemResponse(status), { title: "T", status, traceId: "trace-1" }, "GET");
+    expect(error.name).toBe(name);
+    expect(error).toBeInstanceOf((client as unknown as Record<string, new (...args: never[]) => Error>)[name]!);
+    expect(guard(error)).toBe(true);
+    expect(client.isLuccaError(error)).toBe(true);
+    expect(error.requestId).toBe("trace-1");
+    expect(error.message).not.toContain("secret-file-token");
+  });
+
+  it("the guards tell errors apart, and reject plain errors", () => {
+    const timeout = new client.TimeoutError("attempt", 10, "GET x");
+    expect([client.isTimeoutError(timeout), client.isConnectionError(timeout), client.isAbortError(timeout)]).toEqual([true, true, false]);
+    expect(client.isLuccaError(new Error("plain"))).toBe(false);
+    expect(client.isApiError({ name: "ApiError", status: 400 })).toBe(false);
+  });
+
+  it("names live on the prototype: not an own field, so JSON of an error shows only its data", () => {
+    const error = createApiError(problemResponse(404), { title: "Not Found", status: 404 }, "GET");
+    expect(Object.keys(error)).not.toContain("name");
+    expect(String(error)).toMatch(/^NotFoundError: 404 Not Found\./);
+  });
+});

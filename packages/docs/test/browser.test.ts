@@ -20,6 +20,12 @@ import { serveFolder, type StaticServer } from "../src/static-server.ts";
 import { openInSidebar, recordContext, sidebarOf, waitForHeading, type Recorder } from "./support/reference-page.ts";
 
 const screenshots = path.join(packageDir, "screenshots");
+/**
+ * A real browser walking the whole reference on 2 cores that other test runs share: each
+ * test gets more than the package's 30 s, and each page action 20 s.
+ */
+const slow = { timeout: 120_000 };
+const actionTimeout = 20_000;
 
 let built: BuiltReference;
 let docsSpec: any;
@@ -44,7 +50,7 @@ async function openOperation(page: Page, operation: any): Promise<void> {
   await waitForHeading(page, operation.summary);
 }
 
-describe("served over HTTP on 127.0.0.1", () => {
+describe("served over HTTP on 127.0.0.1", slow, () => {
   let server: StaticServer;
   let browser: Chromium;
   let recorder: Recorder;
@@ -55,7 +61,7 @@ describe("served over HTTP on 127.0.0.1", () => {
     browser = await launchChromium();
     recorder = await recordContext(browser.context, (url) => url.origin === server.url);
     page = await browser.context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(actionTimeout);
     await page.goto(`${server.url}/`);
     await sidebarOf(page);
   });
@@ -138,7 +144,7 @@ describe("served over HTTP on 127.0.0.1", () => {
   });
 });
 
-describe("opened from disk (file://) with every other request failing", () => {
+describe("opened from disk (file://) with every other request failing", slow, () => {
   let browser: Chromium;
   let recorder: Recorder;
   let page: Page;
@@ -147,7 +153,7 @@ describe("opened from disk (file://) with every other request failing", () => {
     browser = await launchChromium();
     recorder = await recordContext(browser.context, (url) => url.protocol === "file:");
     page = await browser.context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(actionTimeout);
     await page.goto(pathToFileURL(built.indexFile).href);
     await sidebarOf(page);
   });
@@ -177,7 +183,7 @@ describe("opened from disk (file://) with every other request failing", () => {
   });
 });
 
-describe("served by the sandbox at / (what npm start runs)", () => {
+describe("served by the sandbox at / (what npm start runs)", slow, () => {
   let sandbox: Sandbox;
   let dataDir: string;
   let browser: Chromium;
@@ -197,7 +203,7 @@ describe("served by the sandbox at / (what npm start runs)", () => {
 
   it("renders the first operation with its code sample, from the sandbox's origin only, with no error", async () => {
     const page = await browser.context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(actionTimeout);
     await page.goto(`${sandbox.url}/`);
     const { operation } = operationsOf(docsSpec)[0]!;
     await openOperation(page, operation);
@@ -208,7 +214,7 @@ describe("served by the sandbox at / (what npm start runs)", () => {
   });
 });
 
-describe("the recorder the checks above rely on", () => {
+describe("the recorder the checks above rely on", slow, () => {
   it("catches a request to another origin and a console error", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "docs-recorder-"));
     const browser = await launchChromium();

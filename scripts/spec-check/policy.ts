@@ -52,23 +52,34 @@ export function applyPolicy(input: PolicyInput): PolicyResult {
   const count = `${breaking.length} breaking change${breaking.length === 1 ? "" : "s"}`;
   const allBeta = breaking.length > 0 && breaking.every((change) => change.beta);
 
+  // Dropping a version breaks the clients pinned to it; a new version does not excuse that.
+  const removedApiVersions = input.apiVersions.base.filter((version) => !input.apiVersions.revision.includes(version));
+  const fix =
+    (removedApiVersions.length > 0 ? "Acknowledge" : "Either introduce a new dated Api-Version value for the change, or acknowledge") +
+    ` the break: ` +
+    `run \`${ADD_CHANGESET}\`, select ${CLIENT_PACKAGE} (and ${TYPES_PACKAGE}), choose a **major** bump, ` +
+    `say in the summary what breaks and what integrators must do, and commit the new .changeset/*.md file.`;
+
   let breakingVerdict: Verdict;
   if (breaking.length === 0) breakingVerdict = { ok: true, summary: "no breaking change" };
-  else if (newApiVersions.length > 0)
-    breakingVerdict = { ok: true, summary: `${count}, allowed: the change introduces Api-Version ${newApiVersions.join(", ")}` };
   else if (acknowledgement)
     breakingVerdict = {
       ok: true,
       summary: `${count} to Api-Version ${current}, acknowledged by \`${acknowledgement.file}\` (${CLIENT_PACKAGE}: major)`,
     };
+  else if (removedApiVersions.length > 0)
+    breakingVerdict = {
+      ok: false,
+      summary: `${count}, including the removal of Api-Version ${removedApiVersions.join(", ")}, not acknowledged: clients pinned to it break`,
+      fix,
+    };
+  else if (newApiVersions.length > 0)
+    breakingVerdict = { ok: true, summary: `${count}, allowed: the change introduces Api-Version ${newApiVersions.join(", ")}` };
   else
     breakingVerdict = {
       ok: false,
       summary: `${count} to Api-Version ${current}, not acknowledged${allBeta ? " (beta operations: the beta terms allow it, but it must still be acknowledged)" : ""}`,
-      fix:
-        `Either introduce a new dated Api-Version value for the change, or acknowledge the break: ` +
-        `run \`${ADD_CHANGESET}\`, select ${CLIENT_PACKAGE} (and ${TYPES_PACKAGE}), choose a **major** bump, ` +
-        `say in the summary what breaks and what integrators must do, and commit the new .changeset/*.md file.`,
+      fix,
     };
 
   let changesetVerdict: Verdict;

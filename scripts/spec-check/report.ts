@@ -122,6 +122,7 @@ export function renderReport(result: CheckResult): string {
     `## Spec check: ${result.ok ? "✅ passed" : "❌ failed"}`,
     "",
     `The spec in the working tree, compared with \`${base.ref}\` at ${at}.`,
+    ...(result.policy.newApiVersions.length > 0 ? ["", `New Api-Version: ${result.policy.newApiVersions.map((v) => `\`${v}\``).join(", ")}.`] : []),
     "",
     ...summaryTable(result),
     ...fixes(result),

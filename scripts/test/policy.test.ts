@@ -35,6 +35,16 @@ describe("breaking changes to an existing Api-Version", () => {
     ["pass when a changeset gives @lucca-api/client a major bump", { changes: [breakingChange], changesets: [changeset({ "@lucca-api/client": "major" })] }, true],
     ["pass when the change introduces a new dated Api-Version", { changes: [breakingChange], apiVersions: { base: ["2024-11-01"], revision: ["2024-11-01", "2026-12-01"] } }, true],
     ["pass when there are none", { changes: [harmlessChange] }, true],
+    [
+      "fail when an Api-Version is removed, even as a new one comes (clients pinned to the old one break)",
+      { changes: [breakingChange], apiVersions: { base: ["2024-11-01"], revision: ["2026-12-01"] } },
+      false,
+    ],
+    [
+      "pass an Api-Version removed with a major changeset for the client",
+      { changes: [breakingChange], apiVersions: { base: ["2024-11-01"], revision: ["2026-12-01"] }, changesets: [changeset({ "@lucca-api/client": "major" })] },
+      true,
+    ],
   ])("%s", (_, given, ok) => {
     expect(applyPolicy(input(given)).breaking.ok).toBe(ok);
   });
@@ -43,7 +53,7 @@ describe("breaking changes to an existing Api-Version", () => {
     const { breaking } = applyPolicy(input({ changes: [{ ...breakingChange, beta: true }] }));
     expect(breaking.summary).toContain("1 breaking change to Api-Version 2024-11-01, not acknowledged");
     expect(breaking.summary).toContain("the beta terms allow it, but it must still be acknowledged");
-    expect(breaking.fix).toContain("new dated Api-Version");
+    expect(breaking.fix).toMatch(/^Either introduce a new dated Api-Version value for the change, or acknowledge the break/);
     expect(breaking.fix).toContain("`npx changeset`");
     expect(breaking.fix).toContain("**major**");
   });

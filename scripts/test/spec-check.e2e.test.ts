@@ -113,6 +113,7 @@ describe("spec:check --base main on a branch", () => {
 
       const { code, report } = await specCheck();
 
+      expect(report).toContain("New Api-Version: `2099-01-01`.");
       expect(report).toContain("1 breaking change, allowed: the change introduces Api-Version 2099-01-01");
       expect(code).toBe(0);
     },

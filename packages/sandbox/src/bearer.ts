@@ -20,6 +20,7 @@ export function authorize(request: IncomingMessage, operationId: OperationId, si
   if (!header)
     throw new Problem(401, {
       detail: "The Authorization header is missing: send 'Authorization: Bearer <access_token>' with a token from the token endpoint.",
+      field: "Authorization",
       headers: { "WWW-Authenticate": `Bearer ${realm}` },
     });
   const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -28,6 +29,7 @@ export function authorize(request: IncomingMessage, operationId: OperationId, si
     const why = verified?.reason === "expired" ? "has expired" : "is not a valid access token of this sandbox";
     throw new Problem(401, {
       detail: `The bearer token ${why}: get a new one from the token endpoint.`,
+      field: "Authorization",
       headers: { "WWW-Authenticate": `Bearer ${realm}, error="invalid_token"` },
     });
   }
@@ -37,6 +39,7 @@ export function authorize(request: IncomingMessage, operationId: OperationId, si
     const wanted = alternatives.map((needed) => needed.join(" ")).join(" or ");
     throw new Problem(403, {
       detail: `This operation needs the scope ${wanted}; the token has ${scopes.join(" ") || "none"}.`,
+      field: "Authorization",
       headers: { "WWW-Authenticate": `Bearer ${realm}, error="insufficient_scope", scope="${alternatives[0]!.join(" ")}"` },
     });
   }

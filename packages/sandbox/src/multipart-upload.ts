@@ -38,7 +38,7 @@ export interface ReceivedUpload {
 }
 
 function tooLarge(maxBodyBytes: number): Problem {
-  return new Problem(413, { detail: `The request body is over ${maxBodyBytes} bytes.` });
+  return new Problem(413, { detail: `The request body is over ${maxBodyBytes} bytes.`, field: "body" });
 }
 
 /** Refuses what can be refused from the headers alone, before reading the body. */
@@ -49,6 +49,7 @@ export function checkUploadHeaders(request: IncomingMessage, maxBodyBytes: numbe
   if (mediaType !== multipartMediaType)
     throw new Problem(415, {
       detail: `Content-Type '${mediaType || "(none)"}' is not accepted: send ${multipartMediaType} with one part named '${filePart}' holding the file.`,
+      field: "Content-Type",
     });
 }
 

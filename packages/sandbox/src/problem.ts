@@ -7,6 +7,8 @@ import { STATUS_CODES } from "node:http";
 
 export interface ProblemInit {
   detail?: string;
+  /** The one field at fault, on the wire (`Authorization`, `Accept`, `Range`…): `errors` names it with `detail`. */
+  field?: string;
   /** Messages per offending field, keyed by the field's name on the wire. */
   errors?: Record<string, string[]>;
   /** Extra response headers, e.g. `WWW-Authenticate` or `Retry-After`. */
@@ -24,7 +26,7 @@ export class Problem extends Error {
     this.name = "Problem";
     this.status = status;
     this.detail = init.detail;
-    this.errors = init.errors;
+    this.errors = init.errors ?? (init.field !== undefined && init.detail !== undefined ? { [init.field]: [init.detail] } : undefined);
     this.headers = init.headers ?? {};
   }
 

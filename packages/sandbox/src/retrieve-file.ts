@@ -25,10 +25,12 @@ async function authorizedFile(values: ParameterValues, context: RouteContext): P
   const verified = context.signer.verify("file+jwt", token);
   const notFound = new Problem(404, {
     detail: `No file has the id ${id}, or the ${parameters.fileToken.name} is not this file's: use the href of links.self as it is.`,
+    field: parameters.fileId.name,
   });
   if (!verified.ok && verified.reason === "expired")
     throw new Problem(403, {
       detail: `The ${parameters.fileToken.name} of file ${id} has expired: take a fresh href from links.self (include=links).`,
+      field: parameters.fileToken.name,
     });
   if (!verified.ok || verified.claims.sub !== id) throw notFound;
   const file = await context.store.get(id);

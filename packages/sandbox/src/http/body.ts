@@ -8,7 +8,7 @@ export async function readSmallBody(request: IncomingMessage, maxBytes: number):
   let total = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     total += chunk.length;
-    if (total > maxBytes) throw new Problem(413, { detail: `The request body is over ${maxBytes} bytes.` });
+    if (total > maxBytes) throw new Problem(413, { detail: `The request body is over ${maxBytes} bytes.`, field: "body" });
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString("utf8");

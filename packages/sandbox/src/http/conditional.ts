@@ -17,6 +17,7 @@ function matches(header: string, etag: string | undefined): boolean {
 export function checkIfMatch(ifMatch: string | undefined, etag: string | undefined): void {
   if (ifMatch !== undefined && !matches(ifMatch, etag))
     throw new Problem(412, {
+      field: parameters.ifMatch.name,
       detail:
         etag === undefined
           ? `${parameters.ifMatch.name} ${ifMatch} cannot match: the file does not exist yet. Send no ${parameters.ifMatch.name} on upload.`

@@ -2,7 +2,7 @@
  * What `GET /lucca-api/files/{id}` answers with, as the spec's `Accept` and `disposition`
  * parameters describe: `disposition` first, then `Accept` by quality, else 406.
  */
-import { endpoints, type Disposition } from "@lucca-api/types";
+import { endpoints, parameters, type Disposition } from "@lucca-api/types";
 import { Problem } from "../problem.ts";
 
 const okMediaTypes: readonly string[] = endpoints.retrieveFile.responses["200"];
@@ -54,6 +54,7 @@ export function negotiate(disposition: Disposition | undefined, accept: string |
     if (representation) return representation;
   }
   throw new Problem(406, {
+    field: parameters.accept.name,
     detail: `Accept '${accept}' matches neither the JSON representation (${jsonMediaType}) nor the file's content (${octetStreamMediaType} or ${fileType}); or use the disposition query parameter.`,
   });
 }

@@ -12,6 +12,7 @@ export interface ByteRange {
 
 function unsatisfiable(header: string, size: number): Problem {
   return new Problem(416, {
+    field: parameters.range.name,
     detail: `The ${parameters.range.name} ${header} is outside the content (${size} bytes).`,
     headers: { "Content-Range": `bytes */${size}` },
   });

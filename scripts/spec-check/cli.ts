@@ -34,7 +34,10 @@ async function main(argv: string[]): Promise<number> {
     const result = await specCheck({ cwd: process.cwd(), base: values.base });
     const report = renderReport(result);
     process.stdout.write(report);
-    if (values.out) await writeFile(values.out, report);
+    if (values.out)
+      await writeFile(values.out, report).catch((error: NodeJS.ErrnoException) => {
+        throw new SpecCheckError(`cannot write the report to --out '${values.out}': ${error.code ?? error.message}. Pass a file in an existing, writable folder.`);
+      });
     return result.ok ? 0 : 1;
   } catch (error) {
     if (error instanceof SpecCheckError) {

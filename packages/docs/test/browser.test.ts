@@ -17,7 +17,14 @@ import { sampleLanguages, type CodeSample } from "../src/code-samples.ts";
 import { operationsOf } from "../src/operations.ts";
 import { schemasSectionName } from "../src/redoc-options.ts";
 import { serveFolder, type StaticServer } from "../src/static-server.ts";
-import { openInSidebar, recordContext, sidebarOf, waitForHeading, type Recorder } from "./support/reference-page.ts";
+import {
+  openInSidebar,
+  recordContext,
+  sidebarOf,
+  waitForHeading,
+  waitForSearchIndex,
+  type Recorder,
+} from "./support/reference-page.ts";
 
 const screenshots = path.join(packageDir, "screenshots");
 /**
@@ -72,6 +79,7 @@ describe("served over HTTP on 127.0.0.1", slow, () => {
 
   it("renders the title and writes a screenshot of the landing page", async () => {
     await waitForHeading(page, docsSpec.info.title);
+    await waitForSearchIndex(page);
     await page.screenshot({ path: path.join(screenshots, "reference.png") });
   });
 
@@ -132,7 +140,8 @@ describe("served over HTTP on 127.0.0.1", slow, () => {
 
   it('finds "upload" with the search box, and opens the upload operation from the result', async () => {
     const upload = operationsOf(docsSpec).find(({ operation }) => /upload/i.test(operation.summary))!.operation;
-    await (await sidebarOf(page)).getByText("Search").first().click();
+    await waitForSearchIndex(page);
+    await (await sidebarOf(page)).getByText(/^Search/).first().click();
     await page.keyboard.type("upload");
     const result = page.locator('[data-component-name="Search/SearchItem"]').filter({ hasText: upload.summary });
     await result.first().waitFor();

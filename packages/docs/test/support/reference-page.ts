@@ -50,6 +50,11 @@ export async function sidebarOf(page: Page) {
   return sidebar;
 }
 
+/** Waits until the search box is ready: it says "Loading…" while Redoc indexes the page. */
+export async function waitForSearchIndex(page: Page): Promise<void> {
+  await (await sidebarOf(page)).getByText(/^Search/).first().waitFor();
+}
+
 /** Clicks a sidebar entry by its exact label. */
 export async function openInSidebar(page: Page, label: string): Promise<void> {
   const sidebar = await sidebarOf(page);

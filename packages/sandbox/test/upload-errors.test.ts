@@ -1,8 +1,9 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { parameters, problemMediaType } from "@lucca-api/types";
+import { limits, parameters, problemMediaType } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { boundary, filePart, multipartBody, multipartContentType } from "./support/multipart.ts";
+import { rawRequest } from "./support/http-request.ts";
 import { authHeaders, startHarness, uploadPath, type Harness } from "./support/sandbox.ts";
 
 const maxBodyBytes = 64 * 1024;
@@ -81,5 +82,23 @@ describe("a refused upload names what is wrong and stores nothing", () => {
     expect(response.status).toBe(413);
     expect(json().detail).toContain(String(maxBodyBytes));
     expect(await stored()).toEqual({ files: [], pending: [] });
+  });
+});
+
+describe("the default body limit is the spec's", () => {
+  it(`a declared body of ${limits.maxRequestBodyBytes} + 1 bytes gets 413 before any of it is read`, async () => {
+    const harness = await startHarness();
+    try {
+      // Only the headers and a few bytes are sent: the answer must not wait for the rest.
+      const answer = await rawRequest("uploadFile", `${harness.sandbox.url}${uploadPath}`, {
+        method: "POST",
+        headers: await authHeaders(harness, { "Content-Type": multipartContentType, "Content-Length": String(limits.maxRequestBodyBytes + 1) }),
+        body: `--${boundary}\r\n`,
+      });
+      expect(answer.status).toBe(413);
+      expect(answer.json().detail).toContain(String(limits.maxRequestBodyBytes));
+    } finally {
+      await harness.close();
+    }
   });
 });

@@ -41,8 +41,7 @@ afterAll(() => api.close());
 describe("samples/upload-file.ts", () => {
   it("uploads pic.jpg with an image type the API accepts and prints a link that reads the file back", async () => {
     const run = await runSample("upload-file.ts", [], true);
-    expect(run.stderr).toBe("");
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
 
     const href = run.stdout.trim().split("\n").at(-1)!;
     expect(href.startsWith(api.sandbox.url)).toBe(true);
@@ -71,8 +70,7 @@ describe("samples/retrieve-file.ts", () => {
   it("reads the file, is told it is unchanged on revalidation, and saves the same bytes under its name", async () => {
     const uploaded = await api.upload(pictureBytes, pictureName, pictureType);
     const run = await runSample("retrieve-file.ts", [uploaded.links.self.href], false);
-    expect(run.stderr).toBe("");
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`${pictureName}: ${uploaded.contentType}`);
     expect(run.stdout).toContain("unchanged since the first read");
     expect(new Uint8Array(await readFile(path.join(run.cwd, pictureName)))).toEqual(pictureBytes);

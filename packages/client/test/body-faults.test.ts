@@ -43,6 +43,15 @@ describe("uploads are retried only when their body can be sent again", () => {
     expect(request!.headers[parameters.apiVersion.name.toLowerCase()]).toBe(currentApiVersion);
   });
 
+  it.each([
+    ["a Blob goes with its Content-Length", () => new Blob([content]), (request: { headers: Record<string, unknown>; bodyBytes: number }) => expect(request.headers["content-length"]).toBe(String(request.bodyBytes))],
+    ["a stream of unknown size goes chunked", () => new Blob([content]).stream(), (request: { headers: Record<string, unknown> }) => expect(request.headers["transfer-encoding"]).toBe("chunked")],
+  ])("%s", async (_rule, source, check) => {
+    server = await startFaultServer((_req, res) => json(res, 201, fileBody(server.url)));
+    await fastClient(server.url).uploadFile(source(), { fileName: "a.bin" });
+    check(server.requests[0]!);
+  });
+
   it("a non-ASCII file name goes as filename* (RFC 8187) with an ASCII fallback", async () => {
     server = await startFaultServer((_req, res) => json(res, 201, fileBody(server.url)));
     await fastClient(server.url).uploadFile(new Blob(["x"]), { fileName: "reçu.pdf" });

@@ -64,7 +64,11 @@ export async function uploadFile(context: ClientContext, source: UploadSource, o
     },
     body: {} as { form: Blob },
     bodySerializer: () => undefined,
-    headers: { "Content-Type": framing.contentType },
+    headers: {
+      "Content-Type": framing.contentType,
+      // Known up front, the length lets the server refuse an oversized body before reading it.
+      "Content-Length": size !== undefined && canStreamRequestBodies() ? String(size + framingBytes) : undefined,
+    },
     parseAs: "text",
     signal: options.signal,
     fetch: (request: Request) => context.transport.send(request, { body: body.create, oneShot: body.oneShot, repeatable: true }),

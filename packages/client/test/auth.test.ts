@@ -140,6 +140,18 @@ describe("faults of the token dance, through a scripted server", () => {
   });
 });
 
+describe("an access-token function that fails is the caller's to fix", () => {
+  it.each([
+    ["a throwing function gives InvalidInputError with its error as cause, sent nowhere", () => Promise.reject(new Error("vault down")), /^auth\.accessToken: the function threw \(vault down\); fix it to return the access token\.$/],
+    ["an empty token is refused", () => "", /^auth\.accessToken: the function returned no access token/],
+  ])("%s", async (_rule, accessToken, message) => {
+    server = await startFaultServer((_req, res) => json(res, 200, fileBody(server!.url)));
+    const error = await fastClient(server.url, { auth: { accessToken } }).getFile(linkOn(server.url)).catch((e) => e);
+    expect(error.message).toMatch(message);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
 describe("a client secret in a browser is refused unless allowed", () => {
   it("with a document (a page), the secret is refused naming the opt-in", () => {
     const scope = globalThis as { document?: unknown; process?: unknown };

@@ -1,3 +1,4 @@
+import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import type { TokenProvider } from "./token-provider.ts";
 
 /** A token the caller manages: a string, or a function called before each request. */
@@ -11,11 +12,23 @@ export function createStaticTokenProvider(source: AccessTokenSource): TokenProvi
   const seen = new Set<string>();
   return {
     async getToken() {
-      const token = typeof source === "function" ? await source() : source;
+      const token = typeof source === "function" ? await callSource(source) : source;
+      if (typeof token !== "string" || token === "") {
+        throw new InvalidInputError("auth.accessToken", "the function returned no access token; it must return a non-empty string.");
+      }
       seen.add(token);
       return token;
     },
     invalidate: () => typeof source === "function",
     secrets: () => seen,
   };
+}
+
+/** A failing token function is the caller's to fix: its error is the `cause`, and it is not retried. */
+async function callSource(source: () => string | Promise<string>): Promise<string> {
+  try {
+    return await source();
+  } catch (cause) {
+    throw new InvalidInputError("auth.accessToken", `the function threw (${cause instanceof Error ? cause.message : String(cause)}); fix it to return the access token.`, { cause });
+  }
 }

@@ -7,8 +7,8 @@ import { LuccaError, nameErrorClass } from "./lucca-error.ts";
 export class InvalidInputError extends LuccaError {
   readonly field: string;
 
-  constructor(field: string, message: string) {
-    super(`${field}: ${message}`);
+  constructor(field: string, message: string, options?: { cause?: unknown }) {
+    super(`${field}: ${message}`, options);
     this.field = field;
   }
 }

@@ -1,0 +1,31 @@
+/**
+ * The published package: only openapi-fetch and the types at run time, and the built
+ * files import nothing else (Node built-ins only where the helpers are Node-only).
+ * `npm run lint` checks the exports map itself with publint and attw.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+const allowedRuntime = ["@lucca-api/types", "openapi-fetch"];
+
+describe("runtime dependencies are openapi-fetch and the types, nothing else", () => {
+  it("package.json declares exactly those", async () => {
+    const manifest = JSON.parse(await readFile(join(packageDir, "package.json"), "utf8")) as { dependencies: Record<string, string>; peerDependencies?: unknown };
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(allowedRuntime);
+    expect(manifest.peerDependencies).toBeUndefined();
+  });
+
+  it("the sources import only those, relative files and node: built-ins", async () => {
+    const files = (await readdir(join(packageDir, "src"), { recursive: true })).filter((file) => file.endsWith(".ts"));
+    const specifiers = new Set<string>();
+    for (const file of files) {
+      const text = await readFile(join(packageDir, "src", file), "utf8");
+      for (const match of text.matchAll(/(?:from|import\()\s*"([^"]+)"/g)) specifiers.add(match[1]!);
+    }
+    const external = [...specifiers].filter((s) => !s.startsWith(".") && !s.startsWith("node:"));
+    expect([...new Set(external)].sort()).toEqual(allowedRuntime);
+  });
+});

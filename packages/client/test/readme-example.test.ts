@@ -3,7 +3,7 @@
  * against the sandbox: the example integrators copy must work.
  */
 import { execFile } from "node:child_process";
-import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,8 +29,11 @@ it("the README opens with a ten-line example that uploads, downloads and saves a
   expect(example, "the README must open with a ```ts block").toBeDefined();
   expect(example!.trim().split("\n").filter((line) => line.trim() !== "")).toHaveLength(10);
 
-  // Next to the package so that `@lucca-api/client` resolves to this package's build.
-  const script = join(packageDir, `.readme-example-${process.pid}.mts`);
+  // Inside the package (in its ignored node_modules/.cache) so that `@lucca-api/client`
+  // resolves, through the workspace link, to this package's build.
+  const cacheDir = join(packageDir, "node_modules/.cache/readme-example");
+  await mkdir(cacheDir, { recursive: true });
+  const script = join(cacheDir, `example-${process.pid}.mts`);
   await writeFile(script, example!);
   await copyFile(join(packageDir, "README.md"), join(workDir, "README.md"));
   try {

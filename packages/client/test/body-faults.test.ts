@@ -82,10 +82,10 @@ describe("the per-attempt timeout of an upload counts idle time, not the whole u
 
   it("an upload that keeps making progress outlives the timeout", async () => {
     server = await startFaultServer((_req, res) => json(res, 201, fileBody(server.url)));
-    // 8 chunks 100 ms apart: 800 ms in all, never 400 ms without progress.
-    const { file } = await fastClient(server.url, { timeout: 400 }).uploadFile(trickle(8, 100), { fileName: "slow.bin" });
+    // 12 chunks 60 ms apart: over 700 ms in all, yet never near 500 ms without progress.
+    const { file } = await fastClient(server.url, { timeout: 500 }).uploadFile(trickle(12, 60), { fileName: "slow.bin" });
     expect(file.type).toBe("file");
-    expect(server.requests[0]!.bodyBytes).toBeGreaterThan(8 * 1024);
+    expect(server.requests[0]!.bodyBytes).toBeGreaterThan(12 * 1024);
   });
 
   it("an upload that stalls longer than the timeout fails with TimeoutError", async () => {

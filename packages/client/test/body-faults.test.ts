@@ -58,14 +58,22 @@ describe("uploads are retried only when their body can be sent again", () => {
     expect(server.requests[0]!.body).toContain(`filename="re_u.pdf"; filename*=UTF-8''re%C3%A7u.pdf`);
   });
 
-  it("redirects are refused, so neither the body nor the bearer token follows one", async () => {
-    server = await startFaultServer((_req, res) => {
-      res.writeHead(307, { Location: "http://127.0.0.1:9/elsewhere" });
-      res.end();
-    });
-    const error = await fastClient(server.url, { retry: { maxRetries: 0 } }).uploadFile(new Blob(["x"]), { fileName: "a.txt" }).catch((e) => e);
-    expect(error).toBeInstanceOf(ConnectionError);
-    expect(server.requests).toHaveLength(1);
+  it.each([
+    ["an upload", (client: ReturnType<typeof fastClient>) => client.uploadFile(new Blob(["x"]), { fileName: "a.txt" })],
+    ["a metadata read", (client: ReturnType<typeof fastClient>) => client.getFile(linkOn(server.url))],
+  ])("redirects are refused for %s: neither the body nor the bearer token reaches the other host", async (_what, call) => {
+    const elsewhere = await startFaultServer((_req, res) => json(res, 200, fileBody(server.url)));
+    try {
+      server = await startFaultServer((_req, res) => {
+        res.writeHead(307, { Location: `${elsewhere.url}/lucca-api/files` });
+        res.end();
+      });
+      const error = await call(fastClient(server.url, { retry: { maxRetries: 0 } })).catch((e) => e);
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(elsewhere.requests).toHaveLength(0);
+    } finally {
+      await elsewhere.close();
+    }
   });
 });
 

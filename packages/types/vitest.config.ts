@@ -4,6 +4,6 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     // Some tests spawn the generator or a server; CI machines have 2 busy cores.
-    testTimeout: 30_000,
+    testTimeout: 120_000,
   },
 });

@@ -9,20 +9,18 @@
  *
  * `--spec <file>` and `--out <dir>` point it elsewhere (the tests use them).
  */
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import path from "node:path";
-import { renderConstants } from "./render-constants.ts";
-import { renderTypes } from "./render-types.ts";
+import { driftMessage, findDrift, renderGeneratedFiles } from "./generated-files.ts";
 
-const REGENERATE = "npm run generate";
 const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const { values: args } = parseArgs({
   options: { check: { type: "boolean" }, spec: { type: "string" }, out: { type: "string" } },
 });
-const outDir = args.out ? path.resolve(args.out) + path.sep : fileURLToPath(new URL("../src/generated/", import.meta.url));
+const outDir = args.out ? path.resolve(args.out) : fileURLToPath(new URL("../src/generated/", import.meta.url));
 const specPath = args.spec ? path.resolve(args.spec) : createRequire(import.meta.url).resolve("@lucca-api/spec/openapi.json");
 
 async function main(check: boolean): Promise<number> {
@@ -31,32 +29,21 @@ async function main(check: boolean): Promise<number> {
       throw new Error(`cannot read the bundled spec at ${specPath}: run \`npm run build\` (or \`turbo run bundle\`) first`);
     }),
   );
-  const wanted: Record<string, string> = {
-    "openapi.ts": await renderTypes(document),
-    "constants.ts": renderConstants(document),
-  };
+  const files = await renderGeneratedFiles(document);
 
   if (!check) {
     await mkdir(outDir, { recursive: true });
-    for (const [name, text] of Object.entries(wanted)) await writeFile(outDir + name, text);
-    console.log(`generated ${Object.keys(wanted).map((n) => "src/generated/" + n).join(", ")} from ${specPath}`);
+    for (const [name, text] of Object.entries(files)) await writeFile(path.join(outDir, name), text);
+    console.log(`generated ${Object.keys(files).join(", ")} in ${path.relative(repositoryRoot, outDir)} from ${specPath}`);
     return 0;
   }
 
-  const drifted: string[] = [];
-  for (const [name, text] of Object.entries(wanted)) {
-    const committed = await readFile(outDir + name, "utf8").catch(() => "");
-    if (committed !== text) drifted.push(path.relative(repositoryRoot, outDir + name));
-  }
+  const drifted = await findDrift(files, outDir);
   if (drifted.length === 0) {
     console.log("generated types are up to date with spec/");
     return 0;
   }
-  console.error(
-    `Generated code has drifted from spec/: ${drifted.join(", ")} ` +
-      `${drifted.length === 1 ? "differs" : "differ"} from what the spec generates.\n` +
-      `Fix: run \`${REGENERATE}\` at the repository root and commit the result.`,
-  );
+  console.error(driftMessage(drifted.map((file) => path.relative(repositoryRoot, file))));
   return 1;
 }
 

@@ -6,13 +6,25 @@
  * also written to `--out`. Exits 0 when every check passes, 1 when one fails, 2 when the
  * check cannot run (bad arguments, unknown ref, a spec that does not bundle).
  */
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { specCheck } from "./check.ts";
 import { SpecCheckError } from "./errors.ts";
 import { renderReport } from "./report.ts";
 
 const USAGE = "usage: npm run spec:check -- --base <git-ref> [--out <file.md>]";
+
+/** Writes the report to `--out`, creating its folder (e.g. the git-ignored `artifacts/`). */
+async function writeReport(out: string, report: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(path.resolve(out)), { recursive: true });
+    await writeFile(out, report);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new SpecCheckError(`cannot write the report to --out '${out}': ${reason}. Pass a file in a folder you can write to.`);
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   let values: { base?: string; out?: string; help?: boolean };
@@ -34,10 +46,7 @@ async function main(argv: string[]): Promise<number> {
     const result = await specCheck({ cwd: process.cwd(), base: values.base });
     const report = renderReport(result);
     process.stdout.write(report);
-    if (values.out)
-      await writeFile(values.out, report).catch((error: NodeJS.ErrnoException) => {
-        throw new SpecCheckError(`cannot write the report to --out '${values.out}': ${error.code ?? error.message}. Pass a file in an existing, writable folder.`);
-      });
+    if (values.out) await writeReport(values.out, report);
     return result.ok ? 0 : 1;
   } catch (error) {
     if (error instanceof SpecCheckError) {

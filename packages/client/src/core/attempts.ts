@@ -49,7 +49,7 @@ export async function runAttempts(options: AttemptOptions): Promise<Response> {
       const unlink = link(controller, userSignal, total?.signal);
       let response: Response;
       try {
-        logger.debug(`→ ${describe} (attempt ${attempt})`);
+        if (logger.enabled) logger.debug(`→ ${describe} (attempt ${attempt})`);
         response = await options.send({ signal: controller.signal, touch: () => attemptTimer?.restart(), attempt });
       } catch (cause) {
         unlink();
@@ -67,7 +67,7 @@ export async function runAttempts(options: AttemptOptions): Promise<Response> {
         continue;
       }
       attemptTimer?.stop();
-      logger.debug(`← ${response.status} ${describe}`);
+      if (logger.enabled) logger.debug(`← ${response.status} ${describe}`);
       if (!canRetry || !retryableStatuses.has(response.status)) return response;
       const retryAfter = parseRetryAfter(response.headers.get(responseHeaders.retryAfter));
       if (retryAfter !== undefined && retryAfter > policy.maxRetryAfter) return response;

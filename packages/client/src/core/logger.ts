@@ -9,6 +9,8 @@ export interface Logger {
 }
 
 export interface RedactingLogger {
+  /** False without a logger: callers skip building lines nobody reads. */
+  enabled: boolean;
   debug(message: string): void;
   warn(message: string): void;
 }
@@ -23,5 +25,5 @@ export function createRedactingLogger(logger: Logger | undefined, secrets: () =>
     const write = logger?.[level];
     if (write) write.call(logger, `[lucca-api/client] ${redactSecrets(message, secrets())}`);
   };
-  return { debug: (message) => emit("debug", message), warn: (message) => emit("warn", message) };
+  return { enabled: logger !== undefined, debug: (message) => emit("debug", message), warn: (message) => emit("warn", message) };
 }

@@ -46,7 +46,8 @@ const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 export function createTransport(config: TransportConfig): Transport {
   async function send(request: Request, options: SendOptions): Promise<Response> {
     const describe = `${request.method} ${redactUrl(request.url)}`;
-    const tokens = new URL(request.url).origin === config.apiOrigin ? config.tokens : undefined;
+    // `Request` normalizes its URL as `URL.origin` does, so a prefix test is exact.
+    const tokens = request.url.startsWith(`${config.apiOrigin}/`) ? config.tokens : undefined;
     const resendable = options.body ? options.oneShot !== true : request.body === null;
     const repeatable = resendable && (safeMethods.has(request.method) || options.repeatable === true);
     let usedToken: string | undefined;

@@ -21,9 +21,10 @@ export interface TransportConfig {
 export interface SendOptions {
   /**
    * Builds the body anew for each attempt, which makes the request re-sendable. `touch`
-   * restarts the attempt's timer; call it as the body makes progress.
+   * restarts the attempt's timer; call it as the body makes progress. An async iterable
+   * is for Node's fetch, which streams it as it iterates.
    */
-  body?: (touch: () => void) => BodyInit;
+  body?: (touch: () => void) => BodyInit | AsyncIterable<Uint8Array>;
   /** `body` can be built only once (it reads a caller's stream): no retry. */
   oneShot?: boolean;
   /** The operation may run twice without harm even though its method is not safe. */

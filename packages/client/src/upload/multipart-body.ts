@@ -36,38 +36,16 @@ function encodeRfc8187(value: string): string {
 }
 
 /**
- * The body as a stream: framing, then the file's chunks as they are read, then the
- * closing boundary. `onChunk` sees each file chunk's size (progress, timers).
+ * The body as an async iterable, which Node's fetch streams as it iterates: framing,
+ * then the file's chunks as they are read, then the closing boundary. Iterating pulls
+ * one chunk at a time, so memory stays flat; `onChunk` sees each file chunk's size
+ * (progress, timers). Stopping early (an abort) closes the file's iterator.
  */
-export function multipartStream(framing: MultipartFraming, file: ReadableStream<Uint8Array>, onChunk: (bytes: number) => void): ReadableStream<Uint8Array> {
-  const reader = file.getReader();
-  let phase: "head" | "file" | "tail" | "done" = "head";
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        if (phase === "head") {
-          phase = "file";
-          return controller.enqueue(framing.head);
-        }
-        if (phase === "file") {
-          const { value, done } = await reader.read();
-          if (!done) {
-            onChunk(value.byteLength);
-            return controller.enqueue(value);
-          }
-          phase = "tail";
-        }
-        if (phase === "tail") {
-          phase = "done";
-          controller.enqueue(framing.tail);
-          return controller.close();
-        }
-      },
-      cancel(reason) {
-        return reader.cancel(reason);
-      },
-    },
-    // Two chunks of read-ahead overlap disk and network; memory stays bounded by them.
-    { highWaterMark: 2 },
-  );
+export async function* multipartChunks(framing: MultipartFraming, file: AsyncIterable<Uint8Array>, onChunk: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  yield framing.head;
+  for await (const chunk of file) {
+    onChunk(chunk.byteLength);
+    yield chunk;
+  }
+  yield framing.tail;
 }

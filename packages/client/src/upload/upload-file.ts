@@ -5,7 +5,7 @@ import { readJson } from "../core/read-json.ts";
 import { createApiError } from "../errors/create-api-error.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { checkContentType, inferContentType } from "./content-type.ts";
-import { multipartFraming, multipartStream } from "./multipart-body.ts";
+import { multipartChunks, multipartFraming } from "./multipart-body.ts";
 import { prepareSource, type PreparedSource, type UploadSource } from "./upload-source.ts";
 
 export interface UploadProgress {
@@ -84,13 +84,14 @@ function bodyFactory(prepared: PreparedSource, framing: ReturnType<typeof multip
   let sent = 0;
   let used = false;
   const oneShot = prepared.kind === "stream";
-  const create = (touch: () => void): BodyInit => {
+  const create = (touch: () => void): BodyInit | AsyncIterable<Uint8Array> => {
     if (oneShot && used) throw new InvalidInputError("source", "a stream can be sent only once; upload a Blob, bytes or a path to allow retries.");
     used = true;
     sent = 0;
     if (!canStreamRequestBodies() && prepared.kind === "blob") return new Blob([framing.head as BlobPart, prepared.blob, framing.tail as BlobPart]);
-    const file = prepared.kind === "blob" ? (prepared.open?.() ?? prepared.blob.stream()) : prepared.stream;
-    return multipartStream(framing, file, (bytes) => {
+    // This path runs on Node only, where a web ReadableStream is async iterable.
+    const file = (prepared.kind === "blob" ? (prepared.open?.() ?? prepared.blob.stream()) : prepared.stream) as AsyncIterable<Uint8Array>;
+    return multipartChunks(framing, file, (bytes) => {
       sent += bytes;
       touch();
       onProgress?.({ loaded: sent, total: size });

@@ -14,7 +14,7 @@ export type UploadSource =
 
 /** A source made uniform: a Blob (re-readable, size known) or a one-shot stream. */
 export type PreparedSource =
-  | { kind: "blob"; blob: Blob; size: number; name: string | undefined; type: string | undefined; open?: () => ReadableStream<Uint8Array> }
+  | { kind: "blob"; blob: Blob; size: number; name: string | undefined; type: string | undefined; open?: () => AsyncIterable<Uint8Array> }
   | { kind: "stream"; stream: ReadableStream<Uint8Array>; size: number | undefined; name: string | undefined; type: undefined };
 
 export async function prepareSource(source: UploadSource): Promise<PreparedSource> {
@@ -43,10 +43,10 @@ export async function prepareSource(source: UploadSource): Promise<PreparedSourc
  * (re-sendable). Node's fs stream reads faster than a file-backed Blob's stream.
  */
 async function fromPath(path: string): Promise<PreparedSource> {
-  const [{ openAsBlob, createReadStream }, { basename }, { Readable }] = await Promise.all([import("node:fs"), import("node:path"), import("node:stream")]);
+  const [{ openAsBlob, createReadStream }, { basename }] = await Promise.all([import("node:fs"), import("node:path")]);
   try {
     const blob = await openAsBlob(path);
-    const open = () => Readable.toWeb(createReadStream(path, { highWaterMark: 256 * 1024 })) as ReadableStream<Uint8Array>;
+    const open = () => createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Uint8Array>;
     return { kind: "blob", blob, size: blob.size, name: basename(path), type: undefined, open };
   } catch (cause) {
     const code = (cause as { code?: string }).code ?? String(cause);

@@ -1,3 +1,5 @@
+import { httpStatus } from "./http-status.ts";
+
 /** How failed attempts are retried. */
 export interface RetryOptions {
   /** Retries after the first attempt (default 2). */
@@ -31,4 +33,10 @@ export function backoffDelay(retry: number, policy: RetryPolicy, random: () => n
  * to slow down (429), or a gateway or the service was briefly unavailable (502-504).
  * A 500 is not among them: the request may have had an effect.
  */
-export const retryableStatuses: ReadonlySet<number> = new Set([408, 429, 502, 503, 504]);
+export const retryableStatuses: ReadonlySet<number> = new Set([
+  httpStatus.requestTimeout,
+  httpStatus.tooManyRequests,
+  httpStatus.badGateway,
+  httpStatus.serviceUnavailable,
+  httpStatus.gatewayTimeout,
+]);

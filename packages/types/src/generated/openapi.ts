@@ -68,6 +68,9 @@ export interface components {
         /**
          * UploadFileRequest
          * @description The multipart body of an upload, with the file in its one part, `form`.
+         * @example {
+         *       "form": "(the bytes of pic.jpg)"
+         *     }
          */
         UploadFileRequest: {
             /**
@@ -255,6 +258,7 @@ export interface components {
          * FileContent
          * Format: binary
          * @description The raw content of a file, byte for byte as it was uploaded.
+         * @example Hello, Lucca!
          */
         FileContent: Blob;
     };

@@ -122,7 +122,9 @@ export function receiveUpload(request: IncomingMessage, store: FileStore, maxBod
 
     parser.on("file", (name, stream, info) => {
       names.push(name);
-      if (name !== filePart || upload) {
+      // After a refusal the parser still reads the chunk that caused it (unpipe does not
+      // take back a chunk being delivered): a part it starts then must not reach the disk.
+      if (settled || name !== filePart || upload) {
         stream.resume();
         return;
       }

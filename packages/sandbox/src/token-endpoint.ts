@@ -54,7 +54,11 @@ function credentialsOf(request: IncomingMessage, form: URLSearchParams): { id: s
     if (colon < 0) throw new OAuthError("invalid_client", "The Authorization header must be Basic base64(client_id:client_secret).", 401);
     // RFC 6749 section 2.3.1: both halves are form-urlencoded before base64.
     const unform = (value: string) => decodeURIComponent(value.replace(/\+/g, " "));
-    return { id: unform(decoded.slice(0, colon)), secret: unform(decoded.slice(colon + 1)), basic: true };
+    try {
+      return { id: unform(decoded.slice(0, colon)), secret: unform(decoded.slice(colon + 1)), basic: true };
+    } catch {
+      throw new OAuthError("invalid_client", "The Basic credentials are not form-urlencoded: percent-encode client_id and client_secret before base64.", 401);
+    }
   }
   const id = form.get("client_id");
   const secret = form.get("client_secret");

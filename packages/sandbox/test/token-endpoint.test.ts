@@ -42,6 +42,7 @@ describe("POST /connect/token: OAuth 2 client credentials (RFC 6749)", () => {
     ["a wrong secret is invalid_client (401)", form({ ...grant, client_id: "demo", client_secret: "nope" }), {}, 401, "invalid_client"],
     ["an unknown client is invalid_client (401)", form({ ...grant, client_id: "who", client_secret: "demo-secret" }), {}, 401, "invalid_client"],
     ["a wrong Basic secret is invalid_client (401)", form(grant), { Authorization: basic("demo", "nope") }, 401, "invalid_client"],
+    ["a Basic secret that is not form-urlencoded is invalid_client (401), not a server error", form(grant), { Authorization: `Basic ${Buffer.from("demo:100%").toString("base64")}` }, 401, "invalid_client"],
     ["another grant type is unsupported_grant_type", form({ grant_type: "password", client_id: "demo", client_secret: "demo-secret" }), {}, 400, "unsupported_grant_type"],
     ["a missing grant type is invalid_request", form({ client_id: "demo", client_secret: "demo-secret" }), {}, 400, "invalid_request"],
     ["a scope the client lacks is invalid_scope", form({ ...grant, client_id: "demo", client_secret: "demo-secret", scope: "files.delete" }), {}, 400, "invalid_scope"],

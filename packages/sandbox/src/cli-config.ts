@@ -48,8 +48,22 @@ export function defaultDocsDir(): string | undefined {
   }
 }
 
+/**
+ * The JSON config file. V8's JSON errors quote the text around the fault, and the file
+ * holds client secrets: the message names the file and the position only.
+ */
+function readConfigFile(path: string): SandboxOptions {
+  const text = readFileSync(path, "utf8");
+  try {
+    return JSON.parse(text) as SandboxOptions;
+  } catch (error) {
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw new Error(`SANDBOX_CONFIG=${path} is not valid JSON${position ? ` (near character ${position})` : ""}: fix the file (its content is not shown here).`);
+  }
+}
+
 export function optionsFromEnv(env: Env, cwd: string): SandboxOptions {
-  const fromFile: SandboxOptions = env.SANDBOX_CONFIG ? JSON.parse(readFileSync(resolve(cwd, env.SANDBOX_CONFIG), "utf8")) : {};
+  const fromFile: SandboxOptions = env.SANDBOX_CONFIG ? readConfigFile(resolve(cwd, env.SANDBOX_CONFIG)) : {};
   const extraClients = env.SANDBOX_CLIENTS ? parseClients(env.SANDBOX_CLIENTS) : [];
   const clients = [demoClient, ...(fromFile.clients ?? []), ...extraClients];
   const options: SandboxOptions = {

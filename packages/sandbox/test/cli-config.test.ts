@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { optionsFromEnv } from "../src/cli-config.ts";
 import { demoClient } from "../src/options.ts";
@@ -27,5 +30,23 @@ describe("the CLI reads its configuration from the environment", () => {
     ["a client without a secret is refused without echoing the entry", { SANDBOX_CLIENTS: "lonely" }, /SANDBOX_CLIENTS entry 1/],
   ])("%s", (_rule, env, message) => {
     expect(() => optionsFromEnv(env, "/")).toThrow(message);
+  });
+
+  it("a SANDBOX_CONFIG that is not valid JSON is refused naming the file, without quoting its content (it holds secrets)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "sandbox-config-"));
+    try {
+      await writeFile(join(dir, "clients.json"), '{"clients": [{"clientId": "ci", "clientSecret": unquoted-secret-value}]}');
+      let message = "";
+      try {
+        optionsFromEnv({ SANDBOX_CONFIG: "clients.json" }, dir);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toContain("SANDBOX_CONFIG");
+      expect(message).toContain(join(dir, "clients.json"));
+      expect(message).not.toContain("unquoted");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

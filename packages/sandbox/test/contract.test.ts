@@ -1,6 +1,14 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { problemMediaType } from "@lucca-api/types";
 import { describe, expect, it } from "vitest";
-import { assertResponseMatchesSpec, checkResponse, ContractViolationError, type ReceivedResponse } from "../src/contract/index.ts";
+import {
+  assertFetchResponseMatchesSpec,
+  assertResponseMatchesSpec,
+  checkResponse,
+  ContractViolationError,
+  type ReceivedResponse,
+} from "../src/contract/index.ts";
 
 const file = {
   id: "2face165-5345-4cf3-ab05-5421a6b19df2",
@@ -41,5 +49,22 @@ describe("the contract checker refuses answers the spec does not allow", () => {
   it("reads fetch Headers as well as Node's header objects", () => {
     const headers = new Headers({ "Content-Type": "application/json", ETag: 'W/"abc"' });
     expect(checkResponse("uploadFile", { status: 201, headers, body: JSON.stringify(file) })).toEqual([]);
+  });
+
+  it("rejects a wrong answer received over a real socket (no ETag, a File without id), listing both", async () => {
+    const { id: _id, ...withoutId } = file;
+    const server = createServer((_request, response) => {
+      response.writeHead(201, { "Content-Type": "application/json" });
+      response.end(JSON.stringify(withoutId));
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      const error = await assertFetchResponseMatchesSpec("uploadFile", response).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(ContractViolationError);
+      expect((error as ContractViolationError).violations.join("\n")).toMatch(/header ETag is required[\s\S]*required property 'id'/);
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
   });
 });

@@ -2,7 +2,7 @@
  * Faults a well-behaved server does not produce on demand, through a scripted server on
  * 127.0.0.1: dropped connections, malformed JSON, 503 then success, slow answers.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { isAbortError, isConnectionError, isRateLimitError, isTimeoutError, InvalidResponseError, RateLimitError, ServerError, TimeoutError } from "../src/index.ts";
 import { fastClient, linkOn, recordingLogger } from "./helpers/clients.ts";
 import { fileBody, json, problem, startFaultServer, type FaultServer } from "./helpers/fault-server.ts";
@@ -132,6 +132,57 @@ describe("timeouts and aborts are told apart", () => {
     const error = await fastClient(server.url).getFile(linkOn(server.url), { signal: AbortSignal.abort() }).catch((e) => e);
     expect(isAbortError(error)).toBe(true);
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("a helper's JSON answer is covered by the timeouts and the signal until its last byte", () => {
+  /** Headers and the start of a File, then nothing more: the body stalls. */
+  const stallAfterHeaders = (_req: unknown, res: import("node:http").ServerResponse) => {
+    res.writeHead(200, { "Content-Type": "application/json" });
+    res.write('{"id": "2face165",');
+  };
+
+  it("a metadata answer that stalls mid-body hits the per-attempt timeout, and the next attempt succeeds", async () => {
+    server = await startFaultServer((req, res, i) => (i === 0 ? stallAfterHeaders(req, res) : json(res, 200, fileBody(server.url))));
+    const result = await fastClient(server.url, { timeout: 200 }).getFile(linkOn(server.url));
+    expect(result.modified).toBe(true);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("an upload's answer that stalls mid-body fails with TimeoutError (scope 'attempt')", async () => {
+    server = await startFaultServer(stallAfterHeaders);
+    const error = await fastClient(server.url, { timeout: 200, retry: { maxRetries: 0 } }).uploadFile(new Blob(["x"]), { fileName: "a.txt" }).catch((e) => e);
+    expect(isTimeoutError(error)).toBe(true);
+    expect(error.scope).toBe("attempt");
+  });
+
+  it("totalTimeout also bounds a body that stalls: TimeoutError with scope 'total'", async () => {
+    server = await startFaultServer(stallAfterHeaders);
+    const error = await fastClient(server.url, { timeout: 0, totalTimeout: 200 }).getFile(linkOn(server.url)).catch((e) => e);
+    expect(isTimeoutError(error)).toBe(true);
+    expect(error.scope).toBe("total");
+  });
+
+  it("the caller's signal, fired while the body is read, gives an AbortError (not a platform DOMException)", async () => {
+    server = await startFaultServer(stallAfterHeaders);
+    const controller = new AbortController();
+    const call = fastClient(server.url).getFile(linkOn(server.url), { signal: controller.signal }).catch((e) => e);
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    setTimeout(() => controller.abort(new Error("user left")), 50);
+    const error = await call;
+    expect(isAbortError(error)).toBe(true);
+    expect(error.cause).toEqual(new Error("user left"));
+  });
+
+  it("a connection dropped in the middle of a JSON answer is a ConnectionError, retried for a GET", async () => {
+    server = await startFaultServer((req, res, i) => {
+      if (i > 0) return json(res, 200, fileBody(server.url));
+      stallAfterHeaders(req, res);
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const result = await fastClient(server.url).getFile(linkOn(server.url));
+    expect(result.modified).toBe(true);
+    expect(server.requests).toHaveLength(2);
   });
 });
 

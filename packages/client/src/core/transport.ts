@@ -29,6 +29,12 @@ export interface SendOptions {
   oneShot?: boolean;
   /** The operation may run twice without harm even though its method is not safe. */
   repeatable?: boolean;
+  /**
+   * The answer is a small JSON body the helper reads whole: read it inside the attempt,
+   * so that the timeouts, the retries and the caller's signal cover it to its last byte
+   * (a body that stalls after its headers would otherwise wait forever).
+   */
+  readBody?: boolean;
 }
 
 export interface Transport {
@@ -58,9 +64,9 @@ export function createTransport(config: TransportConfig): Transport {
         usedToken = await tokens.getToken(signal);
         request.headers.set("Authorization", `Bearer ${usedToken}`);
       }
-      if (!options.body) return config.fetch(request, { signal });
-      const init = { method: request.method, headers: request.headers, body: options.body(touch), signal, redirect: "error", duplex: "half" };
-      return config.fetch(request.url, init as RequestInit);
+      const init = options.body && { method: request.method, headers: request.headers, body: options.body(touch), signal, redirect: "error", duplex: "half" };
+      const response = await (init ? config.fetch(request.url, init as RequestInit) : config.fetch(request, { signal }));
+      return options.readBody ? readWhole(response) : response;
     };
     const run = () =>
       runAttempts({
@@ -83,6 +89,13 @@ export function createTransport(config: TransportConfig): Transport {
   }
 
   return { fetch: (request) => send(request, {}), send };
+}
+
+/** The answer with its body read to the end, as a new `Response` that keeps the original's URL for messages. */
+async function readWhole(response: Response): Promise<Response> {
+  const bytes = await response.arrayBuffer();
+  const whole = new Response(bytes.byteLength > 0 ? bytes : null, { status: response.status, statusText: response.statusText, headers: response.headers });
+  return Object.defineProperty(whole, "url", { value: response.url });
 }
 
 /** The spec's `Deprecation` and `Sunset` headers say the `apiVersion` is going away: say so once per answer. */

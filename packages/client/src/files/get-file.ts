@@ -36,6 +36,7 @@ export async function getFile(context: ClientContext, target: FileTarget, option
     },
     parseAs: "text",
     signal: options.signal,
+    fetch: (request: Request) => context.transport.send(request, { readBody: true }),
   });
   const eTag = response.headers.get(responseHeaders.eTag) ?? undefined;
   if (response.status === httpStatus.notModified) return { modified: false, eTag };

@@ -71,7 +71,7 @@ export async function uploadFile(context: ClientContext, source: UploadSource, o
     },
     parseAs: "text",
     signal: options.signal,
-    fetch: (request: Request) => context.transport.send(request, { body: body.create, oneShot: body.oneShot, repeatable: true }),
+    fetch: (request: Request) => context.transport.send(request, { body: body.create, oneShot: body.oneShot, repeatable: true, readBody: true }),
   });
   if (error !== undefined) throw createApiError(response, error, endpoints.uploadFile.method);
   const file = readJson<File>(data ?? "", response, "the uploaded File");

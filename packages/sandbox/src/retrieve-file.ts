@@ -1,5 +1,6 @@
 /** `GET /lucca-api/files/{id}` (operationId `retrieveFile`): the File JSON or its content. */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { pipeline } from "node:stream";
 import { parameters, responseHeaders, type Disposition } from "@lucca-api/types";
 import { checkIfMatch, notModified } from "./http/conditional.ts";
 import { contentDisposition } from "./http/content-disposition.ts";
@@ -74,10 +75,9 @@ export async function retrieveFile(
   };
   if (range) headers[responseHeaders.contentRange] = `bytes ${range.start}-${range.end}/${file.size}`;
   response.writeHead(range ? 206 : 200, headers);
-  const content = context.store.read(file, range);
-  content.on("error", (error) => {
-    context.options.logger.error(`reading ${file.id} failed: ${error.message}`);
-    response.destroy(error);
+  // pipeline, not pipe: a client that leaves mid-download must also close the file.
+  pipeline(context.store.read(file, range), response, (error) => {
+    if (error && (error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE")
+      context.options.logger.error(`reading ${file.id} failed: ${error.message}`);
   });
-  content.pipe(response);
 }

@@ -6,6 +6,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
+import { pipeline } from "node:stream";
 
 const mediaTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -39,7 +40,8 @@ export async function serveStatic(root: string, pathname: string, response: Serv
       "Content-Length": String(info.size),
       "Cache-Control": "no-cache",
     });
-    createReadStream(path).pipe(response);
+    // pipeline, not pipe: a client that leaves mid-transfer must also close the file.
+    pipeline(createReadStream(path), response, () => undefined);
     return true;
   } catch {
     return false;

@@ -94,7 +94,7 @@ export function receiveUpload(request: IncomingMessage, store: FileStore, maxBod
         limits: { fieldSize: 64 * 1024 },
       });
     } catch (error) {
-      reject(Problem.invalid({ "Content-Type": [`${(error as Error).message}: send a multipart/form-data Content-Type with its boundary.`] }));
+      reject(Problem.invalid({ "Content-Type": [`${(error as Error).message}: send a ${multipartMediaType} Content-Type with its boundary.`] }));
       return;
     }
     let settled = false;

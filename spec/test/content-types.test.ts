@@ -7,9 +7,13 @@ import { readBundle, readYaml, specDir } from "./load.ts";
 const seedCopy = new URL("seed/lucca-docs-fragment.txt", specDir);
 const sharedSeed = new URL("../../shared/seeds/000_e91c7f570a01e996.txt", specDir);
 
-/** The content types of the seed: the comma-separated list from message/rfc822 to application/x-sega-pico-rom. */
+/**
+ * The content types of the seed: the comma-separated list that starts at message/rfc822
+ * and ends at the first value not followed by a comma (the docs' next sentence follows),
+ * so that a value Lucca appends to the list is read too.
+ */
 function contentTypesOfSeed(seed: string): string[] {
-  const list = seed.match(/message\/rfc822,[^\n]*?application\/x-sega-pico-rom/);
+  const list = seed.match(/message\/rfc822(?:, [^\s,]+)*/);
   if (!list) throw new Error("the seed no longer holds the content-type list");
   return list[0].split(",").map((type) => type.trim());
 }
@@ -20,6 +24,11 @@ describe("the File contentType enum", () => {
     const schema = await readYaml("components/schemas/ContentType.yaml");
     expect(seedTypes).toHaveLength(93);
     expect(schema.enum).toEqual(seedTypes);
+  });
+
+  it("is read from the seed up to its last value, even one appended after today's last", () => {
+    const fragment = "…which are accepted.\nmessage/rfc822, image/png, application/x-sega-pico-rom, image/avif Read-only. UTC timestamp";
+    expect(contentTypesOfSeed(fragment)).toEqual(["message/rfc822", "image/png", "application/x-sega-pico-rom", "image/avif"]);
   });
 
   it("survives bundling unchanged, and File.contentType uses it", async () => {

@@ -106,7 +106,7 @@ describe("the per-attempt timeout of an upload counts idle time, not the whole u
 
 describe("a download that breaks off resumes with Range and If-Match", () => {
   const eTag = 'W/"v1"';
-  const serveWithBreak = (breakAt: number, withETag = true) =>
+  const serveWithBreak = (breakAt: number, withETag = true, fault: "drop" | "stall" = "drop") =>
     startFaultServer((req, res, i) => {
       const range = /bytes=(\d+)-/.exec(String(req.headers.range ?? ""));
       const start = range ? Number(range[1]) : 0;
@@ -119,7 +119,7 @@ describe("a download that breaks off resumes with Range and If-Match", () => {
       }
       res.writeHead(200, { ...headers, "Content-Length": String(content.length) });
       if (i > 0) return void res.end(content);
-      res.write(content.subarray(0, breakAt), () => setTimeout(() => res.socket?.destroy(), 20));
+      res.write(content.subarray(0, breakAt), () => fault === "drop" && setTimeout(() => res.socket?.destroy(), 20));
     });
 
   it("the bytes after the break are asked from the byte reached, and the copy is whole", async () => {
@@ -139,5 +139,22 @@ describe("a download that breaks off resumes with Range and If-Match", () => {
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.message).toMatch(/the content broke off at byte \d+ and the server gave no ETag to resume safely/);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it("a body that stalls longer than `timeout` is dropped and resumed from the byte reached", async () => {
+    server = await serveWithBreak(400_000, true, "stall");
+    const download = await fastClient(server.url, { timeout: 300 }).downloadFile(linkOn(server.url));
+    expect(sha256(await download.bytes())).toBe(sha256(content));
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1]!.headers["if-match"]).toBe(eTag);
+  });
+
+  it("a body that stalls, with no ETag to resume from, fails with TimeoutError naming the byte reached", async () => {
+    server = await serveWithBreak(400_000, false, "stall");
+    const download = await fastClient(server.url, { timeout: 300 }).downloadFile(linkOn(server.url));
+    const error = await download.bytes().catch((e) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.scope).toBe("attempt");
+    expect(error.message).toMatch(/at byte \d+ timed out after 300 ms \(timeout\); raise the `timeout` option/);
   });
 });

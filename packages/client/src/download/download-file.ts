@@ -72,6 +72,7 @@ export async function downloadFile(context: ClientContext, target: FileTarget, o
     start: offset,
     resume: eTag ? async (at) => (await request(at, eTag)).body : undefined,
     maxResumes: context.options.policy.maxRetries,
+    idleTimeout: context.options.timeout,
     signal: options.signal,
     describe,
     logger: context.logger,

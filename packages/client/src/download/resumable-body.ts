@@ -1,6 +1,7 @@
 import { AbortError } from "../errors/abort-error.ts";
 import { ConnectionError } from "../errors/connection-error.ts";
 import { isLuccaError } from "../errors/guards.ts";
+import { TimeoutError } from "../errors/timeout-error.ts";
 import type { RedactingLogger } from "../core/logger.ts";
 
 export interface ResumableBodyOptions {
@@ -9,6 +10,8 @@ export interface ResumableBodyOptions {
   /** Asks the rest of the content from byte `at` on; undefined when resuming is impossible. */
   resume: ((at: number) => Promise<ReadableStream<Uint8Array>>) | undefined;
   maxResumes: number;
+  /** The longest wait for the next chunk, in ms (the `timeout` option; 0: none). A stall counts as a break. */
+  idleTimeout: number;
   signal: AbortSignal | undefined;
   describe: string;
   logger: RedactingLogger;
@@ -16,8 +19,9 @@ export interface ResumableBodyOptions {
 
 /**
  * A download body that survives a dropped connection: when the stream breaks, the rest
- * is asked with a `Range` from the last byte received, up to `maxResumes` times. It reads
- * ahead by a few chunks only, so memory stays flat whatever the size.
+ * is asked with a `Range` from the last byte received, up to `maxResumes` times. A
+ * connection that stays silent for `idleTimeout` is a break too (it would otherwise wait
+ * forever). It reads ahead by a few chunks only, so memory stays flat whatever the size.
  */
 export function resumableBody(first: ReadableStream<Uint8Array>, options: ResumableBodyOptions): ReadableStream<Uint8Array> {
   let reader = first.getReader();
@@ -28,19 +32,22 @@ export function resumableBody(first: ReadableStream<Uint8Array>, options: Resuma
       async pull(controller) {
         for (;;) {
           try {
-            const { value, done } = await reader.read();
+            const { value, done } = await readWithin(reader, options.idleTimeout);
             if (done) return controller.close();
             position += value.byteLength;
             return controller.enqueue(value);
           } catch (cause) {
             if (options.signal?.aborted) throw new AbortError(`${options.describe} was aborted by the caller's signal at byte ${position}.`, { cause: options.signal.reason });
             if (isLuccaError(cause)) throw cause;
+            const stalled = cause instanceof Stalled;
+            if (stalled && (!options.resume || resumes >= options.maxResumes)) throw new TimeoutError("attempt", options.idleTimeout, `${options.describe} at byte ${position}`);
             if (!options.resume || resumes >= options.maxResumes) {
               const why = options.resume ? `after ${resumes} resumed attempts` : "and the server gave no ETag to resume safely";
               throw new ConnectionError(`${options.describe}: the content broke off at byte ${position} ${why}. Download it again.`, { cause });
             }
             resumes++;
-            options.logger.warn(`${options.describe}: the content broke off at byte ${position}; resuming from there (attempt ${resumes}).`);
+            const what = stalled ? `sent nothing for ${options.idleTimeout} ms` : "broke off";
+            options.logger.warn(`${options.describe}: the content ${what} at byte ${position}; resuming from there (attempt ${resumes}).`);
             reader = (await options.resume(position)).getReader();
           }
         }
@@ -53,4 +60,27 @@ export function resumableBody(first: ReadableStream<Uint8Array>, options: Resuma
     // stays bounded by them, whatever the file's size.
     { highWaterMark: 4 },
   );
+}
+
+/** The next chunk did not come within the idle timeout. */
+class Stalled extends Error {}
+
+/** `reader.read()`, given up after `ms` of silence (0: waits as long as it takes); the stalled reader is cancelled. */
+async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<ReadableStreamReadResult<Uint8Array>> {
+  if (ms <= 0) return reader.read();
+  let stalled = false;
+  const timer = setTimeout(() => {
+    stalled = true;
+    // Ends the pending read (as `done`), which the flag turns into a stall.
+    void reader.cancel().catch(() => undefined);
+  }, ms);
+  try {
+    const result = await reader.read().catch((cause: unknown) => {
+      if (!stalled) throw cause;
+    });
+    if (stalled || !result) throw new Stalled();
+    return result;
+  } finally {
+    clearTimeout(timer);
+  }
 }

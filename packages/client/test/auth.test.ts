@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createClientCredentialsProvider } from "../src/auth/client-credentials-provider.ts";
 import { defaultRetryPolicy } from "../src/core/backoff.ts";
 import { createRedactingLogger } from "../src/core/logger.ts";
-import { AuthenticationError, createLuccaFilesClient, isTokenError, TokenError } from "../src/index.ts";
+import { AuthenticationError, createLuccaFilesClient, isConnectionError, isTokenError, TokenError } from "../src/index.ts";
 import { fastClient, linkOn, recordingLogger } from "./helpers/clients.ts";
 import { fileBody, json, problem, startFaultServer, type FaultServer } from "./helpers/fault-server.ts";
 import { demoClient as sandboxDemoClient, startCountingTokenProxy, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
@@ -130,13 +130,33 @@ describe("faults of the token dance, through a scripted server", () => {
     expect(error.error).toBe("http_400");
   });
 
-  it("the bearer token goes only to the configured origin: a link on another host never receives it", async () => {
+  it.each([
+    ["a metadata read", (client: ReturnType<TestSandbox["client"]>, href: string) => client.getFile(href)],
+    ["a download", async (client: ReturnType<TestSandbox["client"]>, href: string) => (await client.downloadFile(href)).bytes()],
+  ])("the bearer token goes only to the configured origin: %s of a link on another host never receives it", async (_what, call) => {
     server = await startFaultServer((_req, res) => json(res, 200, fileBody(server!.url)));
     const client = sandbox.client();
-    await client.getFile(link);
-    await client.getFile(linkOn(server.url));
+    await call(client, link);
+    await call(client, linkOn(server.url));
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]!.headers.authorization).toBeUndefined();
+  });
+
+  it("a token endpoint that redirects gets no second request: the secret never reaches the other host", async () => {
+    const elsewhere = await startFaultServer((_req, res) => json(res, 200, { access_token: "t", expires_in: 60 }));
+    try {
+      server = await startFaultServer((_req, res) => {
+        res.writeHead(307, { Location: `${elsewhere.url}/connect/token` });
+        res.end();
+      });
+      const client = fastClient(server.url, { auth: { clientId: "c", clientSecret: "the-secret", tokenUrl: `${server.url}/connect/token` }, retry: { maxRetries: 0 } });
+      const error = await client.getFile(linkOn(server.url)).catch((e) => e);
+      expect(isConnectionError(error)).toBe(true);
+      expect(elsewhere.requests).toHaveLength(0);
+      expect(server.requests.map((r) => r.url)).toEqual(["/connect/token"]);
+    } finally {
+      await elsewhere.close();
+    }
   });
 });
 

@@ -67,7 +67,8 @@ export interface components {
     schemas: {
         /**
          * UploadFileRequest
-         * @description The multipart body of an upload, with the file in its one part, `form`.
+         * @description The multipart body of an upload, with the file in its one part, `form`. Not documented
+         *     by Lucca: whether other parts are accepted; this description assumes they are not.
          * @example {
          *       "form": "(the bytes of pic.jpg)"
          *     }
@@ -196,6 +197,9 @@ export interface components {
          * ProblemDetails
          * @description An error, as RFC 7807 problem details (`application/problem+json`). Validation
          *     errors (`400`) name each offending field in `errors`.
+         *
+         *     Not documented by Lucca: which members are always present; this description assumes
+         *     `title` and `status` are.
          * @example {
          *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
          *       "title": "One or more validation errors occurred.",
@@ -452,7 +456,8 @@ export interface components {
         ServiceUnavailable: {
             headers: {
                 /**
-                 * @description How long to wait before a new attempt, when the server knows.
+                 * @description How long to wait before a new attempt, when the server knows. Not documented by
+                 *     Lucca for `503`; this description assumes it may be sent, as RFC 9110 allows.
                  * @example 120
                  */
                 "Retry-After"?: string;
@@ -627,6 +632,11 @@ export interface components {
         /**
          * @description A weak entity tag of the file. Send it back in `If-None-Match` to revalidate a cached
          *     copy (`304`), or in `If-Match` to make a request conditional (`412` on mismatch).
+         *
+         *     Lucca documents a weak `ETag` on most `GET` answers. Not documented by Lucca: which
+         *     answers carry one; this description assumes every answer about a file does, the
+         *     upload's `201` included. (The docs' example, `"W/q5sd4w2x1c1gfdg"`, puts the quotes
+         *     around the `W/`; this description uses the RFC 9110 form, `W/"…"`.)
          * @example W/"q5sd4w2x1c1gfdg"
          */
         ETag: string;
@@ -638,13 +648,15 @@ export interface components {
         Location: string;
         /**
          * @description Present when the `Api-Version` of the request is deprecated: the moment it was
-         *     deprecated (RFC 9745 structured date, `@` and Unix seconds).
+         *     deprecated. Not documented by Lucca: its format; this description assumes RFC 9745's
+         *     structured date (`@` and Unix seconds).
          * @example @1735689600
          */
         Deprecation: string;
         /**
          * @description Present when the `Api-Version` of the request is deprecated: the HTTP date after
-         *     which it stops being served (RFC 8594).
+         *     which it stops being served. Not documented by Lucca: its format; this description
+         *     assumes RFC 8594's HTTP date.
          * @example Sat, 01 Nov 2025 00:00:00 GMT
          */
         Sunset: string;
@@ -864,13 +876,19 @@ export interface operations {
              * @description The file: its JSON representation, or its content with `Content-Disposition`
              *     (then `Content-Type` is the file's own content type, or
              *     `application/octet-stream` when that was asked).
+             *
+             *     Not documented by Lucca; this description assumes `200 OK`, lists the content
+             *     in the file's own type under `*\/*`, and the preview that `Accept: images/*` (the
+             *     docs' spelling) asks for under `image/*`.
              */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     /**
-                     * @description With the content only: `inline` or `attachment`, with the file's name
-                     *     (RFC 6266), encoded with `filename*` (RFC 8187) when it is not plain ASCII.
+                     * @description With the content only: `inline` or `attachment`, as `disposition` asked.
+                     *     Not documented by Lucca: the header itself; this description assumes RFC
+                     *     6266, with the file's name, encoded with `filename*` (RFC 8187) when it is
+                     *     not plain ASCII.
                      * @example attachment; filename="pic.jpg"; filename*=UTF-8''pic.jpg
                      */
                     "Content-Disposition"?: string;

@@ -160,6 +160,30 @@ describe("faults of the token dance, through a scripted server", () => {
   });
 });
 
+describe("neither the client secret nor the access token shows in any error, whatever failed", () => {
+  const secret = "the-client-secret-value";
+  const accessToken = "the-access-token-value";
+  const issue = (res: import("node:http").ServerResponse) => json(res, 200, { access_token: accessToken, token_type: "Bearer", expires_in: 1800 });
+  it.each([
+    ["the API refuses the token (AuthenticationError)", (req: { url: string }, res: import("node:http").ServerResponse) => (req.url.startsWith("/connect/token") ? issue(res) : json(res, 401, problem(401, "Unauthorized")))],
+    ["the API drops the connection (ConnectionError)", (req: { url: string }, res: import("node:http").ServerResponse) => (req.url.startsWith("/connect/token") ? issue(res) : void res.socket?.destroy())],
+    ["the token endpoint drops the connection (ConnectionError)", (_req: { url: string }, res: import("node:http").ServerResponse) => void res.socket?.destroy()],
+    ["the token endpoint answers without a token (InvalidResponseError)", (_req: { url: string }, res: import("node:http").ServerResponse) => json(res, 200, { token_type: "Bearer" })],
+    ["the API answers malformed JSON (InvalidResponseError)", (req: { url: string }, res: import("node:http").ServerResponse) => (req.url.startsWith("/connect/token") ? issue(res) : (res.writeHead(200, { "Content-Type": "application/json" }), res.end("{oops")))],
+  ])("%s", async (_what, script) => {
+    server = await startFaultServer(script);
+    const { lines, logger } = recordingLogger();
+    const client = fastClient(server.url, { auth: { clientId: "c", clientSecret: secret, tokenUrl: `${server.url}/connect/token` }, logger, retry: { maxRetries: 1, baseDelay: 1 } });
+    const error = await client.getFile(linkOn(server.url)).catch((e) => e);
+    expect(error).toBeInstanceOf(Error);
+    const texts = [error.message, error.stack, JSON.stringify(error), inspect(error, { depth: 20, showHidden: true }), Object.values(error).map(String).join(" "), lines.join("\n")];
+    for (const text of texts) {
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(accessToken);
+    }
+  });
+});
+
 describe("an access-token function that fails is the caller's to fix", () => {
   it.each([
     ["a throwing function gives InvalidInputError with its error as cause, sent nowhere", () => Promise.reject(new Error("vault down")), /^auth\.accessToken: the function threw \(vault down\); fix it to return the access token\.$/],

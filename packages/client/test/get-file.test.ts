@@ -1,6 +1,6 @@
 import { apiVersions, currentApiVersion, parameters } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLuccaFilesClient, isApiError, NotFoundError, PreconditionFailedError, unwrap, type File } from "../src/index.ts";
+import { BadRequestError, createLuccaFilesClient, isApiError, NotFoundError, PreconditionFailedError, unwrap, type File } from "../src/index.ts";
 import { recordingFetch, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
 let sandbox: TestSandbox;
@@ -35,6 +35,13 @@ describe("getFile reads the metadata with ETag revalidation", () => {
     expect(error).toBeInstanceOf(PreconditionFailedError);
     expect(error.status).toBe(412);
     expect(error.message).toMatch(/read it again to get its current ETag/);
+  });
+
+  it("a value the spec does not allow gives BadRequestError (400) naming the field, its problem and the fix", async () => {
+    const error = await sandbox.client().getFile(uploaded, { include: ["everything" as never] }).catch((e) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(Object.keys(error.problem?.errors ?? {})).toEqual(["include"]);
+    expect(error.message).toMatch(/^400 .*Fields: include: .*everything.*[^.]\. Fix the fields named above and send again\. \(GET /);
   });
 
   it("ifMatch with the current ETag reads the file", async () => {

@@ -39,7 +39,7 @@ function describe({ status, problem, method, url, hint }: ApiErrorInit): string 
   const summary = [problem?.title, problem?.detail].filter(Boolean).join(": ") || "no problem details in the answer";
   const fields = Object.entries(problem?.errors ?? {}).map(([field, messages]) => `${field}: ${messages.join(" ")}`);
   const where = [`${method} ${url}`.trim(), problem?.traceId ? `request id ${problem.traceId}` : undefined].filter(Boolean).join(", ");
-  return [`${status} ${summary.replace(/\.$/, "")}.`, fields.length ? `Fields: ${fields.join("; ")}.` : "", hint, `(${where})`]
+  return [`${status} ${summary.replace(/\.$/, "")}.`, fields.length ? `Fields: ${fields.join("; ").replace(/\.$/, "")}.` : "", hint, `(${where})`]
     .filter(Boolean)
     .join(" ");
 }

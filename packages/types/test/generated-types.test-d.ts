@@ -2,13 +2,13 @@
  * Type-level tests, checked by `npm run typecheck` (tsc): each `@ts-expect-error` fails
  * the check if the generated types stop rejecting what it marks.
  */
-import type { paths, ContentType, File } from "../src/index.ts";
+import { currentApiVersion, type paths, type ContentType, type File } from "../src/index.ts";
 
 type Upload = paths["/lucca-api/files"]["post"];
 type UploadHeaders = Upload["parameters"]["header"];
 type UploadBody = Upload["requestBody"]["content"]["multipart/form-data"];
 
-export const validUploadHeaders: UploadHeaders = { "Api-Version": "2024-11-01" };
+export const validUploadHeaders: UploadHeaders = { "Api-Version": currentApiVersion };
 export const validUploadBody: UploadBody = { form: new Blob(["hello"], { type: "text/plain" }) };
 export const validQuery: Upload["parameters"]["query"] = { include: ["links", "embedded"] };
 

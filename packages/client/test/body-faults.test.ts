@@ -3,9 +3,12 @@
  * how a download that breaks off resumes.
  */
 import { createHash } from "node:crypto";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { currentApiVersion, parameters } from "@lucca-api/types";
-import { afterEach, describe, expect, it } from "vitest";
-import { ConnectionError, ServerError, TimeoutError } from "../src/index.ts";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ConnectionError, isInvalidInputError, ServerError, TimeoutError } from "../src/index.ts";
 import { fastClient, linkOn } from "./helpers/clients.ts";
 import { fileBody, json, problem, startFaultServer, type FaultServer } from "./helpers/fault-server.ts";
 
@@ -156,5 +159,42 @@ describe("a download that breaks off resumes with Range and If-Match", () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.scope).toBe("attempt");
     expect(error.message).toMatch(/at byte \d+ timed out after 300 ms \(timeout\); raise the `timeout` option/);
+  });
+});
+
+describe("saveTo leaves the target whole or untouched, and never a download running", () => {
+  let folder: string;
+  afterEach(() => rm(folder, { recursive: true, force: true }));
+
+  it("content that breaks off while saving leaves the previous file as it was and no partial file", async () => {
+    folder = await mkdtemp(join(tmpdir(), "lucca-save-"));
+    const target = join(folder, "a.bin");
+    await writeFile(target, "previous version");
+    server = await startFaultServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/octet-stream", "Content-Length": String(content.length) });
+      res.write(content.subarray(0, 300_000), () => setTimeout(() => res.socket?.destroy(), 20));
+    });
+    const error = await (await fastClient(server.url).downloadFile(linkOn(server.url))).saveTo(target).catch((e) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(await readFile(target, "utf8")).toBe("previous version");
+    expect(await readdir(folder)).toEqual(["a.bin"]);
+  });
+
+  it.each([
+    ["a folder that does not exist", (dir: string) => join(dir, "missing", "a.bin"), /^path: cannot write beside '.*missing\/a\.bin' \(ENOENT\); check that its folder exists and is writable\.$/],
+    ["a path that is a folder", (dir: string) => dir, /^path: '.*' is a folder; pass the path of the file to write, e\.g\. '.*\/a\.bin'\.$/],
+  ])("saving to %s is refused naming the path, and the download is stopped", async (_what, pathIn, message) => {
+    folder = await mkdtemp(join(tmpdir(), "lucca-save-"));
+    let closed = false;
+    server = await startFaultServer((_req, res) => {
+      res.on("close", () => (closed = true));
+      res.writeHead(200, { "Content-Type": "application/octet-stream", "Content-Disposition": 'attachment; filename="a.bin"', "Content-Length": String(content.length) });
+      res.write(content.subarray(0, 1000));
+    });
+    const error = await (await fastClient(server.url).downloadFile(linkOn(server.url))).saveTo(pathIn(folder)).catch((e) => e);
+    expect(isInvalidInputError(error)).toBe(true);
+    expect(error.message).toMatch(message);
+    await vi.waitFor(() => expect(closed).toBe(true), { timeout: 10_000 });
+    expect(await readdir(folder)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isAbortError, PreconditionFailedError, type UploadedFile } from "../src/index.ts";
+import { isAbortError, isInvalidInputError, PreconditionFailedError, type UploadedFile } from "../src/index.ts";
 import { startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
 let sandbox: TestSandbox;
@@ -60,6 +60,15 @@ describe("downloadFile gives the content four ways, with its metadata", () => {
     expect(isAbortError(error)).toBe(true);
     expect(await readFile(target, "utf8")).toBe("previous version");
     expect((await readdir(folder)).filter((name) => name.startsWith(".keep.pdf"))).toEqual([]);
+  });
+
+  it.each([
+    ["saveTo after bytes()", async (d: Awaited<ReturnType<ReturnType<TestSandbox["client"]>["downloadFile"]>>) => (await d.bytes(), d.saveTo(join(folder, "twice.pdf")))],
+    ["bytes() after blob()", async (d: Awaited<ReturnType<ReturnType<TestSandbox["client"]>["downloadFile"]>>) => (await d.blob(), d.bytes())],
+  ])("content is read once: %s says so and how to read it again", async (_what, readTwice) => {
+    const error = await readTwice(await sandbox.client().downloadFile(uploaded.file)).catch((e) => e);
+    expect(isInvalidInputError(error)).toBe(true);
+    expect(error.message).toBe("download: its content was already read (body, blob(), bytes() or saveTo(), once); call downloadFile again to read it anew.");
   });
 
   it("offset asks a Range: the rest of the file comes as 206, and size is still the whole file", async () => {

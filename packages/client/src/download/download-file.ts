@@ -7,6 +7,7 @@ import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { InvalidResponseError } from "../errors/invalid-response-error.ts";
 import { resolveFileTarget, type FileTarget } from "../links/file-target.ts";
 import { fileNameFromContentDisposition } from "./content-disposition.ts";
+import { readOnce } from "./read-once.ts";
 import { resumableBody } from "./resumable-body.ts";
 import { saveToPath } from "./save-to-path.ts";
 
@@ -84,8 +85,8 @@ export async function downloadFile(context: ClientContext, target: FileTarget, o
     eTag,
     offset,
     body: content,
-    blob: () => new Response(content).blob(),
-    bytes: async () => new Uint8Array(await new Response(content).arrayBuffer()),
+    blob: async () => new Response(readOnce(content)).blob(),
+    bytes: async () => new Uint8Array(await new Response(readOnce(content)).arrayBuffer()),
     saveTo: (path) => saveToPath(content, path),
   };
 }

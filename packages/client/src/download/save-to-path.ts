@@ -1,22 +1,31 @@
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
+import { readOnce } from "./read-once.ts";
 
 /**
  * Writes a stream to `path` atomically: into a temporary file beside it, flushed to
  * disk, then renamed over `path`. A failure removes the temporary file, so `path` is
- * either the whole content or untouched. Node only.
+ * either the whole content or untouched; it also cancels the download, which would
+ * otherwise hold its connection open. Node only.
  */
 export async function saveToPath(body: ReadableStream<Uint8Array>, path: string): Promise<{ path: string; bytes: number }> {
-  const [{ open, rename, rm }, { dirname, basename, join }] = await Promise.all([import("node:fs/promises"), import("node:path")]);
+  const reader = readOnce(body).getReader();
+  const stopDownload = () => reader.cancel().catch(() => undefined);
+  const [{ open, rename, rm, stat }, { dirname, basename, join }] = await Promise.all([import("node:fs/promises"), import("node:path")]);
   const temporary = join(dirname(path), `.${basename(path)}.${crypto.randomUUID()}.part`);
   let handle: Awaited<ReturnType<typeof open>>;
   try {
-    handle = await open(temporary, "wx");
-  } catch (cause) {
-    throw new InvalidInputError("path", `cannot write beside '${path}' (${(cause as { code?: string }).code ?? cause}); check that its folder exists and is writable.`);
+    if ((await stat(path).catch(() => undefined))?.isDirectory()) {
+      throw new InvalidInputError("path", `'${path}' is a folder; pass the path of the file to write, e.g. '${join(path, "a.bin")}'.`);
+    }
+    handle = await open(temporary, "wx").catch((cause: { code?: string }) => {
+      throw new InvalidInputError("path", `cannot write beside '${path}' (${cause.code ?? String(cause)}); check that its folder exists and is writable.`);
+    });
+  } catch (error) {
+    await stopDownload();
+    throw error;
   }
   let bytes = 0;
   try {
-    const reader = body.getReader();
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
@@ -28,6 +37,7 @@ export async function saveToPath(body: ReadableStream<Uint8Array>, path: string)
     await rename(temporary, path);
     return { path, bytes };
   } catch (error) {
+    await stopDownload();
     await handle.close().catch(() => undefined);
     await rm(temporary, { force: true });
     throw error;

@@ -3,7 +3,8 @@
  * against the bundled spec: its status is declared, its declared headers are present
  * when required and match their schemas, its `Content-Type` is one of the declared
  * media types and its body matches that media type's schema (JSON bodies are parsed and
- * validated; binary ones are only required to be there).
+ * validated; other bodies are checked by their media type only, since an empty file is
+ * legitimate content).
  */
 import type { OperationId } from "@lucca-api/types";
 import { describeErrors, validatorAt } from "../ajv.ts";

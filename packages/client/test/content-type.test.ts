@@ -23,6 +23,9 @@ describe("inferContentType picks an accepted type when the caller names none", (
     ["the extension when the Blob has no type", undefined, "photo.JPEG", "image/jpg"],
     ["the extension when the Blob's type is not accepted", "video/webm", "notes.txt", "text/plain"],
     ["binary/octet-stream when nothing is known", undefined, "data.unknownext", unknownContentType],
+    ["the extension over a generic application/octet-stream Blob type", "application/octet-stream", "report.pdf", "application/pdf"],
+    ["the extension over a generic binary/octet-stream Blob type", "binary/octet-stream", "report.pdf", "application/pdf"],
+    ["binary/octet-stream for a generic Blob type and an unknown extension", "application/octet-stream", "data.unknownext", unknownContentType],
   ] as const)("%s", (_rule, blobType, fileName, want) => {
     expect(inferContentType(blobType, fileName)).toBe(want);
   });

@@ -21,12 +21,13 @@ export function checkContentType(value: string): ContentType {
 /**
  * The type of an upload that names none: the Blob's own type when the API accepts it
  * (or its accepted alias), else the file name's extension, else `binary/octet-stream`.
+ * A Blob labelled with the generic octet-stream (what a server says when it does not
+ * know) says less than a `.pdf` name, so there the extension wins.
  */
 export function inferContentType(blobType: string | undefined, fileName: string): ContentType {
   const fromBlob = blobType?.split(";")[0]?.trim().toLowerCase();
-  const known = fromBlob ? accepted.get(fromBlob) : undefined;
-  if (known) return known;
-  if (fromBlob && contentTypeAliases[fromBlob]) return contentTypeAliases[fromBlob];
+  const known = fromBlob ? (accepted.get(fromBlob) ?? contentTypeAliases[fromBlob]) : undefined;
+  if (known && known !== unknownContentType) return known;
   const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
   return (extension && extensionTypes[extension]) || unknownContentType;
 }

@@ -1,9 +1,9 @@
 import { inspect } from "node:util";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createClientCredentialsProvider } from "../src/auth/client-credentials-provider.ts";
 import { defaultRetryPolicy } from "../src/core/backoff.ts";
 import { createRedactingLogger } from "../src/core/logger.ts";
-import { AuthenticationError, createLuccaFilesClient, isConnectionError, isTokenError, TokenError } from "../src/index.ts";
+import { AuthenticationError, createLuccaFilesClient, isAbortError, isConnectionError, isTokenError, TokenError } from "../src/index.ts";
 import { fastClient, linkOn, recordingLogger } from "./helpers/clients.ts";
 import { fileBody, json, problem, startFaultServer, type FaultServer } from "./helpers/fault-server.ts";
 import { demoClient as sandboxDemoClient, startCountingTokenProxy, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
@@ -109,6 +109,25 @@ describe("faults of the token dance, through a scripted server", () => {
     expect((await client.getFile(linkOn(server.url))).modified).toBe(true);
     expect(issued).toBe(2);
     expect(server.requests.filter((r) => !r.url.startsWith("/connect/token")).map((r) => r.headers.authorization)).toEqual(["Bearer token-1", "Bearer token-2"]);
+  });
+
+  it("a caller that aborts while the shared token request runs leaves it to the others: still one token request", async () => {
+    let tokenRequests = 0;
+    server = await startFaultServer((req, res) => {
+      if (!req.url.startsWith("/connect/token")) return json(res, 200, fileBody(server!.url));
+      tokenRequests++;
+      setTimeout(() => json(res, 200, { access_token: "shared-token", token_type: "Bearer", expires_in: 1800 }), 300);
+    });
+    const client = fastClient(server.url, { auth: { clientId: "c", clientSecret: "s", tokenUrl: `${server.url}/connect/token` } });
+    const leaving = new AbortController();
+    const calls = Array.from({ length: 10 }, (_, i) => client.getFile(linkOn(server!.url), i === 0 ? { signal: leaving.signal } : {}).catch((e) => e));
+    await vi.waitFor(() => expect(tokenRequests).toBe(1));
+    leaving.abort(new Error("user left"));
+    const [aborted, ...others] = await Promise.all(calls);
+    expect(isAbortError(aborted)).toBe(true);
+    expect(others.map((result) => result.modified)).toEqual(Array(9).fill(true));
+    expect(tokenRequests).toBe(1);
+    expect(server.requests.filter((r) => !r.url.startsWith("/connect/token")).every((r) => r.headers.authorization === "Bearer shared-token")).toBe(true);
   });
 
   it("a token endpoint that is down is retried, then succeeds", async () => {

@@ -55,6 +55,16 @@ describe("uploads are retried only when their body can be sent again", () => {
     check(server.requests[0]!);
   });
 
+  it.each([
+    ["smaller", 10],
+    ["larger", 1_000],
+  ])("a stream whose declared size is %s than what it gives is refused as InvalidInputError naming size, not a network failure", async (_how, size) => {
+    server = await startFaultServer((_req, res) => json(res, 201, fileBody(server.url)));
+    const error = await fastClient(server.url).uploadFile(new Blob([new Uint8Array(100)]).stream(), { fileName: "a.bin", size }).catch((e) => e);
+    expect(isInvalidInputError(error)).toBe(true);
+    expect(error.message).toMatch(new RegExp(`^size: the stream gave (more than )?${size === 10 ? 10 : 100} bytes where size said ${size}; pass its exact size, or leave size out\\.$`));
+  });
+
   it("a non-ASCII file name goes as filename* (RFC 8187) with an ASCII fallback", async () => {
     server = await startFaultServer((_req, res) => json(res, 201, fileBody(server.url)));
     await fastClient(server.url).uploadFile(new Blob(["x"]), { fileName: "reçu.pdf" });

@@ -57,6 +57,8 @@ export async function runAttempts(options: AttemptOptions): Promise<Response> {
         if (userSignal?.aborted) throw new AbortError(`${describe} was aborted by the caller's signal.`, { cause: userSignal.reason });
         if (total?.expired) throw new TimeoutError("total", options.totalTimeout, describe);
         if (isLuccaError(cause)) throw cause;
+        // One of ours thrown while fetch read the request body (a wrong declared size): fetch wraps it.
+        if (isLuccaError((cause as { cause?: unknown } | undefined)?.cause)) throw (cause as { cause: unknown }).cause;
         const error = attemptTimer?.fired
           ? new TimeoutError("attempt", options.timeout, describe)
           : new ConnectionError(connectionMessage(describe, cause), { cause });

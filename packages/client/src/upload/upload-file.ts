@@ -6,7 +6,7 @@ import { createApiError } from "../errors/create-api-error.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { checkContentType, inferContentType } from "./content-type.ts";
 import { multipartChunks, multipartFraming } from "./multipart-body.ts";
-import { prepareSource, type PreparedSource, type UploadSource } from "./upload-source.ts";
+import { exactSize, prepareSource, type PreparedSource, type UploadSource } from "./upload-source.ts";
 
 export interface UploadProgress {
   /** File bytes handed to the network so far. */
@@ -20,7 +20,7 @@ export interface UploadFileOptions {
   fileName?: string;
   /** Default: the Blob's type, else the name's extension, else `binary/octet-stream`. */
   contentType?: ContentType;
-  /** A stream's size in bytes, when you know it: checked against the limit before sending. */
+  /** A stream's exact size in bytes, when you know it: checked against the limit before sending, and sent as `Content-Length`. */
   size?: number;
   /** Default `['links']`, so that the answer carries the link to download the file. */
   include?: IncludeValue[];
@@ -91,7 +91,9 @@ function bodyFactory(prepared: PreparedSource, framing: ReturnType<typeof multip
     if (!canStreamRequestBodies() && prepared.kind === "blob") return new Blob([framing.head as BlobPart, prepared.blob, framing.tail as BlobPart]);
     // This path runs on Node only, where a web ReadableStream is async iterable.
     const file = (prepared.kind === "blob" ? (prepared.open?.() ?? prepared.blob.stream()) : prepared.stream) as AsyncIterable<Uint8Array>;
-    return multipartChunks(framing, file, (bytes) => {
+    // A Blob's or a path's size is exact; a stream's is the caller's word, so it is checked.
+    const checked = prepared.kind === "stream" && size !== undefined ? exactSize(file, size) : file;
+    return multipartChunks(framing, checked, (bytes) => {
       sent += bytes;
       touch();
       onProgress?.({ loaded: sent, total: size });

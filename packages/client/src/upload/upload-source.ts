@@ -68,3 +68,17 @@ function fromAsyncIterable(iterable: AsyncIterable<Uint8Array>): ReadableStream<
     },
   });
 }
+
+/**
+ * A stream checked against the size its caller declared (sent as `Content-Length`): a
+ * mismatch is the caller's to fix, and would otherwise surface as a network failure.
+ */
+export async function* exactSize(file: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
+  let given = 0;
+  for await (const chunk of file) {
+    given += chunk.byteLength;
+    if (given > size) throw new InvalidInputError("size", `the stream gave more than ${size} bytes where size said ${size}; pass its exact size, or leave size out.`);
+    yield chunk;
+  }
+  if (given !== size) throw new InvalidInputError("size", `the stream gave ${given} bytes where size said ${size}; pass its exact size, or leave size out.`);
+}

@@ -476,7 +476,11 @@ export interface components {
                 "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
-        /** @description No file has this id, or its access token does not match it. */
+        /**
+         * @description No file has this id, or its access token does not match it. Not documented by Lucca:
+         *     the answer to a token that does not match; this description assumes `404`, which
+         *     tells nothing about which files exist.
+         */
         NotFound: {
             headers: {
                 [name: string]: unknown;

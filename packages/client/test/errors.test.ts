@@ -34,6 +34,15 @@ describe("each error status becomes its class of the hierarchy, recognised by it
     expect(client.isApiError({ name: "ApiError", status: 400 })).toBe(false);
   });
 
+  const errorClasses = Object.entries(client).filter(([name, value]) => typeof value === "function" && /Error$/.test(name) && !name.startsWith("is"));
+  it.each(errorClasses.map(([name]) => [name]))("%s has its guard, which works without instanceof", (name) => {
+    const guard = (client as unknown as Record<string, (value: unknown) => boolean>)[`is${name}`];
+    expect(typeof guard).toBe("function");
+    const instance = Object.create((client as unknown as Record<string, { prototype: object }>)[name]!.prototype) as Error;
+    expect(guard!(instance)).toBe(true);
+    expect(guard!(Object.create(client.LuccaError.prototype))).toBe(name === "LuccaError");
+  });
+
   it("names live on the prototype: not an own field, so JSON of an error shows only its data", () => {
     const error = createApiError(problemResponse(404), { title: "Not Found", status: 404 }, "GET");
     expect(Object.keys(error)).not.toContain("name");

@@ -9,6 +9,8 @@ describe("parseRetryAfter reads seconds or an HTTP date", () => {
     ["an HTTP date becomes the time left until it", "Fri, 27 Nov 2026 12:00:10 GMT", 10_000],
     ["a date in the past means no wait", "Fri, 27 Nov 2026 11:00:00 GMT", 0],
     ["garbage is ignored", "soon", undefined],
+    ["a negative number is ignored, not read as a date", "-5", undefined],
+    ["a fraction is ignored, not read as a date", "1.5", undefined],
     ["an empty header is ignored", "", undefined],
   ])("%s", (_rule, header, want) => {
     expect(parseRetryAfter(header, now)).toBe(want);

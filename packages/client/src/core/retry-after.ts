@@ -6,6 +6,8 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   if (value === null || value.trim() === "") return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // An HTTP date names its month; `Date.parse` would also read "-5" or "1.5" as dates long past.
+  if (!/[a-z]{3}/i.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);

@@ -111,6 +111,25 @@ describe("faults of the token dance, through a scripted server", () => {
     expect(server.requests.filter((r) => !r.url.startsWith("/connect/token")).map((r) => r.headers.authorization)).toEqual(["Bearer token-1", "Bearer token-2"]);
   });
 
+  it.each([
+    ["a Blob upload is re-sent once with a fresh token", () => new Blob(["hello"]), { uploads: 2, tokens: 2, fails: false }],
+    ["a stream upload cannot be re-sent: AuthenticationError, sent once", () => new Blob(["hello"]).stream(), { uploads: 1, tokens: 1, fails: true }],
+  ])("after a 401, %s", async (_rule, source, want) => {
+    let issued = 0;
+    server = await startFaultServer((req, res) => {
+      if (req.url.startsWith("/connect/token")) return json(res, 200, { access_token: `token-${++issued}`, token_type: "Bearer", expires_in: 1800 });
+      if (req.headers.authorization === "Bearer token-1") return json(res, 401, problem(401, "Expired"));
+      json(res, 201, fileBody(server!.url));
+    });
+    const client = fastClient(server.url, { auth: { clientId: "c", clientSecret: "s", tokenUrl: `${server.url}/connect/token` } });
+    const result = await client.uploadFile(source(), { fileName: "a.txt" }).catch((e) => e);
+    expect(result instanceof AuthenticationError).toBe(want.fails);
+    expect(issued).toBe(want.tokens);
+    const uploads = server.requests.filter((r) => !r.url.startsWith("/connect/token"));
+    expect(uploads).toHaveLength(want.uploads);
+    expect(uploads.every((r) => r.bodyBytes > 5)).toBe(true);
+  });
+
   it("a caller that aborts while the shared token request runs leaves it to the others: still one token request", async () => {
     let tokenRequests = 0;
     server = await startFaultServer((req, res) => {

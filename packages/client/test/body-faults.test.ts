@@ -74,6 +74,7 @@ describe("uploads are retried only when their body can be sent again", () => {
   it.each([
     ["an upload", (client: ReturnType<typeof fastClient>) => client.uploadFile(new Blob(["x"]), { fileName: "a.txt" })],
     ["a metadata read", (client: ReturnType<typeof fastClient>) => client.getFile(linkOn(server.url))],
+    ["a download", async (client: ReturnType<typeof fastClient>) => (await client.downloadFile(linkOn(server.url))).bytes()],
   ])("redirects are refused for %s: neither the body nor the bearer token reaches the other host", async (_what, call) => {
     const elsewhere = await startFaultServer((_req, res) => json(res, 200, fileBody(server.url)));
     try {

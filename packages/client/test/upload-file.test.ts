@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import { limits } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ContentTooLargeError, InvalidInputError, isInvalidInputError, PermissionDeniedError, type UploadSource } from "../src/index.ts";
 import { recordingFetch, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
@@ -79,6 +80,15 @@ describe("sizes and names are checked up front", () => {
     const error = await sandbox.client({ fetch, maxUploadBytes: 100_000 }).uploadFile(new Blob([content]), { fileName: "big.pdf" }).catch((e) => e);
     expect(isInvalidInputError(error)).toBe(true);
     expect(error.message).toMatch(/^source: 'big\.pdf' is 300000 bytes; with its multipart framing the body would be \d+ bytes, over the API's limit of 100000 bytes/);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("by default the limit is the spec's maxRequestBodyBytes: a body one byte over it is refused before any request", async () => {
+    const { calls, fetch } = recordingFetch();
+    // The declared size alone decides: with the multipart framing, the body would pass the limit.
+    const error = await sandbox.client({ fetch }).uploadFile(new Blob(["x"]).stream(), { fileName: "big.bin", size: limits.maxRequestBodyBytes }).catch((e) => e);
+    expect(isInvalidInputError(error)).toBe(true);
+    expect(error.message).toMatch(new RegExp(`over the API's limit of ${limits.maxRequestBodyBytes} bytes`));
     expect(calls).toHaveLength(0);
   });
 

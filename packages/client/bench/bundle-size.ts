@@ -9,7 +9,6 @@ async function gzippedSize(contents: string, resolveDir: string): Promise<{ min:
     minify: true,
     format: "esm",
     platform: "browser",
-    external: ["node:*"],
     write: false,
   });
   const code = result.outputFiles[0]!.contents;

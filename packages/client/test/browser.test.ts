@@ -24,8 +24,9 @@ let browser: BrowserContext;
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
-  // Minified, as an application would ship it: error names and guards must survive renaming.
-  const bundle = await build({ entryPoints: [join(here, "browser/page.ts")], bundle: true, minify: true, format: "esm", platform: "browser", write: false, external: ["node:*"] });
+  // Minified, as an application would ship it: error names and guards must survive
+  // renaming. No `external`: the client must bundle for the browser with the defaults.
+  const bundle = await build({ entryPoints: [join(here, "browser/page.ts")], bundle: true, minify: true, format: "esm", platform: "browser", write: false, logLevel: "silent" });
   const script = bundle.outputFiles[0]!.text;
   pageServer = createServer((req, res) => {
     if (req.url === "/page.js") return void res.writeHead(200, { "Content-Type": "text/javascript" }).end(script);

@@ -1,3 +1,4 @@
+import { importNode } from "../core/node-builtins.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { readOnce } from "./read-once.ts";
 
@@ -10,7 +11,7 @@ import { readOnce } from "./read-once.ts";
 export async function saveToPath(body: ReadableStream<Uint8Array>, path: string): Promise<{ path: string; bytes: number }> {
   const reader = readOnce(body).getReader();
   const stopDownload = () => reader.cancel().catch(() => undefined);
-  const [{ open, rename, rm, stat }, { dirname, basename, join }] = await Promise.all([import("node:fs/promises"), import("node:path")]);
+  const [{ open, rename, rm, stat }, { dirname, basename, join }] = await Promise.all([importNode("node:fs/promises"), importNode("node:path")]);
   const temporary = join(dirname(path), `.${basename(path)}.${crypto.randomUUID()}.part`);
   let handle: Awaited<ReturnType<typeof open>>;
   try {

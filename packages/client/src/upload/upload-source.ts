@@ -1,3 +1,4 @@
+import { importNode } from "../core/node-builtins.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 
 /**
@@ -43,7 +44,7 @@ export async function prepareSource(source: UploadSource): Promise<PreparedSourc
  * (re-sendable). Node's fs stream reads faster than a file-backed Blob's stream.
  */
 async function fromPath(path: string): Promise<PreparedSource> {
-  const [{ openAsBlob, createReadStream }, { basename }] = await Promise.all([import("node:fs"), import("node:path")]);
+  const [{ openAsBlob, createReadStream }, { basename }] = await Promise.all([importNode("node:fs"), importNode("node:path")]);
   try {
     const blob = await openAsBlob(path);
     const open = () => createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Uint8Array>;

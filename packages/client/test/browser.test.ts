@@ -60,6 +60,10 @@ it("in chromium, the client uploads, revalidates, downloads and fails with typed
     metadata: { modified: true, sameETag: true },
     notModified: false,
     download: { fileName: "camera.jpg", size: 200_000, identical: true },
+    nodeOnly: {
+      saveTo: "saveTo: needs Node's file system, which is not available here; in a browser, read the download with blob(), bytes() or body.",
+      path: "source.path: needs Node's file system, which is not available here; in a browser, upload a File or Blob (e.g. from an <input type=\"file\">).",
+    },
     typedGet: true,
     notFound: true,
     notFoundName: "NotFoundError",

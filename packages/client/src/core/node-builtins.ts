@@ -1,3 +1,5 @@
+import { InvalidInputError } from "../errors/invalid-input-error.ts";
+
 /** The Node built-ins the Node-only helpers (`saveTo`, uploads from `{ path }`) use. */
 export interface NodeBuiltins {
   "node:fs": typeof import("node:fs");
@@ -5,12 +7,21 @@ export interface NodeBuiltins {
   "node:path": typeof import("node:path");
 }
 
+/** Which option or call needs Node, and what to do instead elsewhere: for the error. */
+export interface NodeOnlyUse {
+  field: string;
+  instead: string;
+}
+
 /**
  * Loads a Node built-in when a Node-only helper runs. The specifier is not a literal,
  * so browser bundlers (esbuild, webpack, Vite, Rollup) leave the import alone instead of
  * failing to resolve `node:fs` in a browser build: the client bundles with their
- * defaults, and the Node-only helpers load what they need on Node only.
+ * defaults. Outside Node the helper is refused with what to use instead.
  */
-export function importNode<Name extends keyof NodeBuiltins>(name: Name): Promise<NodeBuiltins[Name]> {
+export function importNode<Name extends keyof NodeBuiltins>(name: Name, use: NodeOnlyUse): Promise<NodeBuiltins[Name]> {
+  if (!(globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node) {
+    return Promise.reject(new InvalidInputError(use.field, `needs Node's file system, which is not available here; ${use.instead}`));
+  }
   return import(/* webpackIgnore: true */ /* @vite-ignore */ name) as Promise<NodeBuiltins[Name]>;
 }

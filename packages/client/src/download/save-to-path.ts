@@ -1,6 +1,8 @@
-import { importNode } from "../core/node-builtins.ts";
+import { importNode, type NodeBuiltins, type NodeOnlyUse } from "../core/node-builtins.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { readOnce } from "./read-once.ts";
+
+const nodeOnly: NodeOnlyUse = { field: "saveTo", instead: "in a browser, read the download with blob(), bytes() or body." };
 
 /**
  * Writes a stream to `path` atomically: into a temporary file beside it, flushed to
@@ -11,14 +13,17 @@ import { readOnce } from "./read-once.ts";
 export async function saveToPath(body: ReadableStream<Uint8Array>, path: string): Promise<{ path: string; bytes: number }> {
   const reader = readOnce(body).getReader();
   const stopDownload = () => reader.cancel().catch(() => undefined);
-  const [{ open, rename, rm, stat }, { dirname, basename, join }] = await Promise.all([importNode("node:fs/promises"), importNode("node:path")]);
-  const temporary = join(dirname(path), `.${basename(path)}.${crypto.randomUUID()}.part`);
-  let handle: Awaited<ReturnType<typeof open>>;
+  let fs: NodeBuiltins["node:fs/promises"];
+  let temporary: string;
+  let handle: Awaited<ReturnType<NodeBuiltins["node:fs/promises"]["open"]>>;
   try {
-    if ((await stat(path).catch(() => undefined))?.isDirectory()) {
+    const [fsModule, { dirname, basename, join }] = await Promise.all([importNode("node:fs/promises", nodeOnly), importNode("node:path", nodeOnly)]);
+    fs = fsModule;
+    if ((await fs.stat(path).catch(() => undefined))?.isDirectory()) {
       throw new InvalidInputError("path", `'${path}' is a folder; pass the path of the file to write, e.g. '${join(path, "a.bin")}'.`);
     }
-    handle = await open(temporary, "wx").catch((cause: { code?: string }) => {
+    temporary = join(dirname(path), `.${basename(path)}.${crypto.randomUUID()}.part`);
+    handle = await fs.open(temporary, "wx").catch((cause: { code?: string }) => {
       throw new InvalidInputError("path", `cannot write beside '${path}' (${cause.code ?? String(cause)}); check that its folder exists and is writable.`);
     });
   } catch (error) {
@@ -35,12 +40,12 @@ export async function saveToPath(body: ReadableStream<Uint8Array>, path: string)
     }
     await handle.sync();
     await handle.close();
-    await rename(temporary, path);
+    await fs.rename(temporary, path);
     return { path, bytes };
   } catch (error) {
     await stopDownload();
     await handle.close().catch(() => undefined);
-    await rm(temporary, { force: true });
+    await fs.rm(temporary, { force: true });
     throw error;
   }
 }

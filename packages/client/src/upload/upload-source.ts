@@ -1,4 +1,4 @@
-import { importNode } from "../core/node-builtins.ts";
+import { importNode, type NodeOnlyUse } from "../core/node-builtins.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 
 /**
@@ -43,8 +43,10 @@ export async function prepareSource(source: UploadSource): Promise<PreparedSourc
  * A file on disk: its size and name up front, and a fresh read stream for each attempt
  * (re-sendable). Node's fs stream reads faster than a file-backed Blob's stream.
  */
+const nodeOnly: NodeOnlyUse = { field: "source.path", instead: 'in a browser, upload a File or Blob (e.g. from an <input type="file">).' };
+
 async function fromPath(path: string): Promise<PreparedSource> {
-  const [{ openAsBlob, createReadStream }, { basename }] = await Promise.all([importNode("node:fs"), importNode("node:path")]);
+  const [{ openAsBlob, createReadStream }, { basename }] = await Promise.all([importNode("node:fs", nodeOnly), importNode("node:path", nodeOnly)]);
   try {
     const blob = await openAsBlob(path);
     const open = () => createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Uint8Array>;

@@ -41,6 +41,16 @@ window.runChecks = async (baseUrl: string) => {
     identical: downloaded.length === bytes.length && downloaded.every((byte, i) => byte === bytes[i]),
   };
 
+  const nodeOnly = async (call: () => Promise<unknown>) =>
+    call().then(
+      () => "no error",
+      (error: Error) => (isInvalidInputError(error) ? error.message : `${error.name}: ${error.message}`),
+    );
+  results.nodeOnly = {
+    saveTo: await nodeOnly(async () => (await client.downloadFile(file)).saveTo("camera.jpg")),
+    path: await nodeOnly(() => client.uploadFile({ path: "camera.jpg" })),
+  };
+
   const link = client.parseFileLink(file.links!.self!.href);
   const { data } = await client.GET("/lucca-api/files/{id}", { params: { path: { id: link.id }, query: { token: link.token, include: ["links"] } } });
   results.typedGet = (data as File | undefined)?.id === file.id;

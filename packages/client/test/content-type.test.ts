@@ -21,6 +21,8 @@ describe("inferContentType picks an accepted type when the caller names none", (
     ["the Blob's type when the API accepts it", "application/pdf", "x.bin", "application/pdf"],
     ["the accepted alias of the Blob's type (browsers say image/jpeg)", "image/jpeg", "x.jpg", "image/jpg"],
     ["the extension when the Blob has no type", undefined, "photo.JPEG", "image/jpg"],
+    ["an Outlook message by its extension", undefined, "mail.msg", "application/vnd.ms-outlook"],
+    ["a detached signature by its extension", undefined, "contract.pdf.p7s", "application/pkcs7-signature"],
     ["the extension when the Blob's type is not accepted", "video/webm", "notes.txt", "text/plain"],
     ["binary/octet-stream when nothing is known", undefined, "data.unknownext", unknownContentType],
     ["the extension over a generic application/octet-stream Blob type", "application/octet-stream", "report.pdf", "application/pdf"],

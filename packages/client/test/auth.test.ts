@@ -149,6 +149,22 @@ describe("faults of the token dance, through a scripted server", () => {
     expect(server.requests.filter((r) => !r.url.startsWith("/connect/token")).every((r) => r.headers.authorization === "Bearer shared-token")).toBe(true);
   });
 
+  it("a long-running client remembers only its recent tokens for redaction, not every token it ever had", async () => {
+    let issued = 0;
+    server = await startFaultServer((_req, res) => json(res, 200, { access_token: `token-${++issued}`, token_type: "Bearer", expires_in: 60 }));
+    let clock = 0;
+    const provider = createClientCredentialsProvider(
+      { clientId: "c", clientSecret: "s", tokenUrl: `${server.url}/connect/token` },
+      { fetch, policy: defaultRetryPolicy, timeout: 10_000, logger: createRedactingLogger(undefined, () => []), now: () => clock },
+    );
+    for (let i = 0; i < 50; i++, clock += 60_000) await provider.getToken();
+    const secrets = [...provider.secrets()];
+    expect(issued).toBe(50);
+    expect(secrets).toContain("s");
+    expect(secrets).toContain("token-50");
+    expect(secrets.length).toBeLessThanOrEqual(9);
+  });
+
   it("a token endpoint that is down is retried, then succeeds", async () => {
     server = await startFaultServer((req, res, i) => {
       if (req.url.startsWith("/connect/token")) return i === 0 ? json(res, 503, { error: "temporarily_unavailable" }) : json(res, 200, { access_token: "t", expires_in: 60 });

@@ -25,6 +25,9 @@ export interface ClientCredentialsDependencies {
   now?: () => number;
 }
 
+/** How many of the latest access tokens the logger keeps scrubbing. */
+const recentTokens = 8;
+
 /**
  * Fetches a token with the client credentials and reuses it until shortly before it
  * expires (10% of its lifetime, at most a minute, early). Callers that arrive while a
@@ -53,6 +56,9 @@ export function createClientCredentialsProvider(credentials: ClientCredentials, 
     });
     const { accessToken, expiresIn } = await readTokenResponse(response, tokenUrl);
     issued.add(accessToken);
+    // Recent tokens are scrubbed from the logs; older ones have expired, and keeping
+    // every one would grow without end in a long-running process.
+    if (issued.size > recentTokens) issued.delete(issued.values().next().value as string);
     const lifetime = expiresIn * 1000;
     current = { token: accessToken, refreshAt: now() + lifetime - Math.min(60_000, lifetime / 10) };
     deps.logger.debug(`got an access token for client ${clientId}, valid ${expiresIn} s`);

@@ -2,6 +2,7 @@ import { responseHeaders } from "@lucca-api/types";
 import type { TokenProvider } from "../auth/token-provider.ts";
 import { runAttempts, type AttemptContext } from "./attempts.ts";
 import type { RetryPolicy } from "./backoff.ts";
+import { guardBody } from "./guarded-body.ts";
 import { httpStatus } from "./http-status.ts";
 import type { RedactingLogger } from "./logger.ts";
 import { redactUrl } from "./redact.ts";
@@ -35,6 +36,11 @@ export interface SendOptions {
    * (a body that stalls after its headers would otherwise wait forever).
    */
   readBody?: boolean;
+  /**
+   * The answer's body is read after `send` returns (openapi-fetch reads a typed call's
+   * answer itself): guard it, so that the timeouts and the caller's signal still cover it.
+   */
+  guardBody?: boolean;
 }
 
 export interface Transport {
@@ -52,6 +58,7 @@ const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export function createTransport(config: TransportConfig): Transport {
   async function send(request: Request, options: SendOptions): Promise<Response> {
+    const startedAt = performance.now();
     const describe = `${request.method} ${redactUrl(request.url)}`;
     // `Request` normalizes its URL as `URL.origin` does, so a prefix test is exact.
     const tokens = request.url.startsWith(`${config.apiOrigin}/`) ? config.tokens : undefined;
@@ -80,15 +87,18 @@ export function createTransport(config: TransportConfig): Transport {
         logger: config.logger,
       });
 
+    const finish = (response: Response) =>
+      options.guardBody ? guardBody(response, { idleTimeout: config.timeout, totalTimeout: config.totalTimeout, startedAt, signal: request.signal, describe }) : response;
+
     const response = await warnIfDeprecated(await run(), describe, config.logger);
-    if (response.status !== httpStatus.unauthorized || !tokens || !usedToken || !resendable) return response;
-    if (!tokens.invalidate(usedToken)) return response;
+    if (response.status !== httpStatus.unauthorized || !tokens || !usedToken || !resendable) return finish(response);
+    if (!tokens.invalidate(usedToken)) return finish(response);
     await response.body?.cancel().catch(() => undefined);
     config.logger.warn(`${describe} answered 401; retrying once with a fresh access token.`);
-    return warnIfDeprecated(await run(), describe, config.logger);
+    return finish(warnIfDeprecated(await run(), describe, config.logger));
   }
 
-  return { fetch: (request) => send(request, {}), send };
+  return { fetch: (request) => send(request, { guardBody: true }), send };
 }
 
 /**

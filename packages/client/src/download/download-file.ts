@@ -58,6 +58,9 @@ export async function downloadFile(context: ClientContext, target: FileTarget, o
       },
       parseAs: "stream",
       signal: options.signal,
+      // The resumable body below guards the content itself: a stall resumes with `Range`
+      // rather than ending in the typed calls' TimeoutError.
+      fetch: (request: Request) => context.transport.send(request, {}),
     });
     if (error !== undefined) throw createApiError(response, error, endpoints.retrieveFile.method);
     if (!data) throw new InvalidResponseError(response.status, `${redactUrl(response.url)} answered ${response.status} without content.`);

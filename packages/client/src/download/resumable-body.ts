@@ -2,6 +2,7 @@ import { AbortError } from "../errors/abort-error.ts";
 import { ConnectionError } from "../errors/connection-error.ts";
 import { isLuccaError } from "../errors/guards.ts";
 import { TimeoutError } from "../errors/timeout-error.ts";
+import { readWithin, Stalled } from "../core/guarded-body.ts";
 import type { RedactingLogger } from "../core/logger.ts";
 
 export interface ResumableBodyOptions {
@@ -60,27 +61,4 @@ export function resumableBody(first: ReadableStream<Uint8Array>, options: Resuma
     // stays bounded by them, whatever the file's size.
     { highWaterMark: 4 },
   );
-}
-
-/** The next chunk did not come within the idle timeout. */
-class Stalled extends Error {}
-
-/** `reader.read()`, given up after `ms` of silence (0: waits as long as it takes); the stalled reader is cancelled. */
-async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<ReadableStreamReadResult<Uint8Array>> {
-  if (ms <= 0) return reader.read();
-  let stalled = false;
-  const timer = setTimeout(() => {
-    stalled = true;
-    // Ends the pending read (as `done`), which the flag turns into a stall.
-    void reader.cancel().catch(() => undefined);
-  }, ms);
-  try {
-    const result = await reader.read().catch((cause: unknown) => {
-      if (!stalled) throw cause;
-    });
-    if (stalled || !result) throw new Stalled();
-    return result;
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -1,0 +1,116 @@
+/**
+ * The typed calls (`client.GET(...)`, `client.POST(...)`): openapi-fetch reads their
+ * answer after the transport hands it back, so the body must carry the timeouts and the
+ * caller's signal itself. A server on 127.0.0.1 sends headers and part of a body, then
+ * nothing more.
+ */
+import type { ServerResponse } from "node:http";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { isAbortError, isConnectionError, isTimeoutError, unwrap } from "../src/index.ts";
+import { fastClient, fileId } from "./helpers/clients.ts";
+import { fileBody, json, startFaultServer, type FaultServer } from "./helpers/fault-server.ts";
+
+let server: FaultServer;
+afterEach(() => server?.close());
+
+/** Headers and the start of a File, then nothing more: the body stalls. */
+const stallAfterHeaders = (_req: unknown, res: ServerResponse) => {
+  res.writeHead(200, { "Content-Type": "application/json" });
+  res.write('{"id": "2face165",');
+};
+
+const params = { params: { path: { id: fileId }, query: { token: "file-token-1" } } };
+
+/** The two styles a typed call is used in: openapi-fetch's `{ data, error }` and `unwrap`, which throws. */
+const styles = {
+  "{ data, error }": (client: ReturnType<typeof fastClient>, signal?: AbortSignal) => client.GET("/lucca-api/files/{id}", { ...params, signal }),
+  unwrap: (client: ReturnType<typeof fastClient>, signal?: AbortSignal) => unwrap(client.GET("/lucca-api/files/{id}", { ...params, signal })),
+};
+
+describe.each(Object.entries(styles))("a typed call's answer is covered by the timeouts and the signal until its last byte (%s)", (_style, call) => {
+  it("a body that stalls after the headers fails with TimeoutError (scope 'attempt') instead of waiting forever", async () => {
+    server = await startFaultServer(stallAfterHeaders);
+    const error = await call(fastClient(server.url, { timeout: 200 })).catch((e) => e);
+    expect(isTimeoutError(error)).toBe(true);
+    expect(error.scope).toBe("attempt");
+    expect(error.message).toMatch(/timed out after 200 ms \(timeout\)/);
+  });
+
+  it("totalTimeout also bounds a body that stalls: TimeoutError with scope 'total'", async () => {
+    server = await startFaultServer(stallAfterHeaders);
+    const error = await call(fastClient(server.url, { timeout: 0, totalTimeout: 200 })).catch((e) => e);
+    expect(isTimeoutError(error)).toBe(true);
+    expect(error.scope).toBe("total");
+  });
+
+  it("the caller's signal, fired while the body is read, gives an AbortError (not openapi-fetch's DOMException)", async () => {
+    server = await startFaultServer(stallAfterHeaders);
+    const controller = new AbortController();
+    const pending = call(fastClient(server.url, { timeout: 0 }), controller.signal).catch((e) => e);
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    setTimeout(() => controller.abort(new Error("user left")), 50);
+    const error = await pending;
+    expect(isAbortError(error)).toBe(true);
+    expect(isTimeoutError(error)).toBe(false);
+    expect(error.cause).toEqual(new Error("user left"));
+  });
+
+  it("a connection dropped in the middle of the body is a ConnectionError", async () => {
+    server = await startFaultServer((req, res) => {
+      stallAfterHeaders(req, res);
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const error = await call(fastClient(server.url, { timeout: 0 })).catch((e) => e);
+    expect(isConnectionError(error)).toBe(true);
+    expect(isTimeoutError(error)).toBe(false);
+  });
+
+  it("a body that arrives in slow chunks, each within the timeout, is read whole: the timeout counts silence, not the whole body", async () => {
+    const text = JSON.stringify(fileBody("http://127.0.0.1"));
+    server = await startFaultServer(async (_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      for (const part of [text.slice(0, 20), text.slice(20, 60), text.slice(60)]) {
+        res.write(part);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      res.end();
+    });
+    const result = await call(fastClient(server.url, { timeout: 400 }));
+    expect("data" in result ? result.data : result).toMatchObject({ id: fileId });
+  });
+});
+
+describe("typed calls still read every kind of answer", () => {
+  it("a normal typed GET gives the File in data, the response and no error", async () => {
+    server = await startFaultServer((_req, res) => json(res, 200, fileBody(server.url)));
+    const { data, error, response } = await fastClient(server.url, { timeout: 1_000 }).GET("/lucca-api/files/{id}", params);
+    expect(error).toBeUndefined();
+    expect(data).toMatchObject({ id: fileId });
+    expect(response.status).toBe(200);
+  });
+
+  it("an error status still lands in error as the parsed problem", async () => {
+    server = await startFaultServer((_req, res) => json(res, 404, { title: "Not found", status: 404 }));
+    const { data, error } = await fastClient(server.url, { timeout: 1_000 }).GET("/lucca-api/files/{id}", params);
+    expect(data).toBeUndefined();
+    expect(error).toMatchObject({ title: "Not found", status: 404 });
+  });
+
+  it.each(["text", "blob", "arrayBuffer"] as const)("parseAs '%s' gives the whole body", async (parseAs) => {
+    server = await startFaultServer((_req, res) => json(res, 200, fileBody(server.url)));
+    const { data } = await fastClient(server.url, { timeout: 1_000 }).GET("/lucca-api/files/{id}", { ...params, parseAs });
+    const text = typeof data === "string" ? data : data instanceof Blob ? await data.text() : new TextDecoder().decode(data as ArrayBuffer);
+    expect(JSON.parse(text).id).toBe(fileId);
+  });
+
+  it("parseAs 'stream' gives a body whose stall also ends in TimeoutError", async () => {
+    server = await startFaultServer(stallAfterHeaders);
+    const { data } = await fastClient(server.url, { timeout: 200 }).GET("/lucca-api/files/{id}", { ...params, parseAs: "stream" });
+    const reader = data!.getReader();
+    const readAll = async () => {
+      while (!(await reader.read()).done);
+    };
+    const error = await readAll().catch((e) => e);
+    expect(isTimeoutError(error)).toBe(true);
+  });
+});

@@ -80,6 +80,25 @@ describe.each(Object.entries(styles))("a typed call's answer is covered by the t
   });
 });
 
+describe("a typed POST's answer is covered as well", () => {
+  it("an upload through client.POST whose answer stalls after the headers fails with TimeoutError (scope 'attempt')", async () => {
+    server = await startFaultServer(stallAfterHeaders);
+    const error = await fastClient(server.url, { timeout: 200 })
+      .POST("/lucca-api/files", {
+        body: { form: new Blob(["x"]) },
+        bodySerializer: (body) => {
+          const form = new FormData();
+          form.append("form", body.form, "x.txt");
+          return form;
+        },
+      })
+      .catch((e) => e);
+    expect(isTimeoutError(error)).toBe(true);
+    expect(error.scope).toBe("attempt");
+    expect(error.message).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/lucca-api\/files/);
+  });
+});
+
 describe("typed calls still read every kind of answer", () => {
   it("a normal typed GET gives the File in data, the response and no error", async () => {
     server = await startFaultServer((_req, res) => json(res, 200, fileBody(server.url)));

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isAbortError, isConnectionError, isRateLimitError, isTimeoutError, InvalidResponseError, RateLimitError, ServerError, TimeoutError } from "../src/index.ts";
-import { fastClient, linkOn, recordingLogger } from "./helpers/clients.ts";
+import { fastClient, linkOn, rawUploadOptions, recordingLogger } from "./helpers/clients.ts";
 import { fileBody, json, problem, startFaultServer, type FaultServer } from "./helpers/fault-server.ts";
 
 let server: FaultServer;
@@ -76,14 +76,7 @@ describe("retries: only what is safe to repeat, with backoff and Retry-After", (
     server = await startFaultServer((_req, res) => void res.socket?.destroy());
     const client = fastClient(server.url);
     const error = await client
-      .POST("/lucca-api/files", {
-        body: { form: new Blob(["x"]) },
-        bodySerializer: (body) => {
-          const form = new FormData();
-          form.append("form", body.form, "x.txt");
-          return form;
-        },
-      })
+      .POST("/lucca-api/files", rawUploadOptions)
       .catch((e) => e);
     expect(isConnectionError(error)).toBe(true);
     expect(error.message).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/lucca-api\/files failed before an answer came back/);

@@ -7,7 +7,7 @@
 import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isAbortError, isConnectionError, isTimeoutError, unwrap } from "../src/index.ts";
-import { fastClient, fileId } from "./helpers/clients.ts";
+import { fastClient, fileId, rawUploadOptions } from "./helpers/clients.ts";
 import { fileBody, json, startFaultServer, type FaultServer } from "./helpers/fault-server.ts";
 
 let server: FaultServer;
@@ -84,14 +84,7 @@ describe("a typed POST's answer is covered as well", () => {
   it("an upload through client.POST whose answer stalls after the headers fails with TimeoutError (scope 'attempt')", async () => {
     server = await startFaultServer(stallAfterHeaders);
     const error = await fastClient(server.url, { timeout: 200 })
-      .POST("/lucca-api/files", {
-        body: { form: new Blob(["x"]) },
-        bodySerializer: (body) => {
-          const form = new FormData();
-          form.append("form", body.form, "x.txt");
-          return form;
-        },
-      })
+      .POST("/lucca-api/files", rawUploadOptions)
       .catch((e) => e);
     expect(isTimeoutError(error)).toBe(true);
     expect(error.scope).toBe("attempt");

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authHeaders, startHarness, type Harness } from "./support/sandbox.ts";
+import { eventually } from "./support/eventually.ts";
 
 /** Files of this process's open descriptors whose path contains `fragment` (Linux /proc). */
 async function openFilesContaining(fragment: string): Promise<string[]> {
@@ -14,15 +15,6 @@ async function openFilesContaining(fragment: string): Promise<string[]> {
     if (target.includes(fragment)) found.push(target);
   }
   return found;
-}
-
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, attempts = 200): Promise<T> {
-  let value = await read();
-  for (let i = 0; i < attempts && !check(value); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-    value = await read();
-  }
-  return value;
 }
 
 /** GETs `url` and hangs up on the first bytes of the body. */

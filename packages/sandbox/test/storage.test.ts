@@ -5,18 +5,9 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { boundary, filePart, multipartContentType } from "./support/multipart.ts";
 import { authHeaders, startHarness, uploadPath, type Harness } from "./support/sandbox.ts";
+import { eventually } from "./support/eventually.ts";
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-
-/** Polls until `check` holds (the server learns of a cut connection asynchronously). */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, attempts = 200): Promise<T> {
-  let value = await read();
-  for (let i = 0; i < attempts && !check(value); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-    value = await read();
-  }
-  return value;
-}
 
 describe("files are stored safely", () => {
   let harness: Harness | undefined;

@@ -19,3 +19,13 @@ export function recordingLogger() {
 
 export const fileId = "2face165-5345-4cf3-ab05-5421a6b19df2";
 export const linkOn = (baseUrl: string, token = "file-token-1") => `${baseUrl}/lucca-api/files/${fileId}?token=${token}`;
+
+/** The options of a typed `client.POST` upload of a one-byte file (openapi-fetch needs FormData for it). */
+export const rawUploadOptions = {
+  body: { form: new Blob(["x"]) },
+  bodySerializer: (body: { form: Blob }) => {
+    const form = new FormData();
+    form.append("form", body.form, "x.txt");
+    return form;
+  },
+};

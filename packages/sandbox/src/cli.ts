@@ -1,37 +1,31 @@
 #!/usr/bin/env node
 /**
- * `npm start`: runs the sandbox on http://127.0.0.1:4010 and prints how to call it.
- * Configuration is read from the environment (see cli-config.ts).
+ * `npm start` (and `npx @lucca-api/sandbox`): runs the sandbox on http://127.0.0.1:4010 and
+ * prints how to call it, stop it and reset its data. Configuration is read from the
+ * environment (see cli-config.ts); what it prints is in cli-banner.ts.
  */
-import { optionsFromEnv } from "./cli-config.ts";
-import { demoClient } from "./options.ts";
+import { banner, listenFailure } from "./cli-banner.ts";
+import { optionsFromEnv, type CliOptions } from "./cli-config.ts";
 import { startSandbox } from "./server.ts";
 
 const log = (message: string) => console.log(`${new Date().toISOString()} ${message}`);
+// How the user started it, to write the fix of a taken port as a command they can rerun.
+const command =
+  process.env.npm_lifecycle_event === "start" ? "npm start" : process.env.npm_command === "exec" ? "npx @lucca-api/sandbox" : "lucca-sandbox";
 
+let options: CliOptions | undefined;
 try {
   // npm runs workspace scripts in the package folder; INIT_CWD is where `npm start` was typed.
-  const options = optionsFromEnv(process.env, process.env.INIT_CWD ?? process.cwd());
+  options = optionsFromEnv(process.env, process.env.INIT_CWD ?? process.cwd());
   const sandbox = await startSandbox({ ...options, logger: { info: log, error: (message) => console.error(message) } });
-  const others = (options.clients ?? []).filter((client) => client !== demoClient).map((client) => client.clientId);
-  console.log(
-    [
-      "",
-      `Lucca files API sandbox (unofficial) on ${sandbox.url}`,
-      `  token endpoint  ${sandbox.tokenUrl}`,
-      `  demo client     client_id=${demoClient.clientId} client_secret=${demoClient.clientSecret} scope="${demoClient.scopes.join(" ")}"`,
-      ...(others.length > 0 ? [`  other clients   ${others.join(", ")}`] : []),
-      `  data folder     ${options.dataDir}`,
-      `  API reference   ${options.docsDir ? `${sandbox.url}/` : "not built (npm run build -w @lucca-api/docs)"}`,
-      "",
-    ].join("\n"),
-  );
+  console.log(banner({ url: sandbox.url, tokenUrl: sandbox.tokenUrl, dataDir: options.dataDir, docsDir: options.docsDir, clients: options.clients }));
   const stop = () => {
     sandbox.close().then(() => process.exit(0));
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 } catch (error) {
-  console.error(`sandbox: ${(error as Error).message}`);
+  const where = { host: options?.host ?? "127.0.0.1", port: options?.port ?? 4010 };
+  console.error(listenFailure(error as NodeJS.ErrnoException, where, command) ?? `sandbox: ${(error as Error).message}`);
   process.exit(1);
 }

@@ -15,7 +15,7 @@ const command =
 
 let options: CliOptions | undefined;
 try {
-  // npm runs workspace scripts in the package folder; INIT_CWD is where `npm start` was typed.
+  // npm runs scripts in the folder of their package.json; INIT_CWD is where `npm start` was typed.
   options = optionsFromEnv(process.env, process.env.INIT_CWD ?? process.cwd());
   const sandbox = await startSandbox({ ...options, logger: { info: log, error: (message) => console.error(message) } });
   console.log(banner({ url: sandbox.url, tokenUrl: sandbox.tokenUrl, dataDir: options.dataDir, docsDir: options.docsDir, clients: options.clients }));
@@ -25,7 +25,7 @@ try {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 } catch (error) {
-  const where = { host: options?.host ?? "127.0.0.1", port: options?.port ?? 4010 };
-  console.error(listenFailure(error as NodeJS.ErrnoException, where, command) ?? `sandbox: ${(error as Error).message}`);
+  const cannotListen = options && listenFailure(error as NodeJS.ErrnoException, options, command);
+  console.error(cannotListen || `sandbox: ${(error as Error).message}`);
   process.exit(1);
 }

@@ -8,7 +8,7 @@
  * operation that reaches the part, on either side of the change.
  */
 import { whyItBreaks, type Direction } from "./breaking-reasons.ts";
-import { componentOf, deref, operationsSecuredBy, operationsUsing, operationsWithoutOwnSecurity, pointerTokens, type Json, type OperationEntry } from "./document.ts";
+import { componentOf, deref, operationsOnDocumentServers, operationsSecuredBy, operationsUsing, operationsWithoutOwnSecurity, pointerTokens, type Json, type OperationEntry } from "./document.ts";
 import { findingOf } from "./findings.ts";
 import { locate, type Area, type Documents, type Location } from "./locate.ts";
 import { projectRulesBroken } from "./project-rules.ts";
@@ -68,7 +68,9 @@ function affectedOperations(change: RedoclyChange, documents: Documents, shared:
     const users = across((side) => operationsUsing(side, shared.pointer));
     if (users.length > 0) return users;
   }
-  if (pointerTokens(change.path)[0] === "security") return across(operationsWithoutOwnSecurity);
+  const [root] = pointerTokens(change.path);
+  if (root === "security") return across(operationsWithoutOwnSecurity);
+  if (root === "servers") return across(operationsOnDocumentServers);
   return located.operations ?? [];
 }
 

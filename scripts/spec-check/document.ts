@@ -74,6 +74,11 @@ export function operationsSecuredBy(document: Json, scheme: string): OperationEn
   return operationsOf(document).filter((entry) => names(entry.operation.security ?? document.security));
 }
 
+/** The operations served by the document's `servers`: those whose path and operation name none of their own. */
+export function operationsOnDocumentServers(document: Json): OperationEntry[] {
+  return operationsOf(document).filter((entry) => entry.operation.servers === undefined && deref(document, document.paths?.[entry.path])?.servers === undefined);
+}
+
 /** The operations that inherit the document's `security`: those without their own. */
 export function operationsWithoutOwnSecurity(document: Json): OperationEntry[] {
   return operationsOf(document).filter((entry) => entry.operation.security === undefined);

@@ -16,7 +16,7 @@ import {
 } from "./breaking-reasons.ts";
 import { removedEnumValues } from "./project-rules.ts";
 import type { RedoclyChange } from "./redocly-diff.ts";
-import { code, valueChange } from "./values.ts";
+import { code, shown, valueChange } from "./values.ts";
 
 const list = (values: unknown[]) => values.map((value) => code(String(value))).join(", ");
 const typesOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)]);
@@ -82,7 +82,7 @@ function fromProjectRule(change: RedoclyChange, ruleId: string, tokens: string[]
     case SERVER_VARIABLE_NARROWED:
       return `Server variable ${code(named(tokens))} no longer offers ${list(removedEnumValues(change))}.`;
     case DEFAULT_CHANGED:
-      return after === undefined ? `The default of ${owner} (${code(JSON.stringify(before))}) was removed.` : `The default of ${owner} changed: ${valueChange(before, after)}.`;
+      return after === undefined ? `The default ${shown(before)} of ${owner} was removed.` : `The default of ${owner} changed: ${valueChange(before, after)}.`;
     case SECURITY_URL_MOVED:
       return `${code(change.property ?? "")} of ${owner} moved: ${valueChange(before, after)}.`;
   }

@@ -62,5 +62,9 @@ export function locate(change: RedoclyChange, documents: Documents): Location {
     return { area: "security", subject: `scheme ${code(tokens[2])}`, rest: tokens.slice(3) };
   if (tokens[0] === "components") return { area: "document", subject: tokens.slice(0, 3).join("/"), rest: tokens.slice(3) };
   if (tokens[0] === "security") return { area: "security", subject: "security requirements", rest: tokens.slice(1) };
+  if (tokens[0] === "servers" && tokens[1] !== undefined) {
+    const server = (side.servers ?? documents.base.servers)?.[Number(tokens[1])];
+    return { area: "document", subject: server?.url ? `server ${code(server.url)}` : "servers", rest: tokens.slice(server?.url ? 2 : 1) };
+  }
   return { area: "document", subject: tokens[0] ?? "document", rest: tokens.slice(1) };
 }

@@ -40,13 +40,18 @@ function cut(text: string): string {
   return text.length > FRAGMENT ? text.slice(0, FRAGMENT) + "…" : text;
 }
 
-/** The part of each side that differs, with `CONTEXT` characters around it and `…` where text was left out. */
+/** How far past `CONTEXT` a cut may move to fall between words. */
+const WORD = 16;
+
+/** The part of each side that differs, with about `CONTEXT` characters around it, cut between words, and `…` where text was left out. */
 export function differingParts(before: string, after: string): [string, string] {
   const prefix = commonPrefix(before, after);
   const suffix = commonSuffix(before, after, prefix);
-  const start = Math.max(0, prefix - CONTEXT);
+  let start = Math.max(0, prefix - CONTEXT);
+  while (start > 0 && start > prefix - CONTEXT - WORD && !/\s/.test(before[start - 1]!)) start--;
   const fragment = (text: string) => {
-    const end = Math.min(text.length, text.length - suffix + CONTEXT);
+    let end = Math.min(text.length, text.length - suffix + CONTEXT);
+    while (end < text.length && end < text.length - suffix + CONTEXT + WORD && !/\s/.test(text[end]!)) end++;
     return (start > 0 ? "…" : "") + cut(oneLine(text.slice(start, end))) + (end < text.length ? "…" : "");
   };
   return [fragment(before), fragment(after)];

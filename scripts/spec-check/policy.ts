@@ -79,10 +79,10 @@ function found(releases: Record<string, Release>): string {
   return "found " + entries.map(([name, release]) => `${name}: ${release.bump} (\`${release.file}\`)`).join(", ");
 }
 
-/** "@lucca-api/client at minor" or "no release of @lucca-api/client". */
-function levelOf(releases: Record<string, Release>, name: string): string {
+/** "@lucca-api/client (now minor in `.changeset/a.md`)" or "@lucca-api/client (now not released)". */
+function nowAt(releases: Record<string, Release>, name: string): string {
   const release = releases[name];
-  return release && release.bump !== "none" ? `${name} at ${release.bump} (\`${release.file}\`)` : `no release of ${name}`;
+  return `${name} (now ${release && release.bump !== "none" ? `${release.bump} in \`${release.file}\`` : "not released"})`;
 }
 
 /**
@@ -94,7 +94,7 @@ function declarationsBreak(breaking: Change[], typesDiff: TypesDiff): boolean {
   return breaking.length > 0 && typesDiff.files.some((file) => file.effect === "declarations" && file.removed > 0);
 }
 
-const TYPES_MAJOR_BECAUSE = "its declarations break: code that uses what was removed or rewritten stops compiling, whatever Api-Version it sends";
+const TYPES_MAJOR_BECAUSE = "its declarations break, and code that uses what was removed or rewritten stops compiling, whatever Api-Version it sends";
 const CLIENT_MAJOR_BECAUSE = "it acknowledges the break to the integrators";
 
 export function applyPolicy(input: PolicyInput): PolicyResult {
@@ -114,7 +114,6 @@ export function applyPolicy(input: PolicyInput): PolicyResult {
     ...(breaking.length > 0 && !coveredByVersion ? [{ name: CLIENT_PACKAGE, because: CLIENT_MAJOR_BECAUSE }] : []),
     ...(typesBreak ? [{ name: TYPES_PACKAGE, because: TYPES_MAJOR_BECAUSE }] : []),
   ];
-  const majors = requiredMajors.map((major) => major.name).join(" and ");
 
   let breakingVerdict: Verdict;
   let allowedBy: PolicyResult["allowedBy"];
@@ -135,7 +134,7 @@ export function applyPolicy(input: PolicyInput): PolicyResult {
       summary: `${what}; ${CLIENT_PACKAGE} must be major, ${found(releases)}`,
       fix:
         (removedApiVersions.length > 0 ? "Acknowledge" : "Either introduce a new dated Api-Version value for the change, or acknowledge") +
-        ` the break: run \`${ADD_CHANGESET}\`, choose **major** for ${majors} (now ${requiredMajors.map((major) => levelOf(releases, major.name)).join(", ")}), ` +
+        ` the break: run \`${ADD_CHANGESET}\`, choose **major** for ${requiredMajors.map((major) => nowAt(releases, major.name)).join(" and ")}, ` +
         `say in the summary what breaks and what integrators must do, and commit the new .changeset/*.md file.`,
     };
   }
@@ -157,7 +156,7 @@ export function applyPolicy(input: PolicyInput): PolicyResult {
         : {
             ok: false,
             summary: `the type declarations break, so ${TYPES_PACKAGE} must be major; ${found(releases)}`,
-            fix: `Run \`${ADD_CHANGESET}\` (or edit the branch's changeset), choose **major** for ${TYPES_PACKAGE}: ${TYPES_MAJOR_BECAUSE}. It is now ${levelOf(releases, TYPES_PACKAGE)}.`,
+            fix: `Run \`${ADD_CHANGESET}\` (or edit the branch's changeset), choose **major** for ${nowAt(releases, TYPES_PACKAGE)}: ${TYPES_MAJOR_BECAUSE}.`,
           };
   } else if (typesReleased) changesetVerdict = { ok: true, summary: `generated types change; ${found(releases)}` };
   else

@@ -94,7 +94,7 @@ describe("the report", () => {
     expect(report).toContain(
       "| Changeset | ❌ the type declarations break, so @lucca-api/types must be major; found @lucca-api/client: minor (`.changeset/drop-png.md`), @lucca-api/types: minor (`.changeset/drop-png.md`) |",
     );
-    expect(report).toMatch(/- \*\*Breaking changes\*\*: .*choose \*\*major\*\* for @lucca-api\/client and @lucca-api\/types/);
+    expect(report).toMatch(/- \*\*Breaking changes\*\*: .*choose \*\*major\*\* for @lucca-api\/client \(now minor in `.changeset\/drop-png.md`\) and @lucca-api\/types \(now minor/);
     expect(report).toMatch(/- \*\*Changeset\*\*: .*choose \*\*major\*\* for @lucca-api\/types/);
   });
 

@@ -86,15 +86,19 @@ function nowAt(releases: Record<string, Release>, name: string): string {
 }
 
 /**
- * The type declarations break when a breaking change rewrites or removes one: code that
- * uses what was there stops compiling, whatever `Api-Version` it sends, since the
- * published types describe one version only. Declarations only added break nothing.
+ * A breaking change that comes with changed declarations breaks the published types: they
+ * describe the spec as it is, for every `Api-Version` at once, so code written against
+ * what the break rewrote, removed or now requires stops compiling whichever version it
+ * sends. Which declaration a break changed cannot be told apart reliably (a new required
+ * parameter only adds lines, a request enum that grows rewrites one), so any declaration
+ * change next to a break counts.
  */
 function declarationsBreak(breaking: Change[], typesDiff: TypesDiff): boolean {
-  return breaking.length > 0 && typesDiff.files.some((file) => file.effect === "declarations" && file.removed > 0);
+  return breaking.length > 0 && typesDiff.changed;
 }
 
-const TYPES_MAJOR_BECAUSE = "its declarations break, and code that uses what was removed or rewritten stops compiling, whatever Api-Version it sends";
+const TYPES_MAJOR_BECAUSE =
+  "the change breaks clients and alters the declarations, which describe every Api-Version at once: code written against what changed may stop compiling, whichever version it sends";
 const CLIENT_MAJOR_BECAUSE = "it acknowledges the break to the integrators";
 
 export function applyPolicy(input: PolicyInput): PolicyResult {
@@ -152,10 +156,10 @@ export function applyPolicy(input: PolicyInput): PolicyResult {
   } else if (typesBreak) {
     changesetVerdict =
       typesRelease?.bump === "major"
-        ? { ok: true, summary: `the type declarations break; ${TYPES_PACKAGE} is major, ${found(releases)}` }
+        ? { ok: true, summary: `breaking changes come with changed type declarations; ${TYPES_PACKAGE} is major, ${found(releases)}` }
         : {
             ok: false,
-            summary: `the type declarations break, so ${TYPES_PACKAGE} must be major; ${found(releases)}`,
+            summary: `breaking changes come with changed type declarations, so ${TYPES_PACKAGE} must be major; ${found(releases)}`,
             fix: `Run \`${ADD_CHANGESET}\` (or edit the branch's changeset), choose **major** for ${nowAt(releases, TYPES_PACKAGE)}: ${TYPES_MAJOR_BECAUSE}.`,
           };
   } else if (typesReleased) changesetVerdict = { ok: true, summary: `generated types change; ${found(releases)}` };

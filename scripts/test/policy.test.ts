@@ -17,7 +17,7 @@ const breakingChange: Change = {
 };
 const harmlessChange: Change = { ...breakingChange, breaking: false, rules: [], detail: "description: edited" };
 const typesChanged: TypesDiff = { changed: true, files: [{ file: "constants.ts", effect: "declarations", added: 0, removed: 1, literalsAdded: [], literalsRemoved: [], patch: "-x" }] };
-/** Declarations only added (a new optional property): nothing that compiled stops compiling. */
+/** Declarations only added: a new optional property (harmless), or a new required parameter (code that omits it stops compiling). */
 const typesAdded: TypesDiff = { changed: true, files: [{ file: "openapi.ts", effect: "declarations", added: 1, removed: 0, literalsAdded: [], literalsRemoved: [], patch: "+x" }] };
 const commentsOnly: TypesDiff = { changed: false, files: [{ file: "openapi.ts", effect: "comments", added: 1, removed: 1, literalsAdded: [], literalsRemoved: [], patch: "" }] };
 const orderOnly: TypesDiff = { changed: false, files: [{ file: "openapi.ts", effect: "order", added: 1, removed: 1, literalsAdded: [], literalsRemoved: [], patch: "" }] };
@@ -82,14 +82,14 @@ describe("breaking changes to an existing Api-Version", () => {
   });
 });
 
-describe("@lucca-api/types takes a major whenever a break rewrites or removes its declarations (they describe every Api-Version at once)", () => {
+describe("@lucca-api/types takes a major whenever a break comes with changed declarations (they describe every Api-Version at once)", () => {
   it.each<[string, Partial<PolicyInput>, boolean]>([
     ["fails a break acknowledged by the client's major while the types are minor", { typesDiff: typesChanged, changesets: [changeset({ [client]: "major", [types]: "minor" })] }, false],
     ["fails a break covered by a new Api-Version while the types are minor", { typesDiff: typesChanged, apiVersions: newVersion, changesets: [changeset({ [types]: "minor" })] }, false],
     ["passes with both majors", { typesDiff: typesChanged, changesets: [changeset({ [client]: "major", [types]: "major" })] }, true],
     ["passes a break covered by a new Api-Version with the types major", { typesDiff: typesChanged, apiVersions: newVersion, changesets: [changeset({ [types]: "major" })] }, true],
     ["takes the highest bump when several changesets release the types", { typesDiff: typesChanged, changesets: [changeset({ [types]: "patch" }), { ...changeset({ [client]: "major", [types]: "major" }), file: ".changeset/d-e-f.md" }] }, true],
-    ["asks no major of the types when the break only adds declarations", { typesDiff: typesAdded, changesets: [changeset({ [client]: "major", [types]: "minor" })] }, true],
+    ["fails a break whose declarations are only added while the types are minor (a new required parameter only adds a line)", { typesDiff: typesAdded, changesets: [changeset({ [client]: "major", [types]: "minor" })] }, false],
     ["asks no changeset of the types when the break leaves them as they are", { typesDiff: noTypes, changesets: [changeset({ [client]: "major" })] }, true],
   ])("%s", (_, given, ok) => {
     expect(applyPolicy(input({ changes: [breakingChange], ...given })).changeset.ok).toBe(ok);
@@ -111,10 +111,10 @@ describe("@lucca-api/types takes a major whenever a break rewrites or removes it
   it("says in the changeset row what it found, and in the fix why the types must be major", () => {
     const { changeset: verdict } = applyPolicy(input({ changes: [breakingChange], typesDiff: typesChanged, changesets: [changeset({ [client]: "major", [types]: "minor" })] }));
     expect(verdict.summary).toBe(
-      "the type declarations break, so @lucca-api/types must be major; found @lucca-api/client: major (`.changeset/a-b-c.md`), @lucca-api/types: minor (`.changeset/a-b-c.md`)",
+      "breaking changes come with changed type declarations, so @lucca-api/types must be major; found @lucca-api/client: major (`.changeset/a-b-c.md`), @lucca-api/types: minor (`.changeset/a-b-c.md`)",
     );
     expect(verdict.fix).toContain(
-      "choose **major** for @lucca-api/types (now minor in `.changeset/a-b-c.md`): its declarations break, and code that uses what was removed or rewritten stops compiling, whatever Api-Version it sends.",
+      "choose **major** for @lucca-api/types (now minor in `.changeset/a-b-c.md`): the change breaks clients and alters the declarations, which describe every Api-Version at once: code written against what changed may stop compiling, whichever version it sends.",
     );
   });
 });

@@ -92,7 +92,7 @@ describe("the report", () => {
   it("shows in the changeset row the bumps it found, and in To fix the packages that must be major", () => {
     const report = reportOf({ "@lucca-api/client": "minor", "@lucca-api/types": "minor" }, versions, typesRewritten);
     expect(report).toContain(
-      "| Changeset | ❌ the type declarations break, so @lucca-api/types must be major; found @lucca-api/client: minor (`.changeset/drop-png.md`), @lucca-api/types: minor (`.changeset/drop-png.md`) |",
+      "| Changeset | ❌ breaking changes come with changed type declarations, so @lucca-api/types must be major; found @lucca-api/client: minor (`.changeset/drop-png.md`), @lucca-api/types: minor (`.changeset/drop-png.md`) |",
     );
     expect(report).toMatch(/- \*\*Breaking changes\*\*: .*choose \*\*major\*\* for @lucca-api\/client \(now minor in `.changeset\/drop-png.md`\) and @lucca-api\/types \(now minor/);
     expect(report).toMatch(/- \*\*Changeset\*\*: .*choose \*\*major\*\* for @lucca-api\/types/);

@@ -80,7 +80,7 @@ describe("spec:check --base main on a branch", () => {
       expect(report).toContain("1. **schema ContentType changed**: enum: −`image/png`");
       expect(report).toContain("Why it breaks a client:");
       expect(report).toContain("Lucca's beta terms allow breaking changes");
-      expect(report).toContain("| Changeset | ❌ the type declarations break, so @lucca-api/types must be major; found no changeset |");
+      expect(report).toContain("| Changeset | ❌ breaking changes come with changed type declarations, so @lucca-api/types must be major; found no changeset |");
       expect(report).toContain('-    "image/png",');
       expect(report).toContain('- `openapi.ts`: +1 −1 lines of declarations; string literals −`"image/png"`');
     },
@@ -123,7 +123,7 @@ describe("spec:check --base main on a branch", () => {
 
       expect(report).toContain("New Api-Version: `2099-01-01`.");
       expect(report).toContain("1 breaking change, allowed: the change introduces Api-Version 2099-01-01");
-      expect(report).toContain("| Changeset | ✅ the type declarations break; @lucca-api/types is major, found @lucca-api/types: major (`.changeset/new-version.md`) |");
+      expect(report).toContain("| Changeset | ✅ breaking changes come with changed type declarations; @lucca-api/types is major, found @lucca-api/types: major (`.changeset/new-version.md`) |");
       expect(code).toBe(0);
     },
     E2E_TIMEOUT,

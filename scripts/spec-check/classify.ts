@@ -56,7 +56,8 @@ function sharedPartOf(change: RedoclyChange): Shared | undefined {
   const pointer = componentOf(change.base?.pointer ?? change.revision?.pointer);
   if (!pointer) return undefined;
   const [, kind, name] = pointerTokens(pointer);
-  return kind && name ? { pointer, kind, name } : undefined;
+  // A shared path item holds several operations: the one the change was found in is the better answer.
+  return kind && name && kind !== "pathItems" ? { pointer, kind, name } : undefined;
 }
 
 /** Every operation, on either side of the change, that the change reaches; in the order of the documents. */

@@ -23,6 +23,9 @@ export const DEFAULT_CHANGED = "default-changed";
 /** This project's own rule: Redocly does not rate a moved token (or authorization) URL at all. */
 export const SECURITY_URL_MOVED = "security-url-changed";
 
+/** This project's own rule: Redocly rates a schema removed from the components (or renamed) a patch. */
+export const SCHEMA_COMPONENT_REMOVED = "schema-component-removed";
+
 const reasons: Record<string, (direction: Direction) => string> = {
   "operation-removed": () => "calls to the operation fail, and the generated client loses its types: code that calls it stops compiling.",
   "path-removed": () => "every call to the path fails, and its generated types disappear.",
@@ -48,6 +51,8 @@ const reasons: Record<string, (direction: Direction) => string> = {
     "the variable's values name the hosts the API is on: clients configured with a removed value (an account hosted there) lose their server.",
   [DEFAULT_CHANGED]: () =>
     "callers that omit the value now get another answer: the API assumes the new default, or with the default removed none the spec promises.",
+  [SCHEMA_COMPONENT_REMOVED]: () =>
+    'the generated types name each schema of the components (`components["schemas"]["…"]`), and client code names them: code that names the removed one stops compiling. A rename is a removal and an addition.',
   [SECURITY_URL_MOVED]: () =>
     "clients configured with the old URL ask it for tokens and fail. And a client that reads the URL from this spec (`@lucca-api/client` does, from the generated `oauth2` constant) sends the client secret to the new URL once upgraded: integrators must check where their secret goes before they take the release.",
   "schema-type-changed": (direction) =>

@@ -9,6 +9,7 @@
  */
 import { whyItBreaks, type Direction } from "./breaking-reasons.ts";
 import { componentOf, deref, operationsOnDocumentServers, operationsSecuredBy, operationsUsing, operationsWithoutOwnSecurity, pointerTokens, type Json, type OperationEntry } from "./document.ts";
+import { oldEnumStillValid } from "./closed-enum.ts";
 import { findingOf } from "./findings.ts";
 import { locate, type Area, type Documents, type Location } from "./locate.ts";
 import { projectRulesBroken } from "./project-rules.ts";
@@ -52,8 +53,14 @@ interface Shared {
   name: string;
 }
 
+/**
+ * The shared part the change is in, on the side where it now is: a location that moved to
+ * another component (`File` renamed `FileObject`, a property's `$ref` replaced by an
+ * `anyOf`) is reported in the new one, by its current name.
+ */
 function sharedPartOf(change: RedoclyChange): Shared | undefined {
-  const pointer = componentOf(change.base?.pointer ?? change.revision?.pointer);
+  const [base, revision] = [componentOf(change.base?.pointer), componentOf(change.revision?.pointer)];
+  const pointer = change.kind === "removed" ? (base ?? revision) : (revision ?? base);
   if (!pointer) return undefined;
   const [, kind, name] = pointerTokens(pointer);
   // A shared path item holds several operations: the one the change was found in is the better answer.
@@ -91,7 +98,8 @@ function requirement(value: unknown): string | undefined {
 
 /** The area, subject and path below it: a change inside a shared schema, header or security scheme is reported as a change of that part. */
 function placeOf(located: Location, shared: Shared | undefined, change: RedoclyChange): { area: Area; subject: string; where: string[] } {
-  const inside = pointerTokens(change.base?.pointer ?? change.revision?.pointer ?? "").slice(3);
+  const pointers = [change.base?.pointer, change.revision?.pointer];
+  const inside = pointerTokens(pointers.find((pointer) => shared && componentOf(pointer) === shared.pointer) ?? "").slice(3);
   if (shared?.kind === "schemas" && located.area !== "schema" && located.area !== "document") return { area: "schema", subject: shared.name, where: inside };
   if (shared?.kind === "headers" && located.area === "response") return { area: "response", subject: `${code(shared.name)} header`, where: inside };
   if (shared?.kind === "securitySchemes") return { area: "security", subject: `scheme ${code(shared.name)}`, where: inside };
@@ -119,14 +127,20 @@ export function classify(change: RedoclyChange, documents: Documents): Change {
 
   const tokens = pointerTokens(change.path);
   const direction = directionOf(tokens);
-  const rules = change.verdicts.filter((verdict) => verdict.impact === "major").map((verdict) => verdict.ruleId);
-  // Redocly's rating is the verdict: a major change with no major rule named still breaks.
-  if (change.impact === "major" && rules.length === 0) rules.push("major");
+  const redocly = change.verdicts.filter((verdict) => verdict.impact === "major").map((verdict) => verdict.ruleId);
+  const stillValid = oldEnumStillValid(change, documents, direction, redocly);
+  // Redocly's rating is the verdict (a major change with no major rule named still breaks), unless every value the old enum allowed still validates.
+  const rules = stillValid ? [] : redocly.length === 0 && change.impact === "major" ? ["major"] : [...redocly];
   const ours = projectRulesBroken(change, tokens, direction);
   rules.push(...ours);
   const breaking = rules.length > 0;
   const owner = area === "parameter" ? subject : shared?.kind === "securitySchemes" ? code(shared.name) : undefined;
-  const finding = findingOf(change, ours, tokens, owner);
+  const finding = [
+    findingOf(change, ours, tokens, owner),
+    ...(stillValid ? [`Every value the old enum allowed (${stillValid.map((value) => code(String(value))).join(", ")}) still validates: no call that was accepted is refused.`] : []),
+  ]
+    .filter(Boolean)
+    .join(" ");
   const detail = detailOf(change, area, where);
 
   return {

@@ -11,6 +11,7 @@ import {
   LIMIT_LOWERED,
   RESPONSE_ENUM_NARROWED,
   RESPONSE_HEADER_OPTIONAL,
+  SCHEMA_COMPONENT_REMOVED,
   SECURITY_URL_MOVED,
   SERVER_VARIABLE_NARROWED,
 } from "./breaking-reasons.ts";
@@ -24,7 +25,8 @@ const typesOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(
 /** `widened` when the new types include the old ones, `narrowed` when the old include the new, else `changed`. */
 function typeChangeVerb(before: unknown, after: unknown): string {
   const [old, now] = [typesOf(before), typesOf(after)];
-  if (old.length === 0 || now.length === 0) return "changed";
+  // No `type` is any type.
+  if (old.length === 0 || now.length === 0) return now.length === 0 ? "widened" : "narrowed";
   const gains = now.some((type) => !old.includes(type) && !(type === "number" && old.includes("integer")));
   const loses = old.some((type) => !now.includes(type) && !(type === "integer" && now.includes("number")));
   return gains && !loses ? "widened" : loses && !gains ? "narrowed" : "changed";
@@ -83,6 +85,8 @@ function fromProjectRule(change: RedoclyChange, ruleId: string, tokens: string[]
       return `Server variable ${code(named(tokens))} no longer offers ${list(removedEnumValues(change))}.`;
     case DEFAULT_CHANGED:
       return after === undefined ? `The default ${shown(before)} of ${owner} was removed.` : `The default of ${owner} changed: ${valueChange(before, after)}.`;
+    case SCHEMA_COMPONENT_REMOVED:
+      return `Schema ${code(tokens[2] ?? "")} was removed from the components, and the generated \`components["schemas"]["${tokens[2]}"]\` with it.`;
     case SECURITY_URL_MOVED:
       return `${code(change.property ?? "")} of ${owner} moved: ${valueChange(before, after)}.`;
   }

@@ -9,6 +9,7 @@ import {
   LIMIT_LOWERED,
   RESPONSE_ENUM_NARROWED,
   RESPONSE_HEADER_OPTIONAL,
+  SCHEMA_COMPONENT_REMOVED,
   SECURITY_URL_MOVED,
   SERVER_VARIABLE_NARROWED,
   type Direction,
@@ -74,6 +75,11 @@ const rules: Rule[] = [
     id: SECURITY_URL_MOVED,
     applies: (change, tokens) =>
       tokens.includes("securitySchemes") && SECURITY_URLS.includes(change.property ?? "") && before(change) !== undefined && !same(before(change), after(change)),
+  },
+  {
+    // The wire does not change, but the generated types lose the name (File renamed FileObject).
+    id: SCHEMA_COMPONENT_REMOVED,
+    applies: (change, tokens) => change.kind === "removed" && tokens.length === 3 && tokens[0] === "components" && tokens[1] === "schemas",
   },
 ];
 

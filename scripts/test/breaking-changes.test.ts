@@ -26,7 +26,8 @@ describe("a change that breaks clients is caught", () => {
     ["a parameter's default changed (Redocly rates it a patch)", "parameter-default-changed", { area: "parameter", subject: "`disposition` (query)", rule: "default-changed" }],
     ["a parameter's default removed", "parameter-default-removed", { area: "parameter", subject: "`disposition` (query)", rule: "default-changed" }],
     ["the OAuth 2 token URL moved (Redocly does not rate it)", "token-url-moved", { area: "security", subject: "scheme `oauth2`", rule: "security-url-changed" }],
-    ["a pattern added to a shared request parameter", "api-version-pattern-added", { area: "parameter", subject: "`Api-Version` (header)", rule: "schema-constraint-changed" }],
+    ["a value removed from a shared request parameter's enum", "include-value-removed", { area: "parameter", subject: "`include` (query)", rule: "enum-values-removed" }],
+    ["a schema renamed (the wire is the same, the generated types lose the old name)", "schema-renamed", { area: "schema", kind: "removed", subject: "File", rule: "schema-component-removed" }],
     ["a scope no longer accepted", "security-scope-removed", { area: "security", subject: "security requirements", rule: "security-requirement-changed" }],
   ])("%s", async (_, revision, want) => {
     const changes = await compareWithBase(revision);
@@ -47,7 +48,7 @@ describe("a change that breaks clients is caught", () => {
 describe("a change to a shared part is credited to every operation it reaches (Redocly reports it once, where it first meets it)", () => {
   it.each([
     ["a shared response header", "response-header-optional"],
-    ["a shared parameter", "api-version-pattern-added"],
+    ["a shared parameter", "include-value-removed"],
     ["a security scheme", "token-url-moved"],
     ["a server", "server-variable-narrowed"],
   ])("%s: all three operations, and not beta, since the stable HEAD is one of them", async (_, revision) => {
@@ -80,7 +81,6 @@ describe("what the report says of a change", () => {
         finding: "`tokenUrl` of `oauth2` moved: `https://example.test/token` → `https://auth.elsewhere.example/oauth2/v2/token`.",
       },
     ],
-    ["an added pattern shows the pattern", "api-version-pattern-added", { detail: "schema/pattern: nothing → `^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`" }],
     ["a default changed shows the old and the new default", "parameter-default-changed", { finding: "The default of `disposition` (query) changed: `json` → `attachment`." }],
     ["a server variable narrowed names the value it lost", "server-variable-narrowed", { detail: "variables/tld/enum: −`ch`", finding: "Server variable `tld` no longer offers `ch`." }],
     ["a response header made optional names the header", "response-header-optional", { detail: "required: `true` → `false`", finding: "Response header `ETag` is no longer required." }],
@@ -102,11 +102,25 @@ describe("a change that keeps clients working passes", () => {
     ["a description edit", "description-edited", "operation"],
     ["a new example", "example-added", "response"],
     ["a new dated Api-Version value (a request enum that grows)", "new-api-version", "parameter"],
+    ["a pattern every value of the old request enum matches", "api-version-pattern-added", "parameter"],
   ])("%s", async (_, revision, area) => {
     const changes = await compareWithBase(revision);
     expect(changes.map((change) => change.area)).toContain(area);
     expect(changes.filter((change) => change.breaking)).toEqual([]);
     expect((await verdictAgainstBase(revision, changes)).ok).toBe(true);
+  });
+});
+
+describe("a constraint added to a value the client sends, when the old schema was a closed enum", () => {
+  it("is not breaking when every old value still validates (Redocly rates the constraint alone), and the report shows the pattern and says why", async () => {
+    const [change] = await compareWithBase("api-version-pattern-added");
+    expect(change).toMatchObject({
+      breaking: false,
+      rules: [],
+      detail: "schema/pattern: nothing → `^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`",
+      operations: ["POST /files", "GET /files/{id}", "HEAD /files/{id}"],
+    });
+    expect(change!.finding).toMatch(/Every value the old enum allowed \(`2024-11-01`\) still validates: no call that was accepted is refused\.$/);
   });
 });
 

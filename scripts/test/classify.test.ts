@@ -63,3 +63,38 @@ describe("the project's rules, at their edges", () => {
     expect(classify(change, documents).rules).toEqual(rules);
   });
 });
+
+describe("a location that moved to another component", () => {
+  it("is reported in the component it is in now, by its new name (File renamed FileObject)", () => {
+    const change: RedoclyChange = {
+      path: "#/paths/~1files/post/responses/201/content/application~1json/schema/properties/id",
+      kind: "modified",
+      impact: "major",
+      verdicts: [{ ruleId: "schema-constraint-changed", impact: "major", message: "`minLength` of `id` was removed." }],
+      property: "minLength",
+      base: { pointer: "#/components/schemas/File/properties/id/minLength", value: 1 },
+      revision: { pointer: "#/components/schemas/FileObject/properties/id" },
+    };
+    expect(classify(change, documents)).toMatchObject({ area: "schema", subject: "FileObject", detail: "properties/id/minLength: `1` → nothing" });
+  });
+});
+
+describe("Redocly's type-change message", () => {
+  it.each<[string, unknown, unknown, string]>([
+    ["says changed for string → integer", "string", "integer", "changed"],
+    ["says widened when a type is added", "string", ["string", "null"], "widened"],
+    ["says widened when the type goes (no type is any type)", "string", undefined, "widened"],
+    ["says narrowed when a type goes from a list", ["string", "null"], "string", "narrowed"],
+  ])("%s", (_, before, after, verb) => {
+    const change: RedoclyChange = {
+      path: "#/paths/~1files/post/responses/201/content/application~1json/schema/properties/id",
+      kind: "modified",
+      impact: "major",
+      verdicts: [{ ruleId: "schema-type-changed", impact: "major", message: "Type of `id` widened from 'x' to 'y'." }],
+      property: "type",
+      base: { pointer: "#/components/schemas/File/properties/id/type", value: before },
+      revision: { pointer: "#/components/schemas/File/properties/id/type", ...(after === undefined ? {} : { value: after }) },
+    };
+    expect(classify(change, documents).finding).toBe(`Type of \`id\` ${verb} from 'x' to 'y'.`);
+  });
+});

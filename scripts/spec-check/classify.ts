@@ -141,7 +141,7 @@ export function classify(change: RedoclyChange, documents: Documents): Change {
   ]
     .filter(Boolean)
     .join(" ");
-  const detail = detailOf(change, area, where);
+  const detail = detailOf(change, area, where) + (stillValid ? " (every value of the old enum still validates)" : "");
 
   return {
     area,

@@ -98,6 +98,7 @@ export function renderConstants(document: Json): string {
     constant("apiVersions", apiVersions, "The dated `Api-Version`s the spec describes (the `ApiVersion` schema's `x-extensible-enum`), oldest first. The API accepts any later date too."),
     `/** One of the dated API versions the spec describes. */\nexport type KnownApiVersion = (typeof apiVersions)[number];\n`,
     constant("currentApiVersion", apiVersions.at(-1), "The newest `Api-Version`: the default of the client."),
+    constant("apiVersionPattern", required(apiVersionSchema.pattern, "the Api-Version schema's pattern"), "The form of any `Api-Version` (a date), as a regular expression source."),
     constant("contentTypes", contentTypes, "The content types the API accepts for an upload (the `ContentType` schema's enum), in the spec's order."),
     `/** A content type the API accepts for a file. */\nexport type ContentType = (typeof contentTypes)[number];\n`,
     constant("includeValues", includeValues, "The values of the `include` query parameter."),

@@ -11,6 +11,9 @@ export type KnownApiVersion = (typeof apiVersions)[number];
 /** The newest `Api-Version`: the default of the client. */
 export const currentApiVersion = "2024-11-01" as const;
 
+/** The form of any `Api-Version` (a date), as a regular expression source. */
+export const apiVersionPattern = "^\\d{4}-\\d{2}-\\d{2}$" as const;
+
 /** The content types the API accepts for an upload (the `ContentType` schema's enum), in the spec's order. */
 export const contentTypes = [
   "message/rfc822",

@@ -8,12 +8,11 @@
  *   break every strict parser generated from the spec.
  * - `no-unquoted-date-scalar`: a plain (unquoted) YAML scalar that looks like a date,
  *   which YAML 1.1 loaders read as a date, not a string. Quoting is lost once parsed, so
- *   this rule reads the source text of each file once.
+ *   this rule scans the source text of each file once.
  * - `no-braces-in-ref`: a `$ref` with `{` or `}`, which a URI reference may not contain.
  */
-import { parseDocument, isMap, isPair, isScalar, isSeq, Scalar } from "yaml";
-
-const dateLike = /^\d{4}-\d{2}-\d{2}/;
+// No import: the spec gate lints a copy of the spec outside this repository, where
+// nothing but Redocly itself is installed.
 
 /** True when `schema` (resolved) admits values outside any enum: a plain open string, number... */
 function isOpen(schema) {
@@ -72,15 +71,35 @@ function NoClosedEnumInResponse() {
   };
 }
 
-/** Every plain scalar of a parsed YAML node that looks like a date, with its JSON-pointer path. */
-function plainDates(node, path, found) {
-  if (isMap(node)) {
-    for (const pair of node.items) if (isPair(pair)) plainDates(pair.value, [...path, String(isScalar(pair.key) ? pair.key.value : pair.key)], found);
-  } else if (isSeq(node)) {
-    node.items.forEach((item, index) => plainDates(item, [...path, index], found));
-  } else if (isScalar(node) && node.type === Scalar.PLAIN && dateLike.test(String(node.source ?? node.value))) {
-    found.push({ path, text: String(node.source ?? node.value) });
-  }
+/** A YAML 1.1 timestamp, the whole of a plain scalar (yaml.org/type/timestamp.html). */
+const yaml11Timestamp = /^\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?$/;
+/** Where a plain value starts: after `key: `, a `- ` item, or `[`/`,` in a flow sequence. */
+const valueStart = /(?:^[ \t]*(?:-[ \t]+)*(?:[^\s#'"\[{][^#]*?:[ \t]+)?|[[,][ \t]*)(?=\d{4}-)/g;
+
+/**
+ * The unquoted date-like scalars of a YAML text, with their line numbers. A line scan,
+ * not a parser (a parser forgets how a scalar was written): block scalars (`|`, `>`) are
+ * skipped, quoted values never match, and a value counts only when the whole plain scalar
+ * is a YAML 1.1 timestamp.
+ */
+function unquotedDates(text) {
+  const found = [];
+  let blockIndent = -1;
+  text.split(/\r?\n/).forEach((line, index) => {
+    const indent = line.search(/\S/);
+    if (blockIndent >= 0) {
+      if (indent === -1 || indent > blockIndent) return;
+      blockIndent = -1;
+    }
+    if (indent === -1 || line.trimStart().startsWith("#")) return;
+    const content = line.replace(/[ \t]+#.*$/, "");
+    if (/(?:^|[:\s])[|>][-+0-9]*[ \t]*$/.test(content)) blockIndent = indent;
+    for (const match of content.matchAll(valueStart)) {
+      const rest = content.slice(match.index + match[0].length);
+      const scalar = (match[0].trimEnd().endsWith("[") || match[0].trimEnd().endsWith(",") ? rest.split(/[,\]]/)[0] : rest).trim();
+      if (yaml11Timestamp.test(scalar)) found.push({ line: index + 1, text: scalar });
+    }
+  });
   return found;
 }
 
@@ -93,13 +112,12 @@ function NoUnquotedDateScalar() {
         if (scanned.has(source.absoluteRef)) return;
         scanned.add(source.absoluteRef);
         if (!/\.ya?ml$/i.test(source.absoluteRef)) return;
-        const document = parseDocument(source.body, { version: "1.2" });
         const fileRoot = ctx.location.child([]);
         fileRoot.pointer = "#/";
-        for (const { path, text } of plainDates(document.contents, [], []))
+        for (const { line, text } of unquotedDates(source.body))
           ctx.report({
-            message: `\`${text}\` is an unquoted date-like scalar: YAML 1.1 loaders read a date, not a string, and some tools refuse the file. Quote it: "${text}".`,
-            location: fileRoot.child(path),
+            message: `Line ${line}: \`${text}\` is an unquoted date-like scalar: YAML 1.1 loaders read a date, not a string, and some tools refuse the file. Quote it: "${text}".`,
+            location: fileRoot,
           });
       },
     },

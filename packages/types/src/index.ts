@@ -9,11 +9,16 @@ export * from "./generated/constants.ts";
 
 import type { components } from "./generated/openapi.ts";
 import type { KnownApiVersion } from "./generated/constants.ts";
+type GeneratedFileObject = components["schemas"]["FileObject"];
 /**
  * The JSON representation of a file. Named `FileObject`, not `File`, so that it does not
- * shadow the platform's `File` (the Blob that uploads take).
+ * shadow the platform's `File` (the Blob that uploads take). Its `contentType` is open
+ * (any string parses), and this type still offers the known values to the editor:
+ * `ContentType | (string & {})`, where the generated type reads as plain `string`.
  */
-export type FileObject = components["schemas"]["FileObject"];
+export type FileObject = Omit<GeneratedFileObject, "contentType"> & {
+  contentType: components["schemas"]["ContentType"] | (string & {});
+};
 /**
  * An `Api-Version`: one of the known versions (the editor offers them), or any later
  * `YYYY-MM-DD` date, which the API resolves to the closest earlier version.

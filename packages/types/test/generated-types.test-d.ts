@@ -42,6 +42,8 @@ export const file: FileObject = {
   contentType: "image/avif",
   createdAt: "2024-01-15T08:30:00Z",
 };
+// ...while the exported type still names the accepted ones (editors offer them).
+export const knownType: Extract<FileObject["contentType"], ContentType> = "image/jpg";
 
 // An embedded entry has properties of its own (it was `Record<string, never>`).
 type Embedded = components["schemas"]["Embedded"];

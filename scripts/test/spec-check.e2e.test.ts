@@ -80,7 +80,7 @@ beforeAll(async () => {
   await mkdir(path.join(main, "packages/types/src"), { recursive: true });
   // The committed generated types are what the spec generates (`npm test` checks the drift
   // first), so main needs no regeneration of its own.
-  for (const part of ["spec/openapi.yaml", "spec/paths", "spec/components", "redocly.yaml", ".changeset/config.json", "packages/types/src/generated"])
+  for (const part of ["spec/openapi.yaml", "spec/paths", "spec/components", "spec/lint", "redocly.yaml", ".changeset/config.json", "packages/types/src/generated"])
     await cp(path.join(toolsRoot, part), path.join(main, part), { recursive: true });
   await run(main, "git", ["init", "-q", "-b", "main"]);
   await run(main, "git", ["config", "user.email", "author@example.test"]);
@@ -106,7 +106,7 @@ describe.concurrent("spec:check --base main on a branch", () => {
       expect(report).toContain("1. **schema ContentType changed**: enum: −`image/png`");
       expect(report).toContain("Why it breaks a client:");
       expect(report).toContain("Lucca's beta terms allow breaking changes");
-      expect(report).toMatch(/\| Changeset \| ❌ .*no changeset releasing @lucca-api\/types/);
+      expect(report).toContain("| Changeset | ❌ breaking changes come with changed type declarations, so @lucca-api/types must be major; found no changeset |");
       expect(report).toContain('-    "image/png",');
       expect(report).toContain('- `openapi.ts`: +1 −1 lines of declarations; string literals −`"image/png"`');
     },
@@ -128,19 +128,21 @@ describe.concurrent("spec:check --base main on a branch", () => {
       const { code, report } = await specCheck(repo);
 
       expect(report).toContain("acknowledged by `.changeset/drop-png.md` (@lucca-api/client: major)");
+      expect(report).toContain("clients still break, and `.changeset/drop-png.md` acknowledges it (@lucca-api/client: major).");
+      expect(report).not.toContain("must still be acknowledged");
       expect(code).toBe(0);
     },
     E2E_TIMEOUT,
   );
 
   it(
-    "passes a breaking change that introduces a new dated Api-Version, once the types are released",
+    "passes a breaking change that introduces a new dated Api-Version, once the types are released as a major",
     async ({ expect }) => {
       const repo = await checkout("new-version");
-      await edit(repo, "spec/components/parameters/ApiVersion.yaml", '    - "2024-11-01"\n', '    - "2024-11-01"\n    - "2099-01-01"\n');
+      await edit(repo, "spec/components/schemas/ApiVersion.yaml", '  - "2024-11-01"\n', '  - "2024-11-01"\n  - "2099-01-01"\n');
       await edit(repo, "spec/components/schemas/ContentType.yaml", "  - image/png\n", "");
       await regenerate(repo);
-      await writeFile(path.join(repo, ".changeset/new-version.md"), '---\n"@lucca-api/types": minor\n---\n\nApi-Version 2099-01-01.\n');
+      await writeFile(path.join(repo, ".changeset/new-version.md"), '---\n"@lucca-api/types": major\n---\n\nApi-Version 2099-01-01.\n');
       await run(repo, "git", ["add", "."]);
       await run(repo, "git", ["commit", "-q", "-m", "a new version without image/png"]);
 
@@ -148,6 +150,7 @@ describe.concurrent("spec:check --base main on a branch", () => {
 
       expect(report).toContain("New Api-Version: `2099-01-01`.");
       expect(report).toContain("1 breaking change, allowed: the change introduces Api-Version 2099-01-01");
+      expect(report).toContain("| Changeset | ✅ breaking changes come with changed type declarations; @lucca-api/types is major, found @lucca-api/types: major (`.changeset/new-version.md`) |");
       expect(code).toBe(0);
     },
     E2E_TIMEOUT,
@@ -164,7 +167,7 @@ describe.concurrent("spec:check --base main on a branch", () => {
       const { code, report } = await specCheck(repo);
 
       expect(report).toContain("## Spec check: ✅ passed");
-      expect(report).toContain("| changed | POST /lucca-api/files | POST /lucca-api/files | description: edited | no |");
+      expect(report).toMatch(/\| changed \| POST \/lucca-api\/files \| POST \/lucca-api\/files \| description: .*portrait\)\.⏎⏎.* → .*portrait\)\. The file is kept until a resource references it\.⏎⏎.* \| no \|/);
       expect(report).toContain("generated types change in doc comments only: no changeset needed");
       expect(code).toBe(0);
     },

@@ -4,7 +4,7 @@
  * `spec:check --base main` run in it.
  *
  * Each case checks out its branch in its own git worktree of that one repository, so the
- * cases run at the same time (the gate is mostly waiting on Redocly and the generator), and
+ * cases run two at a time (vitest.config.ts) instead of one after the other, and
  * the two cases that start from the same edit share its commit instead of regenerating it.
  */
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import { exec, type ExecResult } from "../spec-check/exec.ts";
 import { generator, generatorDir, redocly, toolsRoot, tsx } from "../spec-check/tools.ts";
 
-/** The cases run at the same time, so each one's clock also counts the others' work. */
+/** Cases run two at a time, so each one's clock also counts the other's work. */
 const E2E_TIMEOUT = 300_000;
 const cli = path.join(toolsRoot, "scripts/spec-check/cli.ts");
 /** Where the worktrees live; `main` holds the spec as it is. */

@@ -8,8 +8,8 @@
  */
 
 // core
-export { createLuccaFilesClient, type LuccaFilesClient, type FileHelpers } from "./core/create-client.ts";
-export type { LuccaFilesClientOptions } from "./core/options.ts";
+export { createLuccaFilesClient, type LuccaFilesClient, type FileHelpers } from "./create-client.ts";
+export type { LuccaFilesClientOptions } from "./options.ts";
 export type { RetryOptions } from "./core/backoff.ts";
 export type { Logger } from "./core/logger.ts";
 export type { ClientPaths } from "./core/client-paths.ts";

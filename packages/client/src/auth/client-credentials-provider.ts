@@ -4,7 +4,7 @@ import type { RetryPolicy } from "../core/backoff.ts";
 import type { RedactingLogger } from "../core/logger.ts";
 import { readTokenResponse } from "./read-token-response.ts";
 import { requestToken } from "./request-token.ts";
-import type { TokenProvider } from "./token-provider.ts";
+import type { TokenProvider } from "../core/token-provider.ts";
 
 /** OAuth 2 client credentials (RFC 6749, section 4.4), as the API's security scheme says. */
 export interface ClientCredentials {

@@ -1,5 +1,5 @@
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
-import type { TokenProvider } from "./token-provider.ts";
+import type { TokenProvider } from "../core/token-provider.ts";
 
 /** A token the caller manages: a string, or a function called before each request. */
 export type AccessTokenSource = string | (() => string | Promise<string>);

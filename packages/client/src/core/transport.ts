@@ -1,5 +1,5 @@
 import { responseHeaders } from "@lucca-api/types";
-import type { TokenProvider } from "../auth/token-provider.ts";
+import type { TokenProvider } from "./token-provider.ts";
 import { runAttempts, type AttemptContext } from "./attempts.ts";
 import type { RetryPolicy } from "./backoff.ts";
 import { guardBody } from "./guarded-body.ts";

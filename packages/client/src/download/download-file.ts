@@ -2,7 +2,7 @@ import { endpoints, parameters, responseHeaders, type Disposition } from "@lucca
 import type { ClientContext } from "../core/context.ts";
 import { httpStatus } from "../core/http-status.ts";
 import { redactUrl } from "../core/redact.ts";
-import { createApiError } from "../errors/create-api-error.ts";
+import { createApiError } from "../core/create-api-error.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { InvalidResponseError } from "../errors/invalid-response-error.ts";
 import { resolveFileTarget, type FileTarget } from "../links/file-target.ts";

@@ -2,7 +2,7 @@ import { endpoints, parameters, responseHeaders, type Disposition, type File, ty
 import type { ClientContext } from "../core/context.ts";
 import { httpStatus } from "../core/http-status.ts";
 import { readJson } from "../core/read-json.ts";
-import { createApiError } from "../errors/create-api-error.ts";
+import { createApiError } from "../core/create-api-error.ts";
 import { resolveFileTarget, type FileTarget } from "../links/file-target.ts";
 
 export interface GetFileOptions {

@@ -2,7 +2,7 @@ import { endpoints, parameters, responseHeaders, type ContentType, type File, ty
 import type { ClientContext } from "../core/context.ts";
 import { canStreamRequestBodies } from "../core/environment.ts";
 import { readJson } from "../core/read-json.ts";
-import { createApiError } from "../errors/create-api-error.ts";
+import { createApiError } from "../core/create-api-error.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { checkContentType, inferContentType } from "./content-type.ts";
 import { multipartChunks, multipartFraming } from "./multipart-body.ts";

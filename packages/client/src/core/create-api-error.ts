@@ -1,16 +1,16 @@
 import { problemMediaType, responseHeaders, type ProblemDetails } from "@lucca-api/types";
-import { httpStatus } from "../core/http-status.ts";
-import { parseRetryAfter } from "../core/retry-after.ts";
-import { redactUrl } from "../core/redact.ts";
-import { ApiError, type ApiErrorInit } from "./api-error.ts";
-import { AuthenticationError } from "./authentication-error.ts";
-import { BadRequestError } from "./bad-request-error.ts";
-import { ContentTooLargeError } from "./content-too-large-error.ts";
-import { NotFoundError } from "./not-found-error.ts";
-import { PermissionDeniedError } from "./permission-denied-error.ts";
-import { PreconditionFailedError } from "./precondition-failed-error.ts";
-import { RateLimitError } from "./rate-limit-error.ts";
-import { ServerError } from "./server-error.ts";
+import { httpStatus } from "./http-status.ts";
+import { parseRetryAfter } from "./retry-after.ts";
+import { redactUrl } from "./redact.ts";
+import { ApiError, type ApiErrorInit } from "../errors/api-error.ts";
+import { AuthenticationError } from "../errors/authentication-error.ts";
+import { BadRequestError } from "../errors/bad-request-error.ts";
+import { ContentTooLargeError } from "../errors/content-too-large-error.ts";
+import { NotFoundError } from "../errors/not-found-error.ts";
+import { PermissionDeniedError } from "../errors/permission-denied-error.ts";
+import { PreconditionFailedError } from "../errors/precondition-failed-error.ts";
+import { RateLimitError } from "../errors/rate-limit-error.ts";
+import { ServerError } from "../errors/server-error.ts";
 
 /** What a person can do about each status, appended to the server's own words. */
 const hints: Record<number, string> = {

@@ -1,10 +1,11 @@
 import { apiVersions, currentApiVersion, limits, oauth2, type ApiVersion } from "@lucca-api/types";
-import type { AccessTokenSource } from "../auth/static-token-provider.ts";
-import type { ClientCredentials } from "../auth/client-credentials-provider.ts";
-import { InvalidInputError } from "../errors/invalid-input-error.ts";
-import { defaultRetryPolicy, type RetryOptions, type RetryPolicy } from "./backoff.ts";
-import { isBrowserLike } from "./environment.ts";
-import type { Logger } from "./logger.ts";
+import type { ClientCredentials } from "./auth/client-credentials-provider.ts";
+import type { AccessTokenSource } from "./auth/static-token-provider.ts";
+import { defaultRetryPolicy, type RetryOptions, type RetryPolicy } from "./core/backoff.ts";
+import type { ResolvedOptions } from "./core/context.ts";
+import { isBrowserLike } from "./core/environment.ts";
+import type { Logger } from "./core/logger.ts";
+import { InvalidInputError } from "./errors/invalid-input-error.ts";
 
 export interface LuccaFilesClientOptions {
   /** The API's base URL, e.g. `https://example.ilucca.net` or the sandbox's URL. */
@@ -31,17 +32,6 @@ export interface LuccaFilesClientOptions {
    * refuses it there unless this is true (for a local sandbox, say).
    */
   dangerouslyAllowBrowser?: boolean;
-}
-
-export interface ResolvedOptions {
-  baseUrl: string;
-  apiOrigin: string;
-  apiVersion: ApiVersion;
-  fetch: typeof fetch;
-  timeout: number;
-  totalTimeout: number;
-  policy: RetryPolicy;
-  maxUploadBytes: number;
 }
 
 /** Checks every option up front, so that a mistake surfaces with its field name and fix. */

@@ -1,20 +1,20 @@
 import { parameters } from "@lucca-api/types";
 import createClient, { type Client } from "openapi-fetch";
-import { createClientCredentialsProvider } from "../auth/client-credentials-provider.ts";
-import { createStaticTokenProvider } from "../auth/static-token-provider.ts";
-import type { TokenProvider } from "../auth/token-provider.ts";
-import { downloadFile, type DownloadFileOptions, type FileDownload } from "../download/download-file.ts";
-import { getFile, type GetFileOptions, type GetFileResult } from "../files/get-file.ts";
-import type { FileTarget } from "../links/file-target.ts";
-import { parseFileLink, type FileLink } from "../links/parse-file-link.ts";
-import { uploadFile, type UploadedFile, type UploadFileOptions } from "../upload/upload-file.ts";
-import type { UploadSource } from "../upload/upload-source.ts";
-import type { ClientPaths, JsonMediaType } from "./client-paths.ts";
-import type { ClientContext } from "./context.ts";
-import { createRedactingLogger } from "./logger.ts";
+import { createClientCredentialsProvider } from "./auth/client-credentials-provider.ts";
+import { createStaticTokenProvider } from "./auth/static-token-provider.ts";
+import type { ClientPaths, JsonMediaType } from "./core/client-paths.ts";
+import type { ClientContext } from "./core/context.ts";
+import { createRedactingLogger } from "./core/logger.ts";
+import { serializeQuery } from "./core/query-serializer.ts";
+import type { TokenProvider } from "./core/token-provider.ts";
+import { createTransport } from "./core/transport.ts";
+import { downloadFile, type DownloadFileOptions, type FileDownload } from "./download/download-file.ts";
+import { getFile, type GetFileOptions, type GetFileResult } from "./files/get-file.ts";
+import type { FileTarget } from "./links/file-target.ts";
+import { parseFileLink, type FileLink } from "./links/parse-file-link.ts";
 import { resolveOptions, type LuccaFilesClientOptions } from "./options.ts";
-import { serializeQuery } from "./query-serializer.ts";
-import { createTransport } from "./transport.ts";
+import { uploadFile, type UploadedFile, type UploadFileOptions } from "./upload/upload-file.ts";
+import type { UploadSource } from "./upload/upload-source.ts";
 
 /** The file helpers added to openapi-fetch's typed client. */
 export interface FileHelpers {

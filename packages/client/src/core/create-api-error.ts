@@ -18,7 +18,7 @@ const hints: Record<number, string> = {
   [httpStatus.unauthorized]: "Check the `auth` option: the access token was refused even after a fresh one was fetched.",
   [httpStatus.forbidden]: "Give the client the scope this operation needs (see `auth.scopes`) or use a link you have access to.",
   [httpStatus.notFound]: "Check the file id, and take the whole link `href` (with its `token`) that the API handed out.",
-  [httpStatus.preconditionFailed]: "The file changed: read it again to get its current ETag.",
+  [httpStatus.preconditionFailed]: "The ETag given is not the file's (If-Match compares strong ETags only, RFC 9110): read it again to get its current ETag.",
   [httpStatus.contentTooLarge]: "Send a smaller file: the API limits the request body.",
   [httpStatus.tooManyRequests]: "Slow down: wait `retryAfter` ms before the next request.",
 };

@@ -11,9 +11,9 @@ export interface ClientCredentials {
   clientId: string;
   clientSecret: string;
   /** Default: every scope of the spec. */
-  scopes?: readonly Scope[];
+  scopes?: readonly Scope[] | undefined;
   /** Default: the spec's token URL. */
-  tokenUrl?: string;
+  tokenUrl?: string | undefined;
 }
 
 export interface ClientCredentialsDependencies {
@@ -22,7 +22,7 @@ export interface ClientCredentialsDependencies {
   timeout: number;
   logger: RedactingLogger;
   /** The clock, in ms; tests move it to reach a token's expiry. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /** How many of the latest access tokens the logger keeps scrubbing. */

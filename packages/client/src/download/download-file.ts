@@ -13,10 +13,10 @@ import { saveToPath } from "./save-to-path.ts";
 
 export interface DownloadFileOptions {
   /** Start at this byte (a `Range` request), e.g. the size of a partial copy. */
-  offset?: number;
+  offset?: number | undefined;
   /** Only download if the file still has this ETag; otherwise a `PreconditionFailedError`. */
-  ifMatch?: string;
-  signal?: AbortSignal;
+  ifMatch?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /** A download whose headers have arrived; read its content once, in one of four ways. */
@@ -57,7 +57,7 @@ export async function downloadFile(context: ClientContext, target: FileTarget, o
         header: { [parameters.range.name]: at > 0 ? `bytes=${at}-` : undefined, [parameters.ifMatch.name]: ifMatch },
       },
       parseAs: "stream",
-      signal: options.signal,
+      signal: options.signal ?? null,
       // The resumable body below guards the content itself: a stall resumes with `Range`
       // rather than ending in the typed calls' TimeoutError.
       fetch: (request: Request) => context.transport.send(request, {}),

@@ -4,8 +4,8 @@ import { sentences } from "./sentence.ts";
 /** An RFC 6749 (section 5.2) error body of the token endpoint. */
 export interface OAuthErrorBody {
   error: string;
-  error_description?: string;
-  error_uri?: string;
+  error_description?: string | undefined;
+  error_uri?: string | undefined;
 }
 
 /**

@@ -7,11 +7,11 @@ import { resolveFileTarget, type FileTarget } from "../links/file-target.ts";
 
 export interface GetFileOptions {
   /** The ETag of your copy: when it still matches, the answer is `{ modified: false }`. */
-  ifNoneMatch?: string;
+  ifNoneMatch?: string | undefined;
   /** Only answer if the file still has this ETag; otherwise a `PreconditionFailedError`. */
-  ifMatch?: string;
-  include?: IncludeValue[];
-  signal?: AbortSignal;
+  ifMatch?: string | undefined;
+  include?: IncludeValue[] | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /** Either the file with its ETag, or "your copy is current" (`304 Not Modified`). */
@@ -35,7 +35,7 @@ export async function getFile(context: ClientContext, target: FileTarget, option
       header: { [parameters.ifNoneMatch.name]: options.ifNoneMatch, [parameters.ifMatch.name]: options.ifMatch },
     },
     parseAs: "text",
-    signal: options.signal,
+    signal: options.signal ?? null,
     fetch: (request: Request) => context.transport.send(request, { readBody: true }),
   });
   const eTag = response.headers.get(responseHeaders.eTag) ?? undefined;

@@ -17,17 +17,17 @@ export interface UploadProgress {
 
 export interface UploadFileOptions {
   /** The name the File gets. Default: the File's or the path's name; required for bytes and streams. */
-  fileName?: string;
+  fileName?: string | undefined;
   /** Default: the Blob's type, else the name's extension, else `binary/octet-stream`. */
-  contentType?: ContentType;
+  contentType?: ContentType | undefined;
   /** A stream's exact size in bytes, when you know it: checked against the limit before sending, and sent as `Content-Length`. */
-  size?: number;
+  size?: number | undefined;
   /** Default `['links']`, so that the answer carries the link to download the file. */
-  include?: IncludeValue[];
-  ifMatch?: string;
-  ifNoneMatch?: string;
-  onProgress?: (progress: UploadProgress) => void;
-  signal?: AbortSignal;
+  include?: IncludeValue[] | undefined;
+  ifMatch?: string | undefined;
+  ifNoneMatch?: string | undefined;
+  onProgress?: ((progress: UploadProgress) => void) | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export interface UploadedFile {
@@ -70,7 +70,7 @@ export async function uploadFile(context: ClientContext, source: UploadSource, o
       "Content-Length": size !== undefined && canStreamRequestBodies() ? String(size + framingBytes) : undefined,
     },
     parseAs: "text",
-    signal: options.signal,
+    signal: options.signal ?? null,
     fetch: (request: Request) => context.transport.send(request, { body: body.create, oneShot: body.oneShot, repeatable: true, readBody: true }),
   });
   if (error !== undefined) throw createApiError(response, error, endpoints.uploadFile.method);

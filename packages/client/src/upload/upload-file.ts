@@ -8,10 +8,14 @@ import { checkContentType, inferContentType } from "./content-type.ts";
 import { multipartChunks, multipartFraming } from "./multipart-body.ts";
 import { exactSize, prepareSource, type PreparedSource, type UploadSource } from "./upload-source.ts";
 
+/**
+ * An upload's progress, in steps of at most 64 KiB, whatever the source; the last event,
+ * `loaded === total`, comes once, when the API has answered. A retry starts again from 0.
+ */
 export interface UploadProgress {
   /** File bytes handed to the network so far. */
   loaded: number;
-  /** The file's size, when known. */
+  /** The file's size, when known (a stream of unknown size: in the last event). */
   total: number | undefined;
 }
 
@@ -75,6 +79,7 @@ export async function uploadFile(context: ClientContext, source: UploadSource, o
   });
   if (error !== undefined) throw createApiError(response, error, endpoints.uploadFile.method);
   const file = readJson<File>(data ?? "", response, "the uploaded File");
+  // The one final event, once the API has the file (an attempt that failed after its last byte reported none).
   options.onProgress?.({ loaded: size ?? body.sent(), total: size ?? body.sent() });
   return { file, eTag: response.headers.get(responseHeaders.eTag) ?? undefined };
 }
@@ -96,7 +101,8 @@ function bodyFactory(prepared: PreparedSource, framing: ReturnType<typeof multip
     return multipartChunks(framing, checked, (bytes) => {
       sent += bytes;
       touch();
-      onProgress?.({ loaded: sent, total: size });
+      // The end is reported once, after the answer: a retry may yet send the file again.
+      if (size === undefined || sent < size) onProgress?.({ loaded: sent, total: size });
     });
   };
   return { create, oneShot, sent: () => sent };

@@ -8,8 +8,8 @@ import type { RedactingLogger } from "../core/logger.ts";
 export interface ResumableBodyOptions {
   /** The byte at which `first` starts in the file. */
   start: number;
-  /** Asks the rest of the content from byte `at` on; undefined when resuming is impossible. */
-  resume: ((at: number) => Promise<ReadableStream<Uint8Array>>) | undefined;
+  /** Asks the rest of the content from byte `at` on. */
+  resume: (at: number) => Promise<ReadableStream<Uint8Array>>;
   maxResumes: number;
   /** The longest wait for the next chunk, in ms (the `timeout` option; 0: none). A stall counts as a break. */
   idleTimeout: number;
@@ -41,10 +41,9 @@ export function resumableBody(first: ReadableStream<Uint8Array>, options: Resuma
             if (options.signal?.aborted) throw new AbortError(`${options.describe} was aborted by the caller's signal at byte ${position}.`, { cause: options.signal.reason });
             if (isLuccaError(cause)) throw cause;
             const stalled = cause instanceof Stalled;
-            if (stalled && (!options.resume || resumes >= options.maxResumes)) throw new TimeoutError("attempt", options.idleTimeout, `${options.describe} at byte ${position}`);
-            if (!options.resume || resumes >= options.maxResumes) {
-              const why = options.resume ? `after ${resumes} resumed attempts` : "and the server gave no ETag to resume safely";
-              throw new ConnectionError(`${options.describe}: the content broke off at byte ${position} ${why}. Download it again.`, { cause });
+            if (resumes >= options.maxResumes) {
+              if (stalled) throw new TimeoutError("attempt", options.idleTimeout, `${options.describe} at byte ${position}`);
+              throw new ConnectionError(`${options.describe}: the content broke off at byte ${position} after ${resumes} resumed attempts. Download it again.`, { cause });
             }
             resumes++;
             const what = stalled ? `sent nothing for ${options.idleTimeout} ms` : "broke off";

@@ -51,7 +51,7 @@ export function createClientCredentialsProvider(credentials: ClientCredentials, 
       timeout: deps.timeout,
       totalTimeout: 0,
       signal: undefined,
-      describe: `POST ${tokenUrl}`,
+      describe: () => `POST ${tokenUrl}`,
       logger: deps.logger,
     });
     const { accessToken, expiresIn } = await readTokenResponse(response, tokenUrl);
@@ -67,7 +67,7 @@ export function createClientCredentialsProvider(credentials: ClientCredentials, 
 
   return {
     getToken(signal) {
-      if (current && now() < current.refreshAt) return Promise.resolve(current.token);
+      if (current && now() < current.refreshAt) return current.token;
       pending ??= fetchToken().finally(() => (pending = undefined));
       return signal ? untilAborted(pending, signal) : pending;
     },

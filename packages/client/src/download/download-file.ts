@@ -75,7 +75,7 @@ export async function downloadFile(context: ClientContext, target: FileTarget, o
   const headers = response.headers;
   const eTag = headers.get(responseHeaders.eTag) ?? undefined;
   const size = fullSize(response);
-  const describe = `${endpoints.retrieveFile.method} ${redactUrl(response.url)}`;
+  const describe = () => `${endpoints.retrieveFile.method} ${redactUrl(response.url)}`;
   // A file's content never changes after upload: the rest of the same URL is the rest of
   // the same bytes, and the 206 is checked to start at the byte asked and to end where
   // the file did. A strong ETag still goes in If-Match as a guard; a weak one (what the

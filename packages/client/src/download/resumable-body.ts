@@ -14,7 +14,7 @@ export interface ResumableBodyOptions {
   /** The longest wait for the next chunk, in ms (the `timeout` option; 0: none). A stall counts as a break. */
   idleTimeout: number;
   signal: AbortSignal | undefined;
-  describe: string;
+  describe: () => string;
   logger: RedactingLogger;
 }
 
@@ -38,16 +38,16 @@ export function resumableBody(first: ReadableStream<Uint8Array>, options: Resuma
             position += value.byteLength;
             return controller.enqueue(value);
           } catch (cause) {
-            if (options.signal?.aborted) throw new AbortError(`${options.describe} was aborted by the caller's signal at byte ${position}.`, { cause: options.signal.reason });
+            if (options.signal?.aborted) throw new AbortError(`${options.describe()} was aborted by the caller's signal at byte ${position}.`, { cause: options.signal.reason });
             if (isLuccaError(cause)) throw cause;
             const stalled = cause instanceof Stalled;
             if (resumes >= options.maxResumes) {
-              if (stalled) throw new TimeoutError("attempt", options.idleTimeout, `${options.describe} at byte ${position}`);
-              throw new ConnectionError(`${options.describe}: the content broke off at byte ${position} after ${resumes} resumed attempts. Download it again.`, { cause });
+              if (stalled) throw new TimeoutError("attempt", options.idleTimeout, `${options.describe()} at byte ${position}`);
+              throw new ConnectionError(`${options.describe()}: the content broke off at byte ${position} after ${resumes} resumed attempts. Download it again.`, { cause });
             }
             resumes++;
             const what = stalled ? `sent nothing for ${options.idleTimeout} ms` : "broke off";
-            options.logger.warn(`${options.describe}: the content ${what} at byte ${position}; resuming from there (attempt ${resumes}).`);
+            options.logger.warn(`${options.describe()}: the content ${what} at byte ${position}; resuming from there (attempt ${resumes}).`);
             reader = (await options.resume(position)).getReader();
           }
         }

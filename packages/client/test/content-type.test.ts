@@ -29,7 +29,7 @@ describe("inferContentType picks an accepted type when the caller names none", (
     ["the extension over a generic binary/octet-stream Blob type", "binary/octet-stream", "report.pdf", "application/pdf"],
     ["binary/octet-stream for a generic Blob type and an unknown extension", "application/octet-stream", "data.unknownext", unknownContentType],
   ] as const)("%s", (_rule, blobType, fileName, want) => {
-    expect(inferContentType(blobType, fileName)).toBe(want);
+    expect(inferContentType(blobType, fileName, extensionTypes)).toBe(want);
   });
 });
 

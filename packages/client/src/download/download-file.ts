@@ -9,7 +9,6 @@ import { resolveFileTarget, type FileTarget } from "../links/file-target.ts";
 import { fileNameFromContentDisposition } from "./content-disposition.ts";
 import { readOnce } from "./read-once.ts";
 import { resumableBody } from "./resumable-body.ts";
-import { saveToPath } from "./save-to-path.ts";
 
 export interface DownloadFileOptions {
   /** Start at this byte (a `Range` request), e.g. the size of a partial copy. */
@@ -43,11 +42,14 @@ export interface FileDownload {
 
 const asAttachment: Disposition = "attachment";
 
+/** Writes a download's content to a path: Node's `save-to-path.ts`; a browser refuses it. */
+export type SaveToPath = (body: ReadableStream<Uint8Array>, path: string) => Promise<{ path: string; bytes: number }>;
+
 /**
  * `GET /lucca-api/files/{id}` for the content, streamed in constant memory. A dropped
  * connection resumes with `Range` from the byte it broke at (see below for the validator).
  */
-export async function downloadFile(context: ClientContext, target: FileTarget, options: DownloadFileOptions = {}): Promise<FileDownload> {
+export async function downloadFile(context: ClientContext, saveToPath: SaveToPath, target: FileTarget, options: DownloadFileOptions = {}): Promise<FileDownload> {
   const offset = options.offset ?? 0;
   if (!Number.isSafeInteger(offset) || offset < 0) throw new InvalidInputError("offset", `'${offset}' must be a whole number of bytes ≥ 0.`);
   const link = resolveFileTarget(target, context.options.baseUrl);

@@ -1,6 +1,6 @@
 import { contentTypes, type ContentType } from "@lucca-api/types";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
-import { contentTypeAliases, extensionTypes, unknownContentType } from "./extension-types.ts";
+import { contentTypeAliases, unknownContentType } from "./extension-types.ts";
 
 /** Media types compare case-insensitively (RFC 9110, 8.3.1); the spec's spelling is what is sent. */
 const accepted: ReadonlyMap<string, ContentType> = new Map(contentTypes.map((type) => [type.toLowerCase(), type]));
@@ -24,7 +24,7 @@ export function checkContentType(value: string): ContentType {
  * A Blob labelled with the generic octet-stream (what a server says when it does not
  * know) says less than a `.pdf` name, so there the extension wins.
  */
-export function inferContentType(blobType: string | undefined, fileName: string): ContentType {
+export function inferContentType(blobType: string | undefined, fileName: string, extensionTypes: Readonly<Record<string, ContentType>>): ContentType {
   const fromBlob = blobType?.split(";")[0]?.trim().toLowerCase();
   const known = fromBlob ? (accepted.get(fromBlob) ?? contentTypeAliases[fromBlob]) : undefined;
   if (known && known !== unknownContentType) return known;

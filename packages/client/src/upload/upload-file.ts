@@ -6,7 +6,7 @@ import { createApiError } from "../core/create-api-error.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { checkContentType, inferContentType } from "./content-type.ts";
 import { multipartChunks, multipartFraming } from "./multipart-body.ts";
-import { exactSize, prepareSource, type PreparedSource, type UploadSource } from "./upload-source.ts";
+import { exactSize, prepareSource, type OpenPath, type PreparedSource, type UploadSource } from "./upload-source.ts";
 
 /**
  * An upload's progress, in steps of at most 64 KiB, whatever the source; the last event,
@@ -34,6 +34,16 @@ export interface UploadFileOptions {
   signal?: AbortSignal | undefined;
 }
 
+/**
+ * What uploads need from the platform: Node opens `{ path }` and infers a type from the
+ * extension table; a browser build carries neither (a browser's File has its type, and
+ * it has no file system), which keeps the bundle smaller.
+ */
+export interface UploadPlatform {
+  openPath: OpenPath;
+  extensionTypes: Readonly<Record<string, ContentType>>;
+}
+
 export interface UploadedFile {
   file: File;
   eTag: string | undefined;
@@ -45,11 +55,11 @@ export interface UploadedFile {
  * stream is sent once. Repeating an upload is harmless (an unreferenced file at worst),
  * so it is retried like a safe request.
  */
-export async function uploadFile(context: ClientContext, source: UploadSource, options: UploadFileOptions = {}): Promise<UploadedFile> {
-  const prepared = await bufferWhereStreamingIsUnavailable(await prepareSource(source));
+export async function uploadFile(context: ClientContext, platform: UploadPlatform, source: UploadSource, options: UploadFileOptions = {}): Promise<UploadedFile> {
+  const prepared = await bufferWhereStreamingIsUnavailable(await prepareSource(source, platform.openPath));
   const fileName = options.fileName ?? prepared.name;
   if (!fileName) throw new InvalidInputError("fileName", "is required when uploading bytes or a stream; pass e.g. { fileName: 'report.pdf' }.");
-  const contentType = options.contentType !== undefined ? checkContentType(options.contentType) : inferContentType(prepared.type, fileName);
+  const contentType = options.contentType !== undefined ? checkContentType(options.contentType) : inferContentType(prepared.type, fileName, platform.extensionTypes);
   const size = prepared.size ?? options.size;
   const framing = multipartFraming(fileName, contentType);
   const framingBytes = framing.head.byteLength + framing.tail.byteLength;

@@ -1,7 +1,7 @@
 import { contentTypes } from "@lucca-api/types";
 import { describe, expect, it } from "vitest";
-import { checkContentType, inferContentType } from "../src/upload/content-type.ts";
-import { contentTypeAliases, extensionTypes, unknownContentType } from "../src/upload/extension-types.ts";
+import { checkContentType, contentTypeAliases, inferContentType, unknownContentType } from "../src/upload/content-type.ts";
+import { extensionTypes } from "../src/upload/extension-types.ts";
 
 describe("checkContentType accepts only the spec's values", () => {
   it("image/jpeg is refused with advice to send image/jpg", () => {

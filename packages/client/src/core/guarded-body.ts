@@ -3,29 +3,6 @@ import { ConnectionError } from "../errors/connection-error.ts";
 import { isLuccaError } from "../errors/guards.ts";
 import { TimeoutError } from "../errors/timeout-error.ts";
 
-/** The next chunk did not come within the idle timeout. */
-export class Stalled extends Error {}
-
-/** `reader.read()`, given up after `ms` of silence (0: waits as long as it takes); the stalled reader is cancelled. */
-export async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<ReadableStreamReadResult<Uint8Array>> {
-  if (ms <= 0) return reader.read();
-  let stalled = false;
-  const timer = setTimeout(() => {
-    stalled = true;
-    // Ends the pending read (as `done`), which the flag turns into a stall.
-    void reader.cancel().catch(() => undefined);
-  }, ms);
-  try {
-    const result = await reader.read().catch((cause: unknown) => {
-      if (!stalled) throw cause;
-    });
-    if (stalled || !result) throw new Stalled();
-    return result;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 export interface BodyGuard {
   /** The longest silence between two chunks, in ms (the `timeout` option; 0: none). */
   idleTimeout: number;
@@ -87,7 +64,7 @@ const GuardedResponse: Response = Object.create(globalThis.Response?.prototype ?
  * pending read or the call itself may have run too long, and cancels the reader then
  * (which ends the pending read). Between reads (a slow consumer) nothing is counted.
  */
-class Watchdog {
+export class Watchdog {
   /** Which timeout ran out, once one has. */
   fired: "attempt" | "total" | undefined;
   private readingSince: number | undefined;
@@ -95,7 +72,7 @@ class Watchdog {
   private dueAt = Number.POSITIVE_INFINITY;
   constructor(
     private readonly reader: ReadableStreamDefaultReader<Uint8Array>,
-    private readonly guard: BodyGuard,
+    private readonly guard: Pick<BodyGuard, "idleTimeout" | "totalTimeout" | "startedAt">,
   ) {}
   /** A read starts: its silence counts from now. */
   reading(): void {
@@ -134,8 +111,9 @@ async function guardedRead(reader: ReadableStreamDefaultReader<Uint8Array>, watc
   watchdog.reading();
   try {
     const result = await reader.read();
-    if (watchdog.fired) throw new Stalled();
-    return result;
+    // A read the watchdog ended by cancelling the reader comes back `done`.
+    if (!watchdog.fired) return result;
+    throw undefined;
   } catch (cause) {
     watchdog.stop();
     if (guard.signal?.aborted) throw new AbortError(`${guard.describe()} was aborted by the caller's signal while its answer was read.`, { cause: guard.signal.reason });

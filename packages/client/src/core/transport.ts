@@ -41,6 +41,11 @@ export interface SendOptions {
    * answer itself): guard it, so that the timeouts and the caller's signal still cover it.
    */
   guardBody?: boolean;
+  /**
+   * The caller's own signal, or null for none, when the helper knows it: then only that
+   * one is watched (a typed call's `Request` always has a signal, which costs a listener).
+   */
+  callerSignal?: AbortSignal | null;
 }
 
 export interface Transport {
@@ -86,7 +91,7 @@ export function createTransport(config: TransportConfig): Transport {
         policy: config.policy,
         timeout: config.timeout,
         totalTimeout: config.totalTimeout,
-        signal: request.signal,
+        signal: options.callerSignal !== undefined ? options.callerSignal : request.signal,
         describe,
         logger: config.logger,
       });

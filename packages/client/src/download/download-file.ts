@@ -65,7 +65,7 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
       signal: options.signal ?? null,
       // The resumable body below guards the content itself: a stall resumes with `Range`
       // rather than ending in the typed calls' TimeoutError.
-      fetch: (request: Request) => context.transport.send(request, {}),
+      fetch: (request: Request) => context.transport.send(request, { callerSignal: options.signal ?? null }),
     });
     if (error !== undefined) throw createApiError(response, error, endpoints.retrieveFile.method);
     if (!data) throw new InvalidResponseError(response.status, `${redactUrl(response.url)} answered ${response.status} without content.`);

@@ -36,7 +36,7 @@ export async function getFile(context: ClientContext, target: FileTarget, option
     },
     parseAs: "text",
     signal: options.signal ?? null,
-    fetch: (request: Request) => context.transport.send(request, { readBody: true }),
+    fetch: (request: Request) => context.transport.send(request, { readBody: true, callerSignal: options.signal ?? null }),
   });
   const eTag = response.headers.get(responseHeaders.eTag) ?? undefined;
   if (response.status === httpStatus.notModified) return { modified: false, eTag };

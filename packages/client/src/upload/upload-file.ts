@@ -85,7 +85,7 @@ export async function uploadFile(context: ClientContext, platform: UploadPlatfor
     },
     parseAs: "text",
     signal: options.signal ?? null,
-    fetch: (request: Request) => context.transport.send(request, { body: body.create, oneShot: body.oneShot, repeatable: true, readBody: true }),
+    fetch: (request: Request) => context.transport.send(request, { body: body.create, oneShot: body.oneShot, repeatable: true, readBody: true, callerSignal: options.signal ?? null }),
   });
   if (error !== undefined) throw createApiError(response, error, endpoints.uploadFile.method);
   const file = readJson<File>(data ?? "", response, "the uploaded File");

@@ -13,7 +13,7 @@ import { demoClient, startTestSandbox, type TestSandbox } from "./helpers/sandbo
 
 let sandbox: TestSandbox;
 let strictSandbox: TestSandbox;
-let uploaded: client.File;
+let uploaded: client.FileObject;
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   strictSandbox = await startTestSandbox({ maxBodyBytes: 1_000, rateLimitPerMinute: 1 });

@@ -1,4 +1,4 @@
-import { endpoints, parameters, responseHeaders, type ContentType, type File, type IncludeValue } from "@lucca-api/types";
+import { endpoints, parameters, responseHeaders, type ContentType, type FileObject, type IncludeValue } from "@lucca-api/types";
 import type { ClientContext } from "../core/context.ts";
 import { canStreamRequestBodies } from "../core/environment.ts";
 import { readJson } from "../core/read-json.ts";
@@ -20,7 +20,7 @@ export interface UploadProgress {
 }
 
 export interface UploadFileOptions {
-  /** The name the File gets. Default: the File's or the path's name; required for bytes and streams. */
+  /** The name the file gets. Default: the platform File's or the path's name; required for bytes and streams. */
   fileName?: string | undefined;
   /** Default: the Blob's type, else the name's extension, else `binary/octet-stream`. */
   contentType?: ContentType | undefined;
@@ -45,7 +45,7 @@ export interface UploadPlatform {
 }
 
 export interface UploadedFile {
-  file: File;
+  file: FileObject;
   eTag: string | undefined;
 }
 
@@ -88,7 +88,7 @@ export async function uploadFile(context: ClientContext, platform: UploadPlatfor
     fetch: (request: Request) => context.transport.send(request, { body: body.create, oneShot: body.oneShot, repeatable: true, readBody: true, callerSignal: options.signal ?? null }),
   });
   if (error !== undefined) throw createApiError(response, error, endpoints.uploadFile.method);
-  const file = readJson<File>(data ?? "", response, "the uploaded File");
+  const file = readJson<FileObject>(data ?? "", response, "the uploaded file object");
   // The one final event, once the API has the file (an attempt that failed after its last byte reported none).
   options.onProgress?.({ loaded: size ?? body.sent(), total: size ?? body.sent() });
   return { file, eTag: response.headers.get(responseHeaders.eTag) ?? undefined };

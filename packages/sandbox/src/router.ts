@@ -110,7 +110,7 @@ export async function route(request: IncomingMessage, response: ServerResponse, 
       await runOperation(route, request, response, url, path, context);
       return;
     }
-    if (context.options.docsDir && request.method === "GET" && (await serveStatic(context.options.docsDir, url.pathname, response))) return;
+    if (context.options.docsDir && request.method === "GET" && (await serveStatic(context.options.docsDir, url.pathname, response, context.fallbackOrigin))) return;
     throw new Problem(404, { detail: `Nothing is served at ${request.method} ${url.pathname}.` });
   } catch (error) {
     const problem = isProblem(error) ? error : new Problem(500, { detail: "An unexpected error occurred; see the sandbox's log." });

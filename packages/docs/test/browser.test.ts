@@ -1,6 +1,8 @@
 /**
- * The built reference in a real chromium (Debian's, driven by playwright-core), served over
- * HTTP on 127.0.0.1 and opened from disk: it loads nothing from another origin, renders
+ * The built reference in a real chromium (Debian's, driven by playwright-core), served by a
+ * plain static file server on 127.0.0.1 (as any static host would serve the folder
+ * `npm run build` leaves), opened from disk, and served by the sandbox: it loads nothing
+ * from another origin, renders
  * every guide, operation and schema, finds "upload", shows the code samples of samples/,
  * and logs no error. Screenshots go to packages/docs/screenshots/ (git-ignored).
  */
@@ -149,6 +151,17 @@ describe("served over HTTP on 127.0.0.1", slow, () => {
     await waitForHeading(page, upload.summary);
   });
 
+  it("serves the version's own reference at /<version>/, and the 404 page for a path it does not have", async () => {
+    const versionPage = await browser.context.newPage();
+    versionPage.setDefaultTimeout(actionTimeout);
+    await versionPage.goto(`${server.url}/${path.basename(built.versionDir)}/`);
+    await waitForHeading(versionPage, docsSpec.info.title);
+    const missing = await versionPage.goto(`${server.url}/1999-01-01/`);
+    expect(missing?.status()).toBe(404);
+    await versionPage.getByRole("heading", { name: "Not found" }).waitFor();
+    await versionPage.close();
+  });
+
   it("requested nothing outside its own origin and logged no error, through all of the above", () => {
     expect(recorder.foreignRequests).toEqual([]);
     expect(recorder.errors).toEqual([]);
@@ -216,6 +229,8 @@ describe("served by the sandbox at / (what npm start runs)", slow, () => {
     const page = await browser.context.newPage();
     page.setDefaultTimeout(actionTimeout);
     await page.goto(`${sandbox.url}/`);
+    const html = await page.content();
+    expect(html, "the local-sandbox server entry").toContain(`"url": "${sandbox.url}"`.replace(": ", ":"));
     const { operation } = operationsOf(docsSpec)[0]!;
     await openOperation(page, operation);
     const [sample] = operation["x-codeSamples"] as CodeSample[];

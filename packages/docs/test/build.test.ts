@@ -6,6 +6,8 @@ import { buildReference, defaultSamplesDir, type BuiltReference } from "../src/b
 import { sampleBaseName } from "../src/code-samples.ts";
 import { operationsOf } from "../src/operations.ts";
 import { remoteAssets } from "../src/self-contain.ts";
+import { parse as parseYaml } from "yaml";
+import { currentApiVersion } from "@lucca-api/types";
 
 let dir: string;
 let built: BuiltReference;
@@ -33,6 +35,29 @@ describe("buildReference", () => {
       expect(operation["x-codeSamples"][0].source.trim()).toBe(typescript.trim());
     }
   });
+
+  it("writes a site for any static host: the newest version at / and at /<version>/, both spec downloads, a 404 page, .nojekyll", async () => {
+    expect(built.versionDir).toBe(path.join(built.outDir, currentApiVersion));
+    for (const dir of [built.outDir, built.versionDir]) {
+      const json = await readFile(path.join(dir, "openapi.json"), "utf8");
+      expect(parseYaml(await readFile(path.join(dir, "openapi.yaml"), "utf8")), dir).toEqual(JSON.parse(json));
+      expect((await stat(path.join(dir, "assets"))).isDirectory(), dir).toBe(true);
+    }
+    expect(await readFile(path.join(built.versionDir, "index.html"), "utf8")).toBe(await readFile(built.indexFile, "utf8"));
+    expect(await readFile(path.join(built.outDir, ".nojekyll"), "utf8")).toBe("");
+    const notFound = await readFile(path.join(built.outDir, "404.html"), "utf8");
+    expect(notFound).toContain('<a href="/">');
+    expect(notFound).not.toMatch(/<script|https?:\/\//);
+    expect(JSON.parse(await readFile(path.join(built.outDir, "versions.json"), "utf8"))).toEqual({ latest: currentApiVersion, versions: [currentApiVersion] });
+  });
+
+  it("lists the older versions a deployed site already holds, the one built served at /", async () => {
+    const next = await buildReference({ outDir: path.join(dir, "next"), apiVersion: "2030-01-01", previousVersions: ["2024-11-01"], basePath: "/repo/" });
+    expect(JSON.parse(await readFile(path.join(next.outDir, "versions.json"), "utf8"))).toEqual({ latest: "2030-01-01", versions: ["2030-01-01", "2024-11-01"] });
+    expect((await stat(path.join(next.outDir, "2030-01-01", "index.html"))).isFile()).toBe(true);
+    expect(await readFile(path.join(next.outDir, "404.html"), "utf8")).toContain('<a href="/repo/">');
+    await rm(next.outDir, { recursive: true, force: true });
+  }, 120_000);
 
   it("leaves the previous site in place, and nothing half-written, when a build fails", async () => {
     const before = await readFile(built.indexFile, "utf8");

@@ -11,7 +11,7 @@
  * The folder is written aside and renamed into place, so a failed build never leaves a
  * half-written site behind.
  */
-import { chmod, cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,7 +21,7 @@ import { specFileName } from "./redoc-options.ts";
 import { renderReference } from "./render.ts";
 import { withSchemasSection } from "./schemas-section.ts";
 import { selfContain } from "./self-contain.ts";
-import { mergeVersions, notFoundPage, specAsYaml } from "./site-files.ts";
+import { mergeVersions, notFoundPage, specAsYaml, type VersionEntry } from "./site-files.ts";
 
 export const packageDir = fileURLToPath(new URL("../", import.meta.url));
 export const defaultOutDir = path.join(packageDir, "dist");
@@ -35,6 +35,8 @@ export function bundledSpecFile(): string {
 
 /** The YAML download beside `openapi.json`. */
 export const yamlSpecFileName = "openapi.yaml";
+/** The list of the versions the site holds, at its root. */
+export const versionsFileName = "versions.json";
 
 export interface BuildOptions {
   outDir?: string;
@@ -44,8 +46,8 @@ export interface BuildOptions {
   apiVersion?: string;
   /** Where the site is served from, for the 404 page's link. Default `/` (`DOCS_BASE_PATH`). */
   basePath?: string;
-  /** Older versions the deployed site already holds (carried over by the caller). */
-  previousVersions?: readonly string[];
+  /** Older versions the deployed site already holds, for versions.json (carry-over.ts adds their folders). */
+  previousVersions?: readonly VersionEntry[];
 }
 
 export interface BuiltReference {
@@ -94,8 +96,12 @@ export async function buildReference(options: BuildOptions = {}): Promise<BuiltR
     await cp(versionDir, staging, { recursive: true });
     await writeFile(path.join(staging, "404.html"), notFoundPage(title, basePath));
     await writeFile(path.join(staging, ".nojekyll"), "");
-    const manifest = mergeVersions(options.previousVersions ?? [], apiVersion);
-    await writeFile(path.join(staging, "versions.json"), JSON.stringify(manifest, null, 2) + "\n");
+    const files = (await readdir(versionDir, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(versionDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+      .sort();
+    const manifest = mergeVersions(options.previousVersions ?? [], { version: apiVersion, files });
+    await writeFile(path.join(staging, versionsFileName), JSON.stringify(manifest, null, 2) + "\n");
     // mkdtemp makes the folder private; a site is read by whoever serves it.
     await chmod(staging, 0o755);
 

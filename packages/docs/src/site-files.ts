@@ -38,14 +38,23 @@ each API version's reference stays at its own path, <code>${home}&lt;version&gt;
 `;
 }
 
+/** One API version's reference on the site: its folder `<version>/` and the files in it. */
+export interface VersionEntry {
+  version: string;
+  /** Paths inside the version's folder, `/`-separated (for carry-over.ts to fetch). */
+  files: string[];
+}
+
 export interface VersionsManifest {
   /** The version served at `/`. */
   latest: string;
-  /** Every version the site holds, newest first, each at `<version>/`. */
-  versions: string[];
+  /** Every version the site holds, newest first. */
+  versions: VersionEntry[];
 }
 
 /** The versions a site held, plus the one just built, which is the one served at `/`. */
-export function mergeVersions(previous: readonly string[], built: string): VersionsManifest {
-  return { latest: built, versions: [...new Set([built, ...previous])].sort().reverse() };
+export function mergeVersions(previous: readonly VersionEntry[], built: VersionEntry): VersionsManifest {
+  const others = previous.filter(({ version }) => version !== built.version);
+  const versions = [built, ...others].sort((a, b) => b.version.localeCompare(a.version));
+  return { latest: built.version, versions };
 }

@@ -19,6 +19,7 @@ import { sampleLanguages, type CodeSample } from "../src/code-samples.ts";
 import { operationsOf } from "../src/operations.ts";
 import { schemasSectionName } from "../src/redoc-options.ts";
 import { serveFolder, type StaticServer } from "../src/static-server.ts";
+import { servers } from "@lucca-api/types";
 import {
   openInSidebar,
   recordContext,
@@ -29,6 +30,8 @@ import {
 } from "./support/reference-page.ts";
 
 const screenshots = path.join(packageDir, "screenshots");
+/** The spec's local-sandbox server, which a sandbox on another port must not show. */
+const localSandboxDefault = servers.map(({ url }) => url as string).find((url) => url.startsWith("http://127.0.0.1:"))!;
 /**
  * A real browser walking the whole reference on 2 cores that other test runs share: each
  * test gets more than the package's 30 s, and each page action 20 s.
@@ -151,14 +154,12 @@ describe("served over HTTP on 127.0.0.1", slow, () => {
     await waitForHeading(page, upload.summary);
   });
 
-  it("serves the version's own reference at /<version>/, and the 404 page for a path it does not have", async () => {
+  it("renders the version's own reference at /<version>/", async () => {
     const versionPage = await browser.context.newPage();
     versionPage.setDefaultTimeout(actionTimeout);
     await versionPage.goto(`${server.url}/${path.basename(built.versionDir)}/`);
     await waitForHeading(versionPage, docsSpec.info.title);
-    const missing = await versionPage.goto(`${server.url}/1999-01-01/`);
-    expect(missing?.status()).toBe(404);
-    await versionPage.getByRole("heading", { name: "Not found" }).waitFor();
+    await openOperation(versionPage, operationsOf(docsSpec)[0]!.operation);
     await versionPage.close();
   });
 
@@ -229,14 +230,26 @@ describe("served by the sandbox at / (what npm start runs)", slow, () => {
     const page = await browser.context.newPage();
     page.setDefaultTimeout(actionTimeout);
     await page.goto(`${sandbox.url}/`);
-    const html = await page.content();
-    expect(html, "the local-sandbox server entry").toContain(`"url": "${sandbox.url}"`.replace(": ", ":"));
     const { operation } = operationsOf(docsSpec)[0]!;
     await openOperation(page, operation);
     const [sample] = operation["x-codeSamples"] as CodeSample[];
     await page.locator('[data-component-name="CodeBlock/CodeBlock"]').filter({ hasText: firstCodeLine(sample!), visible: true }).first().waitFor();
     expect(recorder.foreignRequests).toEqual([]);
     expect(recorder.errors).toEqual([]);
+  });
+
+  it("lists the local sandbox at the address it listens on, not the spec's default one", async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(actionTimeout);
+    await page.goto(`${sandbox.url}/`);
+    await openOperation(page, operationsOf(docsSpec)[0]!.operation);
+    // Each operation's server panel lists every server of the spec, the local sandbox last.
+    const serverNames = page.locator('[data-testid="server-panel-item-name"]').filter({ hasText: "local sandbox" });
+    await serverNames.first().waitFor({ state: "attached" });
+    const text = (await page.locator("body").textContent()) ?? "";
+    expect(text).toContain(sandbox.url);
+    expect(text).not.toContain(localSandboxDefault);
+    await page.close();
   });
 });
 

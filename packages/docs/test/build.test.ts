@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReference, defaultSamplesDir, type BuiltReference } from "../src/build.ts";
 import { sampleBaseName } from "../src/code-samples.ts";
 import { operationsOf } from "../src/operations.ts";
+import { carryOverVersions } from "../src/carry-over.ts";
 import { remoteAssets } from "../src/self-contain.ts";
+import { serveFolder } from "../src/static-server.ts";
 import { parse as parseYaml } from "yaml";
 import { currentApiVersion } from "@lucca-api/types";
 
@@ -48,16 +50,51 @@ describe("buildReference", () => {
     const notFound = await readFile(path.join(built.outDir, "404.html"), "utf8");
     expect(notFound).toContain('<a href="/">');
     expect(notFound).not.toMatch(/<script|https?:\/\//);
-    expect(JSON.parse(await readFile(path.join(built.outDir, "versions.json"), "utf8"))).toEqual({ latest: currentApiVersion, versions: [currentApiVersion] });
+    const manifest = JSON.parse(await readFile(path.join(built.outDir, "versions.json"), "utf8"));
+    expect(manifest.latest).toBe(currentApiVersion);
+    expect(manifest.versions).toEqual([{ version: currentApiVersion, files: expect.arrayContaining(["index.html", "openapi.json", "openapi.yaml", "assets/favicon.svg"]) }]);
   });
 
-  it("lists the older versions a deployed site already holds, the one built served at /", async () => {
-    const next = await buildReference({ outDir: path.join(dir, "next"), apiVersion: "2030-01-01", previousVersions: ["2024-11-01"], basePath: "/repo/" });
-    expect(JSON.parse(await readFile(path.join(next.outDir, "versions.json"), "utf8"))).toEqual({ latest: "2030-01-01", versions: ["2030-01-01", "2024-11-01"] });
-    expect((await stat(path.join(next.outDir, "2030-01-01", "index.html"))).isFile()).toBe(true);
-    expect(await readFile(path.join(next.outDir, "404.html"), "utf8")).toContain('<a href="/repo/">');
-    await rm(next.outDir, { recursive: true, force: true });
+  it("keeps the older versions the live site holds when a new version is built: / serves the new one", async () => {
+    const live = await serveFolder(built.outDir);
+    try {
+      const next = await buildReference({ outDir: path.join(dir, "next"), apiVersion: "2030-01-01", basePath: "/repo/" });
+      expect(await carryOverVersions(next.outDir, `${live.url}/`)).toEqual([currentApiVersion]);
+      const manifest = JSON.parse(await readFile(path.join(next.outDir, "versions.json"), "utf8"));
+      expect(manifest.latest).toBe("2030-01-01");
+      expect(manifest.versions.map(({ version }: { version: string }) => version)).toEqual(["2030-01-01", currentApiVersion]);
+      for (const file of ["index.html", "openapi.json", "openapi.yaml"])
+        expect(await readFile(path.join(next.outDir, currentApiVersion, file)), file).toEqual(await readFile(path.join(built.versionDir, file)));
+      expect(await readFile(path.join(next.outDir, "404.html"), "utf8")).toContain('<a href="/repo/">');
+      await rm(next.outDir, { recursive: true, force: true });
+    } finally {
+      await live.close();
+    }
   }, 120_000);
+
+  it("answers a missing path with the 404 page when served as any static host serves it", async () => {
+    const site = await serveFolder(built.outDir);
+    try {
+      const response = await fetch(`${site.url}/1999-01-01/`);
+      expect(response.status).toBe(404);
+      expect(await response.text()).toBe(await readFile(path.join(built.outDir, "404.html"), "utf8"));
+    } finally {
+      await site.close();
+    }
+  });
+
+  it("carries nothing over from a site not deployed yet, and refuses a live manifest that points outside its folders", async () => {
+    const empty = await mkdtemp(path.join(dir, "empty-"));
+    const hostile = await mkdtemp(path.join(dir, "hostile-"));
+    await writeFile(path.join(hostile, "versions.json"), JSON.stringify({ latest: "2020-01-01", versions: [{ version: "2020-01-01", files: ["../../../etc/passwd"] }] }));
+    const [emptySite, hostileSite] = await Promise.all([serveFolder(empty), serveFolder(hostile)]);
+    try {
+      expect(await carryOverVersions(built.outDir, emptySite.url)).toEqual([]);
+      await expect(carryOverVersions(built.outDir, hostileSite.url)).rejects.toThrow("is not a path inside that folder");
+    } finally {
+      await Promise.all([emptySite.close(), hostileSite.close()]);
+    }
+  });
 
   it("leaves the previous site in place, and nothing half-written, when a build fails", async () => {
     const before = await readFile(built.indexFile, "utf8");

@@ -1,7 +1,7 @@
 /**
  * The release as release.yml runs it, from a temporary clone of the current commit:
- * `npm ci`, `changeset version`, build, `changeset publish` — to the rehearsal's registry
- * instead of npmjs.com.
+ * `npm ci`, `npm run release:version` (changeset version), `npm run release:publish`
+ * (build, changeset publish) — to the rehearsal's registry instead of npmjs.com.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -39,19 +39,16 @@ export async function versionAndPublish(clone: string, registry: Registry): Prom
   await run("npm", ["ci", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: clone });
 
   const before = publishablePackages(clone);
-  await run("npx", ["--no", "changeset", "version"], { cwd: clone });
+  await run("npm", ["run", "release:version"], { cwd: clone });
   const packages = publishablePackages(clone);
   for (const { name, version } of packages)
     log(`version: ${name} ${before.find((old) => old.name === name)?.version ?? "(new)"} → ${version}`);
-
-  const filters = packages.flatMap(({ name }) => [`--filter=${name}`]);
-  await run("npx", ["--no", "turbo", "run", "build", ...filters, "--output-logs=errors-only"], { cwd: clone });
 
   await withoutProvenance(packages);
   const host = new URL(registry.url).host;
   const userconfig = path.join(path.dirname(clone), "publish.npmrc");
   await writeFile(userconfig, `registry=${registry.url}\n//${host}/:_authToken=${registry.token}\n`, { mode: 0o600 });
-  await run("npx", ["--no", "changeset", "publish"], {
+  await run("npm", ["run", "release:publish"], {
     cwd: clone,
     env: { NPM_CONFIG_USERCONFIG: userconfig, npm_config_registry: registry.url },
   });

@@ -37,6 +37,11 @@ export interface SandboxOptions {
   maxBodyBytes?: number;
   /** Requests a client may make per minute. Default: the spec's `rateLimitRequestsPerMinute`. */
   rateLimitPerMinute?: number;
+  /**
+   * Failed client authentications at the token endpoint a client id, or an address, may
+   * make per minute before the endpoint answers 429 for it until the minute ends. Default 10.
+   */
+  clientAuthFailuresPerMinute?: number;
   /** Lifetime of an access token. Default 1800 s, as Lucca's token endpoint answers. */
   accessTokenTtlSeconds?: number;
   /** Lifetime of a per-file access token (`token` of `GET`). Default 3600 s. */
@@ -77,6 +82,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     clients,
     maxBodyBytes: positiveInteger("maxBodyBytes", options.maxBodyBytes, limits.maxRequestBodyBytes),
     rateLimitPerMinute: positiveInteger("rateLimitPerMinute", options.rateLimitPerMinute, limits.rateLimitRequestsPerMinute),
+    clientAuthFailuresPerMinute: positiveInteger("clientAuthFailuresPerMinute", options.clientAuthFailuresPerMinute, 10),
     accessTokenTtlSeconds: positiveInteger("accessTokenTtlSeconds", options.accessTokenTtlSeconds, 1800),
     fileTokenTtlSeconds: positiveInteger("fileTokenTtlSeconds", options.fileTokenTtlSeconds, 3600),
     docsDir: options.docsDir,

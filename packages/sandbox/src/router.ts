@@ -11,6 +11,7 @@ import { applyCors } from "./http/cors.ts";
 import { sendProblem } from "./http/respond.ts";
 import { serveStatic } from "./http/static-files.ts";
 import { isProblem, Problem } from "./problem.ts";
+import type { ClientAuthThrottle } from "./client-auth-throttle.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { validateParameters, type ParameterValues } from "./request-parameters.ts";
 import { retrieveFile } from "./retrieve-file.ts";
@@ -47,6 +48,7 @@ const routes: Route[] = (Object.keys(endpoints) as OperationId[]).map((operation
 
 export interface RouterContext extends RouteContext {
   rateLimiter: RateLimiter;
+  clientAuthThrottle: ClientAuthThrottle;
 }
 
 function match(pathname: string): { routes: Route[]; path: Record<string, string> } {
@@ -96,6 +98,7 @@ export async function route(request: IncomingMessage, response: ServerResponse, 
         clients: context.options.clients,
         signer: context.signer,
         accessTokenTtlSeconds: context.options.accessTokenTtlSeconds,
+        throttle: context.clientAuthThrottle,
       });
       return;
     }

@@ -7,6 +7,7 @@ import { createServer, STATUS_CODES } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { resolve } from "node:path";
 import { limits, problemMediaType } from "@lucca-api/types";
+import { ClientAuthThrottle } from "./client-auth-throttle.ts";
 import { FileStore } from "./file-store.ts";
 import { newTraceId } from "./http/respond.ts";
 import { resolveOptions, type SandboxOptions } from "./options.ts";
@@ -45,6 +46,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     fileTokenTtlSeconds: resolved.fileTokenTtlSeconds,
     fallbackOrigin: "",
     rateLimiter: new RateLimiter(resolved.rateLimitPerMinute),
+    clientAuthThrottle: new ClientAuthThrottle(resolved.clientAuthFailuresPerMinute),
   };
 
   const server = createServer({ maxHeaderSize: limits.maxRequestHeaderBytes }, (request, response) => {

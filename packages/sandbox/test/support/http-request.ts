@@ -16,10 +16,10 @@ export interface RawAnswer {
 export function rawRequest(
   operationId: OperationId | undefined,
   url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: Uint8Array | string } = {},
+  init: { method?: string; headers?: Record<string, string>; body?: Uint8Array | string; localAddress?: string } = {},
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { method: init.method ?? "GET", headers: init.headers }, (response) => {
+    const request = httpRequest(url, { method: init.method ?? "GET", headers: init.headers, localAddress: init.localAddress }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => {

@@ -1,13 +1,15 @@
 /**
- * Routes a request: CORS preflight, the token endpoint, the spec's operations, the docs.
- * Each operation runs the same checks in the same order: bearer token and scope (401,
- * 403), rate limit (429), the spec's parameters (400), then the handler. Every refusal
- * is a `Problem`, answered as problem details.
+ * Routes a request: the `Host` check, CORS preflight, the token endpoint, the spec's
+ * operations, the docs. Each operation runs the same checks in the same order: bearer
+ * token and scope (401, 403), rate limit (429), the spec's parameters (400), then the
+ * handler. `HEAD` is answered wherever `GET` is, by the `GET` handler without the body
+ * (RFC 9110, section 9.3.2). Every refusal is a `Problem`, answered as problem details.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { endpoints, limits, type OperationId } from "@lucca-api/types";
 import { authorize } from "./bearer.ts";
 import { applyCors } from "./http/cors.ts";
+import { checkHost } from "./http/host-names.ts";
 import { sendProblem } from "./http/respond.ts";
 import { serveStatic } from "./http/static-files.ts";
 import { isProblem, Problem } from "./problem.ts";
@@ -21,7 +23,8 @@ import { uploadFile } from "./upload-file.ts";
 
 type Handler = (request: IncomingMessage, response: ServerResponse, values: ParameterValues, context: RouteContext) => Promise<void>;
 
-const handlers: Record<OperationId, Handler> = { uploadFile, retrieveFile };
+/** By operationId; an operation without its own (a `HEAD` the spec declares) uses its path's `GET`. */
+const handlers: Partial<Record<OperationId, Handler>> = { uploadFile, retrieveFile };
 
 interface Route {
   operationId: OperationId;
@@ -47,6 +50,8 @@ const routes: Route[] = (Object.keys(endpoints) as OperationId[]).map((operation
 });
 
 export interface RouterContext extends RouteContext {
+  /** The host names `Host` may carry (see http/host-names.ts). */
+  allowedHostNames: Set<string>;
   rateLimiter: RateLimiter;
   clientAuthThrottle: ClientAuthThrottle;
 }
@@ -67,11 +72,24 @@ function safeDecode(value: string): string {
   }
 }
 
-async function runOperation(route: Route, request: IncomingMessage, response: ServerResponse, url: URL, path: Record<string, string>, context: RouterContext) {
+/** The methods a path takes: its operations', plus `HEAD` wherever `GET` is. */
+function methodsOf(candidates: Route[]): string[] {
+  const methods = candidates.map((candidate) => candidate.method);
+  return methods.includes("GET") && !methods.includes("HEAD") ? [...methods, "HEAD"] : methods;
+}
+
+/** The route of `method` among a path's routes; `HEAD` falls back to the path's `GET`. */
+function routeFor(candidates: Route[], method: string | undefined): Route | undefined {
+  return candidates.find((candidate) => candidate.method === method) ?? (method === "HEAD" ? candidates.find((candidate) => candidate.method === "GET") : undefined);
+}
+
+async function runOperation(candidates: Route[], route: Route, request: IncomingMessage, response: ServerResponse, url: URL, path: Record<string, string>, context: RouterContext) {
   const caller = authorize(request, route.operationId, context.signer);
   context.rateLimiter.take(caller.clientId);
   const values = validateParameters(route.operationId, { headers: request.headers, query: url.searchParams, path });
-  await handlers[route.operationId](request, response, values, context);
+  const handler = handlers[route.operationId] ?? handlers[routeFor(candidates, "GET")?.operationId ?? route.operationId];
+  if (!handler) throw new Error(`No handler for operation ${route.operationId}.`);
+  await handler(request, response, values, context);
 }
 
 /**
@@ -91,6 +109,7 @@ function drain(request: IncomingMessage): void {
 export async function route(request: IncomingMessage, response: ServerResponse, context: RouterContext): Promise<void> {
   response.setHeader("X-Content-Type-Options", "nosniff");
   try {
+    checkHost(request, context.allowedHostNames);
     if (applyCors(request, response)) return;
     const url = new URL(request.url ?? "/", "http://sandbox.invalid");
     if (url.pathname === tokenPath) {
@@ -104,16 +123,17 @@ export async function route(request: IncomingMessage, response: ServerResponse, 
     }
     const { routes: candidates, path } = match(url.pathname);
     if (candidates.length > 0) {
-      const route = candidates.find((candidate) => candidate.method === request.method);
+      const route = routeFor(candidates, request.method);
       if (!route)
         throw new Problem(405, {
-          detail: `${url.pathname} takes ${candidates.map((candidate) => candidate.method).join(", ")}, not ${request.method}.`,
-          headers: { Allow: candidates.map((candidate) => candidate.method).join(", ") },
+          detail: `${url.pathname} takes ${methodsOf(candidates).join(", ")}, not ${request.method}.`,
+          headers: { Allow: methodsOf(candidates).join(", ") },
         });
-      await runOperation(route, request, response, url, path, context);
+      await runOperation(candidates, route, request, response, url, path, context);
       return;
     }
-    if (context.options.docsDir && request.method === "GET" && (await serveStatic(context.options.docsDir, url.pathname, response))) return;
+    const readsDocs = request.method === "GET" || request.method === "HEAD";
+    if (context.options.docsDir && readsDocs && (await serveStatic(context.options.docsDir, url.pathname, response, request.method === "HEAD"))) return;
     throw new Problem(404, { detail: `Nothing is served at ${request.method} ${url.pathname}.` });
   } catch (error) {
     const problem = isProblem(error) ? error : new Problem(500, { detail: "An unexpected error occurred; see the sandbox's log." });

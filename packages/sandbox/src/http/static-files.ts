@@ -20,8 +20,8 @@ const mediaTypes: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 
-/** Answers `pathname` from `root`; false when there is no such file. */
-export async function serveStatic(root: string, pathname: string, response: ServerResponse): Promise<boolean> {
+/** Answers `pathname` from `root` (headers only for `HEAD`); false when there is no such file. */
+export async function serveStatic(root: string, pathname: string, response: ServerResponse, headOnly = false): Promise<boolean> {
   let relative: string;
   try {
     relative = decodeURIComponent(pathname);
@@ -40,6 +40,10 @@ export async function serveStatic(root: string, pathname: string, response: Serv
       "Content-Length": String(info.size),
       "Cache-Control": "no-cache",
     });
+    if (headOnly) {
+      response.end();
+      return true;
+    }
     // pipeline, not pipe: a client that leaves mid-transfer must also close the file.
     pipeline(createReadStream(path), response, () => undefined);
     return true;

@@ -23,7 +23,7 @@ export function rawRequest(
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => {
-        const answer = { status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) };
+        const answer = { status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks), method: init.method };
         try {
           if (operationId) assertResponseMatchesSpec(operationId, answer);
           resolve({ ...answer, json: () => JSON.parse(answer.body.toString("utf8")) });

@@ -54,6 +54,8 @@ describe("a refused upload names what is wrong and stores nothing", () => {
       body: multipartBody([filePartOf("a")]), query: "?include=everything", status: 400, field: parameters.include.name, mentions: ["everything"] }],
     ["If-Match on an upload fails: the file does not exist yet", {
       body: multipartBody([filePartOf("a")]), headers: { [parameters.ifMatch.name]: 'W/"x"' }, status: 412, mentions: ["does not exist"] }],
+    ["a body that is not multipart gets 415 even with If-Match: a refusal found before the preconditions wins (RFC 9110 section 13.2.1)", {
+      body: "{}", headers: { "Content-Type": "application/json", [parameters.ifMatch.name]: 'W/"x"' }, status: 415, mentions: ["multipart/form-data"] }],
     ["a declared Content-Length over the limit is refused with 413 before reading", {
       body: multipartBody([filePartOf("x".repeat(maxBodyBytes))]), status: 413, mentions: [String(maxBodyBytes)] }],
   ];

@@ -1,5 +1,7 @@
+import { hostname, networkInterfaces } from "node:os";
 import { parameters, responseHeaders } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenedHostNames } from "../src/http/host-names.ts";
 import { resolveOptions } from "../src/options.ts";
 import { rawRequest } from "./support/http-request.ts";
 import { filePart, multipartBody, multipartContentType } from "./support/multipart.ts";
@@ -81,5 +83,20 @@ describe("publicUrl must be an origin", () => {
 
   it("a trailing slash is dropped", () => {
     expect(resolveOptions({ publicUrl: "https://files.example.test:8443/" }).publicUrl).toBe("https://files.example.test:8443");
+  });
+});
+
+describe("the host names a listening address is reached by", () => {
+  const interfaceAddresses = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map(({ address }) => (address.includes(":") ? `[${address}]` : address)));
+
+  it.each<[string, string, string | undefined, string[], string[]]>([
+    ["loopback: the loopback names", "127.0.0.1", undefined, ["127.0.0.1", "localhost", "[::1]"], []],
+    ["IPv6 loopback: the same", "::1", undefined, ["[::1]", "localhost", "127.0.0.1"], []],
+    ["every interface: the loopback names, the machine's name and every interface address", "0.0.0.0", undefined, ["localhost", hostname().toLowerCase(), ...interfaceAddresses], []],
+    ["one address: that address only, plus the public URL's name", "192.0.2.10", "https://files.example.test", ["192.0.2.10", "files.example.test"], ["localhost"]],
+  ])("%s", (_rule, listenHost, publicUrl, accepted, refused) => {
+    const names = listenedHostNames(listenHost, publicUrl);
+    for (const name of accepted) expect(names).toContain(name);
+    for (const name of refused) expect(names).not.toContain(name);
   });
 });

@@ -1,4 +1,8 @@
-/** `GET /lucca-api/files/{id}` (operationId `retrieveFile`): the File JSON or its content. */
+/**
+ * `GET /lucca-api/files/{id}` (operationId `retrieveFile`): the file object or its content.
+ * `HEAD` on the same URL (`retrieveFileHeaders`) runs the same handler, which sends the
+ * status and headers and no body (RFC 9110, section 9.3.2).
+ */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream";
 import { parameters, responseHeaders, type Disposition } from "@lucca-api/types";

@@ -23,8 +23,8 @@ import { uploadFile } from "./upload-file.ts";
 
 type Handler = (request: IncomingMessage, response: ServerResponse, values: ParameterValues, context: RouteContext) => Promise<void>;
 
-/** By operationId; an operation without its own (a `HEAD` the spec declares) uses its path's `GET`. */
-const handlers: Partial<Record<OperationId, Handler>> = { uploadFile, retrieveFile };
+/** By operationId: `HEAD` on the file URL (`retrieveFileHeaders`) runs `GET`'s handler, which sends no body for it. */
+const handlers: Record<OperationId, Handler> = { uploadFile, retrieveFile, retrieveFileHeaders: retrieveFile };
 
 interface Route {
   operationId: OperationId;
@@ -83,13 +83,12 @@ function routeFor(candidates: Route[], method: string | undefined): Route | unde
   return candidates.find((candidate) => candidate.method === method) ?? (method === "HEAD" ? candidates.find((candidate) => candidate.method === "GET") : undefined);
 }
 
-async function runOperation(candidates: Route[], route: Route, request: IncomingMessage, response: ServerResponse, url: URL, path: Record<string, string>, context: RouterContext) {
+async function runOperation(route: Route, request: IncomingMessage, response: ServerResponse, url: URL, path: Record<string, string>, context: RouterContext) {
   const caller = authorize(request, route.operationId, context.signer);
   context.rateLimiter.take(caller.clientId);
   const values = validateParameters(route.operationId, { headers: request.headers, query: url.searchParams, path });
-  const handler = handlers[route.operationId] ?? handlers[routeFor(candidates, "GET")?.operationId ?? route.operationId];
-  if (!handler) throw new Error(`No handler for operation ${route.operationId}.`);
-  await handler(request, response, values, context);
+  // A path whose `GET` the spec gives no `HEAD` still answers it (RFC 9110, section 9.3.2), with `GET`'s handler.
+  await handlers[route.operationId](request, response, values, context);
 }
 
 /**
@@ -129,7 +128,7 @@ export async function route(request: IncomingMessage, response: ServerResponse, 
           detail: `${url.pathname} takes ${methodsOf(candidates).join(", ")}, not ${request.method}.`,
           headers: { Allow: methodsOf(candidates).join(", ") },
         });
-      await runOperation(candidates, route, request, response, url, path, context);
+      await runOperation(route, request, response, url, path, context);
       return;
     }
     const readsDocs = request.method === "GET" || request.method === "HEAD";

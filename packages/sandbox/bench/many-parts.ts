@@ -57,8 +57,16 @@ function baselineBody(length: number): { stream: Readable; length: number } {
   return { stream: Readable.from(chunks()), length };
 }
 
+/**
+ * Sends the whole body, even after an early answer (the server drains a refused body), and
+ * resolves once both the body is sent and the answer received: the server's peak RSS then
+ * covers the whole body.
+ */
 function send(url: string, headers: Record<string, string | number>, body: Readable): Promise<{ status: number; bytes: number; text: string }> {
   return new Promise((resolve, reject) => {
+    let sent = false;
+    let answer: { status: number; bytes: number; text: string } | undefined;
+    const done = () => sent && answer && resolve(answer);
     const req = request(url, { method: "POST", headers }, (response) => {
       let bytes = 0;
       const head: Buffer[] = [];
@@ -66,10 +74,20 @@ function send(url: string, headers: Record<string, string | number>, body: Reada
         bytes += chunk.length;
         if (bytes < 64 * 1024) head.push(chunk);
       });
-      response.on("end", () => resolve({ status: response.statusCode!, bytes, text: Buffer.concat(head).toString("utf8") }));
+      response.on("end", () => {
+        answer = { status: response.statusCode!, bytes, text: Buffer.concat(head).toString("utf8") };
+        done();
+      });
       response.on("error", reject);
     });
-    req.on("error", reject);
+    // After an early answer the server drains the body, or closes the connection past its timeout.
+    const ended = () => {
+      sent = true;
+      done();
+    };
+    req.on("error", (error) => (answer ? ended() : reject(error)));
+    req.on("finish", ended);
+    req.on("close", ended);
     body.pipe(req);
   });
 }

@@ -941,7 +941,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    Vary: components["headers"]["Vary"];
+                    Vary?: components["headers"]["Vary"];
                     /**
                      * @description With the content only: `inline` or `attachment`, as `disposition` asked.
                      *     Not documented by Lucca: the header itself; this description assumes RFC
@@ -969,7 +969,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     "Content-Range": components["headers"]["ContentRange"];
-                    Vary: components["headers"]["Vary"];
+                    Vary?: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -986,7 +986,7 @@ export interface operations {
             304: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    Vary: components["headers"]["Vary"];
+                    Vary?: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1079,7 +1079,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    Vary: components["headers"]["Vary"];
+                    Vary?: components["headers"]["Vary"];
                     /**
                      * @description With the content only, as on `GET`.
                      * @example attachment; filename="pic.jpg"; filename*=UTF-8''pic.jpg
@@ -1098,7 +1098,7 @@ export interface operations {
             304: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    Vary: components["headers"]["Vary"];
+                    Vary?: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;

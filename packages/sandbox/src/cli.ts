@@ -20,6 +20,7 @@ try {
       "",
       `Lucca files API sandbox (unofficial) on ${sandbox.url}`,
       `  token endpoint  ${sandbox.tokenUrl}`,
+      ...(options.publicUrl ? [`  public URL      ${options.publicUrl} (links are built from it)`] : []),
       `  demo client     client_id=${demoClient.clientId} client_secret=${demoClient.clientSecret} scope="${demoClient.scopes.join(" ")}"`,
       ...(others.length > 0 ? [`  other clients   ${others.join(", ")}`] : []),
       `  data folder     ${options.dataDir}`,

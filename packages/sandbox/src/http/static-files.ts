@@ -33,11 +33,15 @@ export const localSandboxServerUrl: string | undefined = servers
 /** The files that carry the spec's server list: the pages and the spec's copies. */
 const carriesServerUrl = new Set([".html", ".json", ".yaml"]);
 
-/**
- * Answers `pathname` from `root`; false when there is no such file. `origin` is where
- * the sandbox listens: it replaces the spec's local-sandbox URL in the files that carry it.
- */
-export async function serveStatic(root: string, pathname: string, response: ServerResponse, origin?: string): Promise<boolean> {
+export interface ServeStaticOptions {
+  /** Where the sandbox is reached: it replaces the spec's local-sandbox URL in the files that carry it. */
+  origin?: string | undefined;
+  /** Answer the headers only (`HEAD`). */
+  headOnly?: boolean;
+}
+
+/** Answers `pathname` from `root`; false when there is no such file. */
+export async function serveStatic(root: string, pathname: string, response: ServerResponse, { origin, headOnly = false }: ServeStaticOptions = {}): Promise<boolean> {
   let relative: string;
   try {
     relative = decodeURIComponent(pathname);
@@ -54,7 +58,7 @@ export async function serveStatic(root: string, pathname: string, response: Serv
     if (origin && localSandboxServerUrl && origin !== localSandboxServerUrl && carriesServerUrl.has(extname(path))) {
       const body = Buffer.from((await readFile(path, "utf8")).replaceAll(localSandboxServerUrl, origin));
       response.writeHead(200, { "Content-Type": mediaTypes[extname(path)]!, "Content-Length": String(body.length), "Cache-Control": "no-cache" });
-      response.end(body);
+      response.end(headOnly ? undefined : body);
       return true;
     }
     response.writeHead(200, {
@@ -62,6 +66,10 @@ export async function serveStatic(root: string, pathname: string, response: Serv
       "Content-Length": String(info.size),
       "Cache-Control": "no-cache",
     });
+    if (headOnly) {
+      response.end();
+      return true;
+    }
     // pipeline, not pipe: a client that leaves mid-transfer must also close the file.
     pipeline(createReadStream(path), response, () => undefined);
     return true;

@@ -7,6 +7,8 @@ import { demoClient, type SandboxClient } from "./options.ts";
 export interface BannerInput {
   url: string;
   tokenUrl: string;
+  /** The origin links are built from, when it is not `url` (behind a proxy). */
+  publicUrl?: string | undefined;
   dataDir: string;
   /** The built API reference being served at `/`, if any. */
   docsDir: string | undefined;
@@ -14,15 +16,16 @@ export interface BannerInput {
 }
 
 /** How to reach the sandbox, the demo credentials, and how to stop it and start over. */
-export function banner({ url, tokenUrl, dataDir, docsDir, clients }: BannerInput): string {
+export function banner({ url, tokenUrl, publicUrl, dataDir, docsDir, clients }: BannerInput): string {
   const others = clients.filter((client) => client !== demoClient).map((client) => client.clientId);
   return [
     "",
     `Lucca files API sandbox (unofficial) on ${url}`,
     `  token endpoint  ${tokenUrl}`,
+    ...(publicUrl ? [`  public URL      ${publicUrl} (links are built from it)`] : []),
     `  demo client     client_id=${demoClient.clientId} client_secret=${demoClient.clientSecret} scope="${demoClient.scopes.join(" ")}"`,
     ...(others.length > 0 ? [`  other clients   ${others.join(", ")}`] : []),
-    `  API reference   ${docsDir ? `${url}/` : "not built (npm run build -w @lucca-api/docs)"}`,
+    `  API reference   ${docsDir ? `${url}/` : "not served (SANDBOX_DOCS_DIR=<a built reference>; in the repository: npm run build -w @lucca-api/docs)"}`,
     `  data folder     ${dataDir} (kept between runs)`,
     `  stop            Ctrl+C`,
     `  reset the data  stop, then delete the data folder: rm -r '${dataDir}'`,

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm start` (and `npx @lucca-api/sandbox`): runs the sandbox on http://127.0.0.1:4010 and
- * prints how to call it, stop it and reset its data. Configuration is read from the
- * environment (see cli-config.ts); what it prints is in cli-banner.ts.
+ * `npm start`, and `npx @lucca-api/sandbox` from the installed package: runs the sandbox
+ * on http://127.0.0.1:4010 and prints how to call it, stop it and reset its data.
+ * Configuration is read from the environment (see cli-config.ts); what it prints is in
+ * cli-banner.ts.
  */
 import { banner, listenFailure } from "./cli-banner.ts";
 import { optionsFromEnv, type CliOptions } from "./cli-config.ts";
@@ -18,7 +19,16 @@ try {
   // npm runs scripts in the folder of their package.json; INIT_CWD is where `npm start` was typed.
   options = optionsFromEnv(process.env, process.env.INIT_CWD ?? process.cwd());
   const sandbox = await startSandbox({ ...options, logger: { info: log, error: (message) => console.error(message) } });
-  console.log(banner({ url: sandbox.url, tokenUrl: sandbox.tokenUrl, dataDir: options.dataDir, docsDir: options.docsDir, clients: options.clients }));
+  console.log(
+    banner({
+      url: sandbox.url,
+      tokenUrl: sandbox.tokenUrl,
+      publicUrl: options.publicUrl,
+      dataDir: options.dataDir,
+      docsDir: options.docsDir,
+      clients: options.clients,
+    }),
+  );
   const stop = () => {
     sandbox.close().then(() => process.exit(0));
   };

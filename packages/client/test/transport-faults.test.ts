@@ -89,7 +89,8 @@ describe("timeouts and aborts are told apart", () => {
 
   it("a slow answer hits the per-attempt timeout, and the next attempt succeeds", async () => {
     server = await startFaultServer((req, res, i) => (i === 0 ? slow(5_000)(req, res) : json(res, 200, fileBody(server.url))));
-    const result = await fastClient(server.url, { timeout: 200 }).getFile(linkOn(server.url));
+    // The second attempt must answer within the same timeout: 1 s leaves room on a loaded machine.
+    const result = await fastClient(server.url, { timeout: 1_000 }).getFile(linkOn(server.url));
     expect(result.modified).toBe(true);
     expect(server.requests).toHaveLength(2);
   });
@@ -137,7 +138,8 @@ describe("a helper's JSON answer is covered by the timeouts and the signal until
 
   it("a metadata answer that stalls mid-body hits the per-attempt timeout, and the next attempt succeeds", async () => {
     server = await startFaultServer((req, res, i) => (i === 0 ? stallAfterHeaders(req, res) : json(res, 200, fileBody(server.url))));
-    const result = await fastClient(server.url, { timeout: 200 }).getFile(linkOn(server.url));
+    // The stall never ends; the second attempt must answer within the same timeout: 1 s leaves room on a loaded machine.
+    const result = await fastClient(server.url, { timeout: 1_000 }).getFile(linkOn(server.url));
     expect(result.modified).toBe(true);
     expect(server.requests).toHaveLength(2);
   });

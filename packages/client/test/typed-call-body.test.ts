@@ -67,15 +67,19 @@ describe.each(Object.entries(styles))("a typed call's answer is covered by the t
 
   it("a body that arrives in slow chunks, each within the timeout, is read whole: the timeout counts silence, not the whole body", async () => {
     const text = JSON.stringify(fileBody("http://127.0.0.1"));
+    // 16 chunks 100 ms apart: the body takes longer than the 1.5 s timeout (timers only fire
+    // late), while each silence stays far under it, even on a loaded machine.
+    const chunkCount = 16;
+    const boundary = (i: number) => Math.floor((i * text.length) / chunkCount);
     server = await startFaultServer(async (_req, res) => {
       res.writeHead(200, { "Content-Type": "application/json" });
-      for (const part of [text.slice(0, 20), text.slice(20, 60), text.slice(60)]) {
-        res.write(part);
-        await new Promise((resolve) => setTimeout(resolve, 150));
+      for (let i = 0; i < chunkCount; i++) {
+        res.write(text.slice(boundary(i), boundary(i + 1)));
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
       res.end();
     });
-    const result = await call(fastClient(server.url, { timeout: 400 }));
+    const result = await call(fastClient(server.url, { timeout: 1_500 }));
     expect("data" in result ? result.data : result).toMatchObject({ id: fileId });
   });
 });

@@ -60,6 +60,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       response.destroy();
     });
   });
+  // Node closes an idle keep-alive connection after 5 s by default, and fetch (undici) reuses
+  // pooled connections until about then: on a loaded machine a request sent on a connection
+  // the server is closing at that moment fails with ECONNRESET. A longer idle limit (the
+  // usual 65 s of servers behind load balancers) keeps that race out of reach of any client
+  // that pauses a few seconds; close() still ends every connection at once.
+  server.keepAliveTimeout = 65_000;
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable) return socket.destroy();
     if (error.code === "HPE_HEADER_OVERFLOW")

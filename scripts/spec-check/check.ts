@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { addedChangesets, type Changeset } from "./changesets.ts";
 import { classifyAll, type Change } from "./classify.ts";
 import { validateExamples, type ExamplesResult } from "./examples.ts";
-import { checkDrift, generateTypes, type DriftResult } from "./generated-types.ts";
+import { checkDrift, renderBundle, writeTypes, type DriftResult } from "./generated-types.ts";
 import { extractSpecAt, repositoryRoot, resolveBase, type BaseRevision } from "./git.ts";
 import { applyPolicy, type PolicyResult } from "./policy.ts";
 import { redoclyDiff } from "./redocly-diff.ts";
@@ -58,12 +58,15 @@ export async function specCheck(options: { cwd: string; base: string }): Promise
       base: JSON.parse(await readFile(files.baseBundle, "utf8")),
       revision: JSON.parse(await readFile(files.revisionBundle, "utf8")),
     };
-    const [drift, redoclyChanges, changesets] = await Promise.all([
-      checkDrift(repo, files.revisionBundle),
+    const [revisionGenerated, redoclyChanges, changesets] = await Promise.all([
+      renderBundle(files.revisionBundle, "the working tree"),
       redoclyDiff(files.baseBundle, files.revisionBundle, work),
       addedChangesets(repo, base.mergeBase),
-      generateTypes(files.baseBundle, files.baseTypes, options.base),
-      generateTypes(files.revisionBundle, files.revisionTypes, "the working tree"),
+      renderBundle(files.baseBundle, options.base).then((generated) => writeTypes(generated, files.baseTypes)),
+    ]);
+    const [drift] = await Promise.all([
+      checkDrift(repo, revisionGenerated),
+      writeTypes(revisionGenerated, files.revisionTypes),
     ]);
     const typesDiff = await diffTypes(files.baseTypes, files.revisionTypes, path.join(work, "types-diff"));
     const changes = classifyAll(redoclyChanges, documents);

@@ -13,23 +13,20 @@ import { SpecCheckError } from "./errors.ts";
 import { clean } from "./exec.ts";
 import { layout, toolsRoot } from "./tools.ts";
 
-async function renderBundle(bundlePath: string): Promise<Record<string, string>> {
-  return renderGeneratedFiles(JSON.parse(await readFile(bundlePath, "utf8")));
-}
-
-function messageOf(error: unknown): string {
-  return clean(error instanceof Error ? error.message : String(error));
-}
-
-/** Generates the types of a bundled spec into `outDir`. */
-export async function generateTypes(bundlePath: string, outDir: string, label: string): Promise<void> {
+/** What a bundled spec generates, by file name; the drift check and the types diff share one rendering. */
+export async function renderBundle(bundlePath: string, label: string): Promise<Record<string, string>> {
   try {
-    const files = await renderBundle(bundlePath);
-    await mkdir(outDir, { recursive: true });
-    for (const [name, text] of Object.entries(files)) await writeFile(path.join(outDir, name), text);
+    return await renderGeneratedFiles(JSON.parse(await readFile(bundlePath, "utf8")));
   } catch (error) {
-    throw new SpecCheckError(`cannot generate the types of the spec at ${label}:\n${messageOf(error)}`);
+    const message = clean(error instanceof Error ? error.message : String(error));
+    throw new SpecCheckError(`cannot generate the types of the spec at ${label}:\n${message}`);
   }
+}
+
+/** Writes rendered generated files into `outDir`. */
+export async function writeTypes(files: Record<string, string>, outDir: string): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(outDir, name), text);
 }
 
 export interface DriftResult {
@@ -39,13 +36,7 @@ export interface DriftResult {
 }
 
 /** The drift check: do the committed generated files match what the working tree's spec generates? */
-export async function checkDrift(repo: string, bundlePath: string): Promise<DriftResult> {
-  let files: Record<string, string>;
-  try {
-    files = await renderBundle(bundlePath);
-  } catch (error) {
-    return { ok: false, message: messageOf(error) };
-  }
+export async function checkDrift(repo: string, files: Record<string, string>): Promise<DriftResult> {
   const drifted = await findDrift(files, path.join(repo, layout.generated));
   if (drifted.length === 0) return { ok: true, message: "generated types are up to date with spec/" };
   // Paths relative to this repository's root, as `npm run generate -- --check` prints them.

@@ -17,6 +17,8 @@ const run = promisify(execFile);
 const readmeUrl = new URL("../../../README.md", import.meta.url);
 /** The host the README's session talks to (`npm start`). */
 const readmeOrigin = "http://127.0.0.1:4010";
+/** The README's origin (not followed by another digit), with the token endpoint's path when it has it. */
+const readmeOriginPattern = new RegExp(`${readmeOrigin.replaceAll(".", "\\.")}(?!\\d)(/connect/token)?`, "g");
 
 let harness: Harness;
 let prism: PrismProxy;
@@ -44,7 +46,9 @@ async function readmeSession(): Promise<string[]> {
  */
 async function runThroughPrism(lines: string[]): Promise<string> {
   const script = lines
-    .map((line) => line.replace(`${readmeOrigin}/connect/token`, `${harness.sandbox.url}/connect/token`).replaceAll(readmeOrigin, prism.url))
+    // One pass: replacing the token URL first and then every README origin also rewrote
+    // the sandbox's own URL whenever its random port began with 4010 (40101 → Prism's + "1").
+    .map((line) => line.replace(readmeOriginPattern, (_url, tokenPath = "") => (tokenPath ? harness.sandbox.url + tokenPath : prism.url)))
     .flatMap((line) => (line.startsWith("HREF=") ? [line, `HREF="${prism.url}\${HREF#${harness.sandbox.url}}"`] : [line]));
   const dir = await mkdtemp(join(tmpdir(), "prism-session-"));
   try {

@@ -8,6 +8,7 @@ import { InvalidResponseError } from "../errors/invalid-response-error.ts";
 import { resolveFileTarget, type FileTarget } from "../links/file-target.ts";
 import { fileNameFromContentDisposition } from "./content-disposition.ts";
 import { readOnce } from "./read-once.ts";
+import { reportProgress, type TransferProgress } from "./report-progress.ts";
 import { resumableBody } from "./resumable-body.ts";
 import { saveToPath } from "./save-to-path.ts";
 
@@ -16,8 +17,12 @@ export interface DownloadFileOptions {
   offset?: number;
   /** Only download if the file still has this ETag; otherwise a `PreconditionFailedError`. */
   ifMatch?: string;
+  /** Called as the content arrives, whichever way it is read: bytes of the file so far (from `offset`), and its size when known. */
+  onProgress?: (progress: DownloadProgress) => void;
   signal?: AbortSignal;
 }
+
+export type DownloadProgress = TransferProgress;
 
 /** A download whose headers have arrived; read its content once, in one of four ways. */
 export interface FileDownload {
@@ -72,7 +77,7 @@ export async function downloadFile(context: ClientContext, target: FileTarget, o
   const headers = response.headers;
   const eTag = headers.get(responseHeaders.eTag) ?? undefined;
   const describe = `${endpoints.retrieveFile.method} ${redactUrl(response.url)}`;
-  const content = resumableBody(body, {
+  const resumable = resumableBody(body, {
     start: offset,
     resume: eTag ? async (at) => (await request(at, eTag)).body : undefined,
     maxResumes: context.options.policy.maxRetries,
@@ -81,10 +86,12 @@ export async function downloadFile(context: ClientContext, target: FileTarget, o
     describe,
     logger: context.logger,
   });
+  const size = fullSize(response);
+  const content = options.onProgress ? reportProgress(resumable, offset, size, options.onProgress) : resumable;
   return {
     contentType: headers.get("Content-Type") ?? undefined,
     fileName: fileNameFromContentDisposition(headers.get(responseHeaders.contentDisposition)),
-    size: fullSize(response),
+    size,
     eTag,
     offset,
     body: content,

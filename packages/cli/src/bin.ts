@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+import { AbortError } from "@lucca-api/client";
+import { exitCodes } from "./cli/exit-codes.ts";
+import { main } from "./main.ts";
+
+// Ctrl-C (or a TERM) cancels: requests stop, a download's temporary file is removed,
+// and the process exits 130 once that is done. A second Ctrl-C exits at once.
+const cancel = new AbortController();
+const onSignal = () => {
+  if (cancel.signal.aborted) process.exit(exitCodes.cancelled);
+  cancel.abort(new AbortError("cancelled"));
+};
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
+
+process.exitCode = await main({ argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: cancel.signal });

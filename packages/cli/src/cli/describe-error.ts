@@ -33,7 +33,9 @@ export function describeError(error: unknown, context: DescribeContext): string 
   if (error instanceof UsageError) return oneLine(error.message);
   if (isInvalidInputError(error)) {
     const source = fieldSources[error.field] ?? error.field;
-    return oneLine(`${source}: ${error.message.slice(error.field.length + 2)}`);
+    // The client's fix reads "pass contentType: 'image/jpg'": say it with the flag.
+    const said = error.message.slice(error.field.length + 2).replaceAll(`${error.field}: `, source.startsWith("-") ? `${source} ` : `${source}: `);
+    return oneLine(`${source}: ${said}`);
   }
   if (isAbortError(error)) return "cancelled (Ctrl-C).";
   if (isTokenError(error)) {

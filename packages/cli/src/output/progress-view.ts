@@ -47,17 +47,28 @@ export function createProgressView(terminal: Terminal, specs: readonly TransferS
   return barView(terminal, transfers, now);
 }
 
+/**
+ * A line when the first byte moves and one when the file is done: a transfer that fails
+ * before sending anything (a refused type, a wrong secret) leaves only its error line.
+ */
 function lineView(terminal: Terminal, transfers: Transfer[], verbs: Verbs, now: () => number): ProgressView {
+  const announced = new Set<number>();
+  const announce = (index: number) => {
+    if (announced.has(index)) return;
+    announced.add(index);
+    const transfer = transfers[index]!;
+    terminal.say(`${verbs.active} ${transfer.label}${transfer.total !== undefined ? ` (${formatBytes(transfer.total)})` : ""}`);
+  };
   return {
     start(index) {
-      const transfer = transfers[index]!;
-      transfer.startedAt = now();
-      terminal.say(`${verbs.active} ${transfer.label}${transfer.total !== undefined ? ` (${formatBytes(transfer.total)})` : ""}`);
+      transfers[index]!.startedAt = now();
     },
     update(index, loaded) {
       transfers[index]!.loaded = loaded;
+      if (loaded > 0) announce(index);
     },
     finish(index) {
+      announce(index);
       const transfer = transfers[index]!;
       transfer.finishedAt = now();
       const seconds = (transfer.finishedAt - (transfer.startedAt ?? transfer.finishedAt)) / 1000;
@@ -75,8 +86,9 @@ function barView(terminal: Terminal, transfers: Transfer[], now: () => number): 
   const render = () => {
     if (stopped) return;
     const columns = terminal.stderr.columns ?? 80;
-    const lines = transfers.map((transfer) => barLine(terminal, transfer, columns, now()));
-    if (transfers.length > 1) lines.push(barLine(terminal, totalOf(transfers), columns, now(), true));
+    const rows = transfers.length > 1 ? [...transfers, totalOf(transfers)] : transfers;
+    const width = Math.min(labelWidth, Math.max(...rows.map(({ label }) => label.length)));
+    const lines = rows.map((transfer, index) => barLine(terminal, transfer, { columns, width, at: now(), isTotal: index === transfers.length }));
     draw(lines.join("\n"));
   };
   return {
@@ -120,9 +132,10 @@ function totalOf(transfers: Transfer[]): Transfer {
 }
 
 /** `✓ report.pdf  [██████░░░░]  60%  54.0/90.0 MB  12.1 MB/s  3s left` */
-function barLine(terminal: Terminal, transfer: Transfer, columns: number, at: number, isTotal = false): string {
+function barLine(terminal: Terminal, transfer: Transfer, layout: { columns: number; width: number; at: number; isTotal: boolean }): string {
   const { paint } = terminal;
-  const label = fit(transfer.label, labelWidth).padEnd(Math.min(labelWidth, Math.max(transfer.label.length, 12)));
+  const { columns, width, at, isTotal } = layout;
+  const label = fit(transfer.label, width).padEnd(width);
   const mark = transfer.finishedAt !== undefined ? paint("green", "✓") : transfer.startedAt === undefined ? paint("dim", "·") : " ";
   const seconds = transfer.startedAt === undefined ? 0 : ((transfer.finishedAt ?? at) - transfer.startedAt) / 1000;
   const rate = seconds > 0 ? transfer.loaded / seconds : 0;
@@ -142,7 +155,7 @@ function barLine(terminal: Terminal, transfer: Transfer, columns: number, at: nu
           : "";
   const barWidth = Math.max(10, Math.min(40, columns - label.length - 60));
   const filled = Math.round(fraction * barWidth);
-  const bar = `${paint("cyan", "█".repeat(filled))}${paint("dim", "░".repeat(barWidth - filled))}`;
+  const bar = `${filled > 0 ? paint("cyan", "█".repeat(filled)) : ""}${filled < barWidth ? paint("dim", "░".repeat(barWidth - filled)) : ""}`;
   return [mark, name, bar, percent, sizes, speed, when].filter(Boolean).join("  ");
 }
 

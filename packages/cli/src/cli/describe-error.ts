@@ -7,6 +7,7 @@ import { UsageError } from "./usage-error.ts";
  */
 const fieldSources: Record<string, string> = {
   contentType: "--content-type",
+  source: "the file to upload",
   "source.path": "the file to upload",
   path: "-o",
   apiVersion: "--api-version (or LUCCA_API_VERSION)",

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-export const binPath = fileURLToPath(new URL("../../dist/bin.js", import.meta.url));
+export const binPath = fileURLToPath(new URL("../../bin/lucca-files.js", import.meta.url));
 
 export interface CliResult {
   code: number | null;

@@ -1,6 +1,6 @@
 /**
  * The sandbox (`@lucca-api/sandbox`) on 127.0.0.1 with a fresh data folder, and a proxy in
- * front of it that can hold a download mid-way (for Ctrl-C), for the CLI's tests.
+ * front of it that holds or cuts a download mid-way, for the CLI's tests.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, request, type IncomingMessage } from "node:http";
@@ -35,22 +35,31 @@ export async function startTestSandbox(): Promise<TestSandbox> {
 }
 
 /**
- * Forwards every request to `target`; a file's content (`disposition=attachment`) stops
- * after `holdAfterBytes` and the connection stays open, as a stalled network would.
+ * Forwards every request to `target`. A file's content (`disposition=attachment`) stops
+ * after `afterBytes`: with `hold`, the connection stays open, as a stalled network would;
+ * with `drop-once`, the first such answer is cut there and the next ones pass whole.
  */
-export async function startHoldingProxy(target: string, holdAfterBytes: number) {
+export async function startFaultyProxy(target: string, { afterBytes, fault }: { afterBytes: number; fault: "hold" | "drop-once" }) {
   const open = new Set<IncomingMessage>();
+  let dropped = false;
   const server = createServer((incoming, outgoing) => {
     const upstream = request(new URL(incoming.url ?? "/", target), { method: incoming.method, headers: { ...incoming.headers, host: new URL(target).host } }, (answer) => {
       outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-      if (!incoming.url?.includes("disposition=attachment")) return void answer.pipe(outgoing);
+      const faulty = incoming.url?.includes("disposition=attachment") && (fault === "hold" || !dropped);
+      if (!faulty) return void answer.pipe(outgoing);
       open.add(answer);
       let sent = 0;
       answer.on("data", (chunk: Buffer) => {
-        const room = holdAfterBytes - sent;
-        if (room <= 0) return void answer.pause();
-        outgoing.write(chunk.subarray(0, room));
-        sent += Math.min(room, chunk.length);
+        const room = afterBytes - sent;
+        if (room > 0) {
+          outgoing.write(chunk.subarray(0, room));
+          sent += Math.min(room, chunk.length);
+        }
+        if (sent < afterBytes) return;
+        if (fault === "hold") return void answer.pause();
+        dropped = true;
+        answer.destroy();
+        outgoing.socket?.destroy();
       });
     });
     incoming.pipe(upstream);

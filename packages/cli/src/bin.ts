@@ -3,8 +3,9 @@ import { AbortError } from "@lucca-api/client";
 import { exitCodes } from "./cli/exit-codes.ts";
 import { main } from "./main.ts";
 
-// Ctrl-C (or a TERM) cancels: requests stop, a download's temporary file is removed,
-// and the process exits 130 once that is done. A second Ctrl-C exits at once.
+// Ctrl-C cancels: requests stop, a download's temporary file is removed, and the process
+// exits 130 once that is done. A second Ctrl-C exits at once. A TERM (a CI job stopped)
+// cancels the same way.
 const cancel = new AbortController();
 const onSignal = () => {
   if (cancel.signal.aborted) process.exit(exitCodes.cancelled);

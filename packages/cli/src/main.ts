@@ -12,7 +12,7 @@ import { get } from "./commands/get.ts";
 import { token } from "./commands/token.ts";
 import { upload } from "./commands/upload.ts";
 import { clientOptions, resolveConfig } from "./config/resolve-config.ts";
-import { createTerminal } from "./output/terminal.ts";
+import { createTerminal, painter } from "./output/terminal.ts";
 
 const commands: Record<CommandName, Command> = { upload, download, get, token };
 
@@ -45,9 +45,7 @@ export async function main({ argv, env, stdout, stderr, signal }: MainOptions): 
     return await commands[args.command]({ args, terminal, config, client, signal });
   } catch (error) {
     const failure = signal.aborted ? signal.reason : error;
-    const colour = stderr.isTTY === true && !env.NO_COLOR && env.TERM !== "dumb";
-    const prefix = colour ? "\u001B[31mlucca-files:\u001B[0m" : "lucca-files:";
-    stderr.write(`${prefix} ${describeError(failure, { sandbox: args?.sandbox ?? false })}\n`);
+    stderr.write(`${painter(stderr, env)("red", "lucca-files:")} ${describeError(failure, { sandbox: args?.sandbox ?? false })}\n`);
     if (args?.debug && failure instanceof Error && failure.stack) stderr.write(`${failure.stack}\n`);
     return exitCodeOf(failure);
   }

@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import type { FileDownload } from "@lucca-api/client";
 import { exitCodes } from "../cli/exit-codes.ts";
 import { UsageError } from "../cli/usage-error.ts";
@@ -30,7 +31,7 @@ export const download: Command = async ({ args, terminal, client, signal }) => {
     });
     view.start(0);
     if (target === toStdout) {
-      await pipeline(Readable.fromWeb(file.body as import("node:stream/web").ReadableStream<Uint8Array>), terminal.stdout as Writable, { end: false });
+      await pipeline(Readable.fromWeb(file.body as NodeReadableStream<Uint8Array>), terminal.stdout as Writable, { end: false });
       view.finish(0);
       return exitCodes.ok;
     }

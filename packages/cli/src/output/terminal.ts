@@ -21,9 +21,8 @@ type Env = Record<string, string | undefined>;
  * that stdout carries results only (`lucca-files get … --json | jq` works).
  */
 export function createTerminal(streams: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, env: Env, quiet: boolean): Terminal {
-  const interactive = streams.stderr.isTTY === true && env.TERM !== "dumb";
-  const colour = interactive && !env.NO_COLOR;
-  const paint: Painter = (style, text) => (colour ? `\u001B[${styles[style]}m${text}\u001B[0m` : text);
+  const interactive = isInteractive(streams.stderr, env);
+  const paint = painter(streams.stderr, env);
   return {
     ...streams,
     progress: quiet ? "none" : interactive ? "bars" : "lines",
@@ -32,4 +31,15 @@ export function createTerminal(streams: { stdout: NodeJS.WriteStream; stderr: No
     },
     paint,
   };
+}
+
+/** A person is watching this stream: it is a terminal that can redraw. */
+function isInteractive(stream: NodeJS.WriteStream, env: Env): boolean {
+  return stream.isTTY === true && env.TERM !== "dumb";
+}
+
+/** Paints text for `stream`, or leaves it plain where colour is off. */
+export function painter(stream: NodeJS.WriteStream, env: Env): Painter {
+  const colour = isInteractive(stream, env) && !env.NO_COLOR;
+  return (style, text) => (colour ? `\u001B[${styles[style]}m${text}\u001B[0m` : text);
 }

@@ -32,7 +32,8 @@ const baseEnv = () => ({ PATH: process.env.PATH ?? "", HOME: process.env.HOME ??
 
 describe.skipIf(!tmux)("on a terminal (tmux)", () => {
   it("draws the bar at once, redraws it in place, and leaves it finished above the result", async () => {
-    const { raw, screen } = await runInTerminal([process.execPath, binPath, ...sandbox.flags, "upload", file], baseEnv(), folder);
+    const { raw, screen, exitCode } = await runInTerminal([process.execPath, binPath, ...sandbox.flags, "upload", file], baseEnv(), folder);
+    expect(exitCode).toBe(0);
     // Drawn before the first byte moves, with the cursor hidden while it redraws...
     expect(raw).toMatch(/scan\.pdf\s+\S*░+\S*\s+0%\s+0 B\/8\.00 MB/);
     expect(raw).toContain("\u001B[?25l");

@@ -1,5 +1,5 @@
 import { createLuccaFilesClient } from "@lucca-api/client";
-import { parseArguments, type CommandName, type ParsedArguments } from "./cli/arguments.ts";
+import { commandNames, parseArguments, type CommandName, type ParsedArguments } from "./cli/arguments.ts";
 import { exitCodeOf } from "./cli/classify-error.ts";
 import { describeError } from "./cli/describe-error.ts";
 import { exitCodes, type ExitCode } from "./cli/exit-codes.ts";
@@ -38,10 +38,12 @@ export async function main({ argv, env, stdout, stderr, signal }: MainOptions): 
       stdout.write(helpText(args.command));
       return exitCodes.ok;
     }
-    if (args.command === undefined) throw new UsageError("no command given; use one of upload, download, get, token (see lucca-files --help).");
+    if (args.command === undefined) throw new UsageError(`no command given; use one of ${commandNames.join(", ")} (see lucca-files --help).`);
     const terminal = createTerminal({ stdout, stderr }, env, args.quiet);
     const config = resolveConfig({ sandbox: args.sandbox, host: args.host, apiVersion: args.apiVersion }, env);
-    const client = createLuccaFilesClient(clientOptions(config));
+    // --debug shows the client's own lines (requests, retries, resumes), secrets redacted by it.
+    const logger = args.debug ? { debug: (line: string) => stderr.write(`${line}\n`), warn: (line: string) => stderr.write(`${line}\n`) } : undefined;
+    const client = createLuccaFilesClient({ ...clientOptions(config), ...(logger ? { logger } : {}) });
     return await commands[args.command]({ args, terminal, config, client, signal });
   } catch (error) {
     const failure = signal.aborted ? signal.reason : error;

@@ -142,6 +142,15 @@ describe("get", () => {
     expect(stale.stdout).toMatch(/^name\s+report\.pdf$/m);
   });
 
+  it("--debug shows the client's request lines with the file token, the access token and the secret redacted", async () => {
+    const link = await uploadedLink();
+    const { code, stderr } = await runCli([...sandbox.flags, "--debug", "get", link]);
+    expect(code).toBe(exitCodes.ok);
+    expect(stderr).toMatch(/^\[lucca-api\/client\] → GET .*token=\[redacted\]/m);
+    expect(stderr).not.toContain(demoClient.clientSecret);
+    expect(stderr).not.toContain("eyJ");
+  });
+
   it("a link with a wrong token is the API's refusal (exit 4), in one line", async () => {
     const link = (await uploadedLink()).replace(/token=[^&]+/, "token=wrong");
     const { code, stderr } = await runCli([...sandbox.flags, "get", link]);

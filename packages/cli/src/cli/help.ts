@@ -70,7 +70,7 @@ const globalHelp = `Global options
       --api-version <date>  the Api-Version to send (default: $${environmentVariables.apiVersion},
                             else the newest the client knows)
   -q, --quiet               no progress and no messages: results and errors only
-      --debug               print an error's stack
+      --debug               the client's log lines (secrets redacted) and an error's stack
   -h, --help                this help; lucca-files <command> --help for a command's
   -V, --version             the versions of lucca-files, the client and the API
 

@@ -1,4 +1,4 @@
-import type { LuccaFilesClientOptions } from "@lucca-api/client";
+import type { ApiVersion, LuccaFilesClientOptions } from "@lucca-api/client";
 import { UsageError } from "../cli/usage-error.ts";
 import { demoCredentials, localSandboxUrl, sandboxTokenUrl } from "./local-sandbox.ts";
 
@@ -64,7 +64,7 @@ export function clientOptions(config: ResolvedConfig): LuccaFilesClientOptions {
     ...config.target,
     auth: { clientId: config.clientId, clientSecret: config.clientSecret, ...(config.tokenUrl ? { tokenUrl: config.tokenUrl } : {}) },
     // Checked by the client against the spec's versions; a wrong one is a usage error there.
-    ...(config.apiVersion ? { apiVersion: config.apiVersion as LuccaFilesClientOptions["apiVersion"] } : {}),
+    ...(config.apiVersion ? { apiVersion: config.apiVersion as ApiVersion } : {}),
   };
 }
 

@@ -8,8 +8,9 @@ export default defineConfig({
     // packages' tests beside these on 2 cores).
     sequence: { concurrent: true },
     maxConcurrency: 3,
-    // CI machines have 2 busy cores.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // A safety net, not a measure: on 2 cores shared with the other packages' tests, a
+    // spawned node can take seconds to start, and a test spawns up to four.
+    testTimeout: 90_000,
+    hookTimeout: 60_000,
   },
 });

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createLuccaFilesClient } from "@lucca-api/client";
 import { contentTypes, oauth2 } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/exit-codes.ts";
@@ -25,11 +26,18 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-/** Uploads `path` with the CLI and gives the link it printed. */
-async function uploadedLink(path = pdf): Promise<string> {
-  const { code, stdout } = await runCli([...sandbox.flags, "upload", path]);
-  expect(code).toBe(exitCodes.ok);
-  return stdout.trim().split(/\s+/).at(-1)!;
+/**
+ * The link of report.pdf, uploaded once in-process by the client (the upload command has
+ * its own tests): the download and get tests then spawn the CLI only for what they test.
+ */
+let sharedLink: Promise<string> | undefined;
+function uploadedLink(): Promise<string> {
+  sharedLink ??= (async () => {
+    const client = createLuccaFilesClient({ baseUrl: sandbox.url, auth: { clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl } });
+    const { file } = await client.uploadFile({ path: pdf });
+    return file.links!.self!.href;
+  })();
+  return sharedLink;
 }
 
 describe("upload", () => {

@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createLuccaFilesClient } from "@lucca-api/client";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/exit-codes.ts";
-import { eventually, runCli, spawnCli } from "./helpers/run-cli.ts";
+import { eventually, spawnCli } from "./helpers/run-cli.ts";
 import { demoClient, startFaultyProxy, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
 let sandbox: TestSandbox;
@@ -26,8 +27,9 @@ afterAll(async () => {
 
 /** Uploads the file, and runs the CLI's download of it through `proxy` into a fresh folder. */
 async function downloadThrough(proxyUrl: string) {
-  const uploaded = await runCli([...sandbox.flags, "upload", source]);
-  const link = uploaded.stdout.trim().split(/\s+/).at(-1)!.replace(sandbox.url, proxyUrl);
+  const client = createLuccaFilesClient({ baseUrl: sandbox.url, auth: { clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl } });
+  const { file } = await client.uploadFile({ path: source });
+  const link = file.links!.self!.href.replace(sandbox.url, proxyUrl);
   const into = await mkdtemp(join(folder, "into-"));
   const env = {
     LUCCA_BASE_URL: proxyUrl,

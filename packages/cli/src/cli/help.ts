@@ -80,7 +80,7 @@ Environment
   ${environmentVariables.clientSecret}  its secret (never as a flag: shell history, ps)
   ${environmentVariables.tokenUrl}      the token endpoint (default: Lucca's, from the spec)
   ${environmentVariables.apiVersion}    as --api-version
-  NO_COLOR               any value turns colours off`;
+  NO_COLOR             any value turns colours off`;
 
 const exitHelp = `Exit codes
   ${exitCodes.ok}    done (get --if-none-match: "not modified" too)

@@ -45,7 +45,7 @@ beforeAll(async () => {
   const root = await mkdtemp(path.join(tmpdir(), "spec-check-e2e-"));
   repo = path.join(root, "repo");
   await mkdir(path.join(repo, "packages/types/src"), { recursive: true });
-  for (const part of ["spec/openapi.yaml", "spec/paths", "spec/components", "redocly.yaml", ".changeset/config.json", "packages/types/src/generated"])
+  for (const part of ["spec/openapi.yaml", "spec/paths", "spec/components", "spec/lint", "redocly.yaml", ".changeset/config.json", "packages/types/src/generated"])
     await cp(path.join(toolsRoot, part), path.join(repo, part), { recursive: true });
   await run("git", ["init", "-q", "-b", "main"]);
   await run("git", ["config", "user.email", "author@example.test"]);
@@ -110,7 +110,7 @@ describe("spec:check --base main on a branch", () => {
     "passes a breaking change that introduces a new dated Api-Version, once the types are released",
     async () => {
       await run("git", ["checkout", "-q", "-B", "new-version", "main"]);
-      await edit("spec/components/parameters/ApiVersion.yaml", '    - "2024-11-01"\n', '    - "2024-11-01"\n    - "2099-01-01"\n');
+      await edit("spec/components/schemas/ApiVersion.yaml", '  - "2024-11-01"\n', '  - "2024-11-01"\n  - "2099-01-01"\n');
       await edit("spec/components/schemas/ContentType.yaml", "  - image/png\n", "");
       await regenerate();
       await writeFile(path.join(repo, ".changeset/new-version.md"), '---\n"@lucca-api/types": minor\n---\n\nApi-Version 2099-01-01.\n');

@@ -18,7 +18,7 @@ function contentTypesOfSeed(seed: string): string[] {
   return list[0].split(",").map((type) => type.trim());
 }
 
-describe("the File contentType enum", () => {
+describe("the ContentType enum", () => {
   it("is the seed's list of 93 content types, in the same order and spelling", async () => {
     const seedTypes = contentTypesOfSeed(await readFile(seedCopy, "utf8"));
     const schema = await readYaml("components/schemas/ContentType.yaml");
@@ -31,11 +31,21 @@ describe("the File contentType enum", () => {
     expect(contentTypesOfSeed(fragment)).toEqual(["message/rfc822", "image/png", "application/x-sega-pico-rom", "image/avif"]);
   });
 
-  it("survives bundling unchanged, and File.contentType uses it", async () => {
+  it("survives bundling unchanged, and FileObject.contentType offers it while accepting any other type", async () => {
     const bundle = await readBundle();
     const source = await readYaml("components/schemas/ContentType.yaml");
     expect(bundle.components.schemas.ContentType.enum).toEqual(source.enum);
-    expect(bundle.components.schemas.File.properties.contentType).toEqual({ $ref: "#/components/schemas/ContentType" });
+    expect(bundle.components.schemas.FileObject.properties.contentType.anyOf).toEqual([
+      { $ref: "#/components/schemas/ContentType" },
+      { type: "string", minLength: 1 },
+    ]);
+  });
+
+  it("is the upload part's declared content types, comma-separated, in the same order", async () => {
+    const bundle = await readBundle();
+    const part = bundle.paths["/lucca-api/files"].post.requestBody.content["multipart/form-data"].encoding.form;
+    const declared = part.contentType.split(",").map((type: string) => type.trim());
+    expect(declared).toEqual(bundle.components.schemas.ContentType.enum);
   });
 
   it("does not contain image/jpeg (the API wants image/jpg)", async () => {

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -40,9 +40,23 @@ describe("redocly lint", () => {
   it.each([
     ["a summary not in sentence case", "paths/files.yaml", "summary: Upload a file", "summary: Upload A File", "rule/operation-summary-sentence-case"],
     ["an operationId not in camelCase", "paths/files.yaml", "operationId: uploadFile", "operationId: upload_file", "rule/operation-id-camel-case"],
-    ["an example that does not match its schema", "components/examples/UploadedFile.yaml", "contentType: image/jpg", "contentType: image/jpeg", "no-invalid-media-type-examples"],
+    ["an example that does not match its schema", "components/examples/UploadedFile.yaml", "type: file", "type: folder", "no-invalid-media-type-examples"],
     ["a named schema without a description", "components/schemas/FileContent.yaml", "description: The raw content of a file, byte for byte as it was uploaded.\n", "", "rule/schema-has-description"],
+    // The interop rules (issue 9): each fix that keeps the spec usable by other tools.
+    ["a schema named like a platform global", "components/schemas/FileObject.yaml", "title: FileObject", "title: File", "rule/no-platform-global-schema-name"],
+    ["a `*/*` multipart part type", "paths/files.yaml", "contentType: >-", 'contentType: "*/*"\n            x-was: >-', "rule/no-wildcard-part-type"],
+    ["an Accept header parameter", "components/parameters/AcceptEncoding.yaml", "name: Accept-Encoding", "name: Accept", "rule/no-reserved-header-parameter"],
+    ["an Authorization header parameter", "components/parameters/AcceptEncoding.yaml", "name: Accept-Encoding", "name: authorization", "rule/no-reserved-header-parameter"],
+    ["a parameter default the server does not apply", "components/parameters/Disposition.yaml", "enum: [json, inline, attachment]", "enum: [json, inline, attachment]\n  default: json", "rule/no-parameter-default-the-server-does-not-apply"],
+    ["a closed enum in a response", "components/schemas/FileObject.yaml", "    anyOf:\n      - $ref: ./ContentType.yaml\n      - type: string\n        minLength: 1\n", "    $ref: ./ContentType.yaml\n", "interop/no-closed-enum-in-response"],
+    ["an unquoted date-like scalar", "openapi.yaml", 'version: "2024-11-01"', "version: 2024-11-01", "interop/no-unquoted-date-scalar"],
+    ["a brace in a $ref", "openapi.yaml", "$ref: ./paths/files-by-id.yaml", "$ref: ./paths/files-{id}.yaml", "interop/no-braces-in-ref"],
+    ["a 4xx answer to GET without problem details", "paths/files-by-id.yaml", '"404":\n      $ref: ../components/responses/NotFound.yaml', '"404":\n      description: Not found.', "rule/4xx-has-problem-details"],
   ])("rejects %s", async (_name, file, from, to, rule) => {
-    expect(await lintEdited((dir) => replaceIn(path.join(dir, file), from, to))).toContain(rule);
+    expect(await lintEdited(async (dir) => {
+      await replaceIn(path.join(dir, file), from, to);
+      if (file === "paths/files-by-id.yaml" || !to.includes("files-{id}")) return;
+      await rename(path.join(dir, "paths/files-by-id.yaml"), path.join(dir, "paths/files-{id}.yaml"));
+    })).toContain(rule);
   });
 });

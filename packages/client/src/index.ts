@@ -32,4 +32,4 @@ export { parseFileLink, type FileLink } from "./links/parse-file-link.ts";
 export * from "./errors/index.ts";
 
 // the API's own types, re-exported for convenience
-export type { File, Link, ProblemDetails, ContentType, ApiVersion, IncludeValue, Scope } from "@lucca-api/types";
+export type { FileObject, Link, ProblemDetails, ContentType, ApiVersion, KnownApiVersion, IncludeValue, Scope, JsonPaths } from "@lucca-api/types";

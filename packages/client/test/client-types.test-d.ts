@@ -3,7 +3,7 @@
  * check if the client's types stop rejecting what it marks.
  */
 import { currentApiVersion } from "@lucca-api/types";
-import { createLuccaFilesClient } from "../src/index.ts";
+import { createLuccaFilesClient, type FileObject } from "../src/index.ts";
 
 const client = createLuccaFilesClient({ baseUrl: "https://example.ilucca.net", auth: { accessToken: "t" } });
 const id = "2face165-5345-4cf3-ab05-5421a6b19df2";
@@ -13,8 +13,22 @@ export const typedGet = client.GET("/lucca-api/files/{id}", { params: { path: { 
 // ...and may still be given, typed by the spec's versions.
 export const explicitVersion = client.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t" }, header: { "Api-Version": currentApiVersion } } });
 
-// @ts-expect-error a version the spec does not list is rejected
-export const wrongVersion = client.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t" }, header: { "Api-Version": "2023-01-01" } } });
+// A later date is a version too: the API resolves it to the closest earlier one.
+export const laterVersion = client.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t" }, header: { "Api-Version": "2025-03-15" } } });
+
+// @ts-expect-error an Api-Version is a string (a date)
+export const numericVersion = client.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t" }, header: { "Api-Version": 20241101 } } });
+
+// A typed GET's data is the file object alone: no union with the content's Blob (the 206
+// answer has no JSON media type, so it is not part of `data`).
+export async function typedGetData(): Promise<FileObject | undefined> {
+  const { data } = await client.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t" } } });
+  if (data === undefined) return undefined;
+  const fileName: string = data.fileName;
+  // @ts-expect-error data is not a Blob
+  data.arrayBuffer();
+  return { ...data, fileName };
+}
 
 // @ts-expect-error the file token stays required
 export const missingToken = client.GET("/lucca-api/files/{id}", { params: { path: { id }, query: {} } });
@@ -28,5 +42,9 @@ export const jpeg = client.uploadFile(new Blob([]), { fileName: "a.jpg", content
 // @ts-expect-error include values come from the spec
 export const wrongInclude = client.getFile("https://x/lucca-api/files/1?token=t", { include: ["everything"] });
 
-// @ts-expect-error apiVersion is typed from the spec's versions
-export const wrongClientVersion = createLuccaFilesClient({ baseUrl: "https://x", auth: { accessToken: "t" }, apiVersion: "2020-01-01" });
+// apiVersion offers the spec's known versions and takes any later date.
+export const knownClientVersion = createLuccaFilesClient({ baseUrl: "https://x", auth: { accessToken: "t" }, apiVersion: "2024-11-01" });
+export const laterClientVersion = createLuccaFilesClient({ baseUrl: "https://x", auth: { accessToken: "t" }, apiVersion: "2025-03-15" });
+
+// @ts-expect-error the client's FileObject is not the platform's File: it does not shadow it
+export const notPlatformFile: File = {} as FileObject;

@@ -1,10 +1,10 @@
 import { apiVersions, currentApiVersion, parameters } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BadRequestError, createLuccaFilesClient, isApiError, NotFoundError, PreconditionFailedError, unwrap, type File } from "../src/index.ts";
+import { BadRequestError, createLuccaFilesClient, isApiError, NotFoundError, PreconditionFailedError, unwrap, type FileObject } from "../src/index.ts";
 import { recordingFetch, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
 let sandbox: TestSandbox;
-let uploaded: File;
+let uploaded: FileObject;
 let uploadedETag: string | undefined;
 
 beforeAll(async () => {
@@ -69,8 +69,7 @@ describe("the typed openapi-fetch calls stay available", () => {
     const { data, error, response } = await sandbox.client({ fetch }).GET("/lucca-api/files/{id}", { params: { path: { id: link.id }, query: { token: link.token } } });
     expect(error).toBeUndefined();
     expect(response.status).toBe(200);
-    // `data` also covers the 206 of a Range request, whose content is not JSON: narrow it.
-    expect((data as File | undefined)?.id).toBe(uploaded.id);
+    expect(data?.id).toBe(uploaded.id);
     expect(calls.at(-1)?.headers.get(parameters.apiVersion.name)).toBe(currentApiVersion);
   });
 
@@ -81,7 +80,7 @@ describe("the typed openapi-fetch calls stay available", () => {
       params: { path: { id: link.id }, query: { token: link.token, include: ["links", "embedded"] } },
     });
     expect(new URL(calls.at(-1)!.url).search).toContain("include=links,embedded");
-    expect((data as File | undefined)?.links?.self?.href).toContain(uploaded.id);
+    expect(data?.links?.self?.href).toContain(uploaded.id);
   });
 
   it("{ data, error } style: a 404 is a value, and unwrap turns it into the typed error", async () => {
@@ -93,9 +92,16 @@ describe("the typed openapi-fetch calls stay available", () => {
     await expect(unwrap(client.GET("/lucca-api/files/{id}", { params: { path: { id: "00000000-0000-4000-8000-000000000000" }, query: { token: "nope" } } }))).rejects.toSatisfy(isApiError);
   });
 
-  it("an apiVersion the spec does not list is refused when the client is created", () => {
-    expect(() => createLuccaFilesClient({ baseUrl: sandbox.url, auth: { accessToken: "t" }, apiVersion: "2023-01-01" as never })).toThrowError(
-      `apiVersion: '2023-01-01' is not a version of the API; use one of ${apiVersions.join(", ")} (or leave it out for ${currentApiVersion}).`,
+  it.each(["2023-01-01", "latest", "2024-11-1"])("an apiVersion that is no date on or after the first version (%s) is refused when the client is created", (version) => {
+    expect(() => createLuccaFilesClient({ baseUrl: sandbox.url, auth: { accessToken: "t" }, apiVersion: version })).toThrowError(
+      `apiVersion: '${version}' is not an API version: send a date (YYYY-MM-DD) on or after ${apiVersions[0]}, such as one of ${apiVersions.join(", ")}; a later date means the closest earlier version (or leave it out for ${currentApiVersion}).`,
     );
+  });
+
+  it("a later date is an apiVersion: it is sent as given, and the sandbox answers", async () => {
+    const { calls, fetch } = recordingFetch();
+    const result = await sandbox.client({ fetch, apiVersion: "2025-03-15" }).getFile(uploaded.links!.self!.href);
+    expect(result.modified).toBe(true);
+    expect(calls.at(-1)?.headers.get(parameters.apiVersion.name)).toBe("2025-03-15");
   });
 });

@@ -188,7 +188,7 @@ describe("malformed answers become InvalidResponseError", () => {
     const error = await fastClient(server.url).getFile(linkOn(server.url)).catch((e) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.status).toBe(200);
-    expect(error.message).toMatch(/answered 200 \(application\/json\) with a body that is not JSON, where the spec promises a File: "\{\\"id\\"/);
+    expect(error.message).toMatch(/answered 200 \(application\/json\) with a body that is not JSON, where the spec promises a file object: "\{\\"id\\"/);
     expect(error.message).toContain("token=[redacted]");
   });
 
@@ -199,7 +199,7 @@ describe("malformed answers become InvalidResponseError", () => {
     });
     const error = await fastClient(server.url).uploadFile(new Blob(["hi"]), { fileName: "a.txt" }).catch((e) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect(error.message).toMatch(/where the spec promises the uploaded File/);
+    expect(error.message).toMatch(/where the spec promises the uploaded file object/);
   });
 });
 

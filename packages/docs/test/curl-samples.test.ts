@@ -77,4 +77,15 @@ describe.skipIf(!curlInstalled)("the curl samples, run against the sandbox (skip
     expect(JSON.parse(run.stdout)).toMatchObject({ id: uploaded.id, fileName: pictureName });
     expect(new Uint8Array(await readFile(path.join(run.cwd, pictureName)))).toEqual(pictureBytes);
   });
+
+  it("retrieve-file-headers.sh prints GET's status and headers, with no body", async () => {
+    const uploaded = await api.upload(pictureBytes, pictureName, pictureType);
+    const env = { FILE_HREF: uploaded.links.self.href, ACCESS_TOKEN: await api.accessToken() };
+    const run = await runScript(path.join(defaultSamplesDir, "retrieve-file-headers.sh"), env, false);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const [statusLine, ...rest] = run.stdout.trimEnd().split(/\r?\n/);
+    expect(statusLine).toMatch(/^HTTP\/1\.1 200/);
+    expect(rest.some((line) => /^etag: W\/".+"$/i.test(line))).toBe(true);
+    expect(rest.some((line) => line.trim().startsWith("{"))).toBe(false);
+  });
 });

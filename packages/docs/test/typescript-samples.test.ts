@@ -66,6 +66,16 @@ describe("samples/upload-file.ts", () => {
   });
 });
 
+describe("samples/retrieve-file-headers.ts", () => {
+  it("gets the file's status and ETag without its body, then 304 for the same ETag", async () => {
+    const uploaded = await api.upload(pictureBytes, pictureName, pictureType);
+    const run = await runSample("retrieve-file-headers.ts", [uploaded.links.self.href], false);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^200: ETag W\/".+"$/m);
+    expect(run.stdout).toContain("your copy is current");
+  });
+});
+
 describe("samples/retrieve-file.ts", () => {
   it("reads the file, is told it is unchanged on revalidation, and saves the same bytes under its name", async () => {
     const uploaded = await api.upload(pictureBytes, pictureName, pictureType);

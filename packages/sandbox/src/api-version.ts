@@ -1,8 +1,8 @@
 /**
  * The `Api-Version` rule of the spec: "a date between two versions resolves to the
- * closest earlier version". The spec's enum lists exact versions (what a client must
- * send), so the sandbox first resolves a date to its version and then validates the
- * result against that enum.
+ * closest earlier version". The spec's `ApiVersion` schema admits any date and lists the
+ * versions it describes (`apiVersions`); the sandbox resolves a date to its version, and
+ * refuses a date before the first one, which no version covers.
  */
 import { apiVersions } from "@lucca-api/types";
 
@@ -16,11 +16,10 @@ function isCalendarDate(value: string): boolean {
 
 /**
  * The version a requested `Api-Version` means: the newest version on or before that
- * date. Anything else (not a date, or older than the first version) is returned as it
- * came, for the spec's schema to refuse.
+ * date. Anything else (not a date, or older than the first version) is undefined.
  */
-export function resolveApiVersion(requested: string): string {
-  if (!isCalendarDate(requested)) return requested;
+export function resolveApiVersion(requested: string): string | undefined {
+  if (!isCalendarDate(requested)) return undefined;
   // apiVersions is sorted oldest first, and ISO dates sort as strings.
-  return apiVersions.filter((version) => version <= requested).at(-1) ?? requested;
+  return apiVersions.filter((version) => version <= requested).at(-1);
 }

@@ -22,8 +22,8 @@ function bodySchemaPointer(): string {
   return `${pointer}/requestBody/content/${multipartMediaType.replace(/\//g, "~1")}/schema`;
 }
 
-/** Pointer of the schema that lists the accepted content types: the File's `contentType`. */
-const contentTypePointer = "/components/schemas/File/properties/contentType";
+/** Pointer of the schema that lists the content types an upload's part may have. */
+const contentTypePointer = "/components/schemas/ContentType";
 
 /** Media types are case-insensitive; the spec's list has its own casing (`macroEnabled`). */
 function canonicalContentType(mimeType: string): string {

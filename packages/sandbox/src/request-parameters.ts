@@ -4,7 +4,7 @@
  * required and what values they take all come from the bundled spec.
  */
 import type { IncomingHttpHeaders } from "node:http";
-import { parameters as wire, type OperationId } from "@lucca-api/types";
+import { apiVersions, parameters as wire, type OperationId } from "@lucca-api/types";
 import { describeErrors, validatorAt } from "./ajv.ts";
 import { resolveApiVersion } from "./api-version.ts";
 import { Problem } from "./problem.ts";
@@ -59,8 +59,16 @@ export function validateParameters(operationId: OperationId, parts: RequestParts
       continue;
     }
     let value = decode(parameter, raw);
-    if (parameter.name === wire.apiVersion.name && typeof value === "string") value = resolveApiVersion(value);
     const validate = validatorAt(parameter.schemaRef);
+    if (parameter.name === wire.apiVersion.name && typeof value === "string" && validate(value)) {
+      // The schema admits any date; only a date on or after the first version has one.
+      const version = resolveApiVersion(value);
+      if (version === undefined) {
+        errors[parameter.name] = [`${label} value ${JSON.stringify(raw)} is not a date on or after the first version.${hint(parameter)}`];
+        continue;
+      }
+      value = version;
+    }
     if (!validate(value)) {
       errors[parameter.name] = describeErrors(validate).map((message) => `${label} value ${JSON.stringify(raw)} ${message}.${hint(parameter)}`);
       continue;
@@ -73,8 +81,9 @@ export function validateParameters(operationId: OperationId, parts: RequestParts
 
 /** What to send instead, when the spec lists the values. */
 function hint(parameter: SpecParameter): string {
+  if (parameter.name === wire.apiVersion.name)
+    return ` Send one of: ${apiVersions.join(", ")} (or a later date, which resolves to the closest earlier version).`;
   const allowed: unknown[] | undefined = parameter.schema?.enum ?? parameter.schema?.items?.enum;
   if (!allowed) return "";
-  const dates = parameter.name === wire.apiVersion.name ? " (or a later date, which resolves to the closest earlier version)" : "";
-  return ` Send one of: ${allowed.join(", ")}${dates}.`;
+  return ` Send one of: ${allowed.join(", ")}.`;
 }

@@ -1,4 +1,8 @@
-/** `GET /lucca-api/files/{id}` (operationId `retrieveFile`): the File JSON or its content. */
+/**
+ * `GET /lucca-api/files/{id}` (operationId `retrieveFile`): the file object or its content.
+ * `HEAD` on the same URL (`retrieveFileHeaders`) runs the same handler: Node sends the
+ * status and headers of a HEAD answer and drops its body (RFC 9110, section 9.3.2).
+ */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream";
 import { parameters, responseHeaders, type Disposition } from "@lucca-api/types";
@@ -39,6 +43,11 @@ async function authorizedFile(values: ParameterValues, context: RouteContext): P
   return file;
 }
 
+/** The request's `Accept`: a standard header the operation describes, not a spec parameter. */
+function acceptOf(request: IncomingMessage): string | undefined {
+  return request.headers.accept;
+}
+
 export async function retrieveFile(
   request: IncomingMessage,
   response: ServerResponse,
@@ -54,7 +63,7 @@ export async function retrieveFile(
   }
   const representation = negotiate(
     values[parameters.disposition.name] as Disposition | undefined,
-    values[parameters.accept.name] as string | undefined,
+    acceptOf(request),
     file.contentType,
   );
   if (representation.kind === "json") {

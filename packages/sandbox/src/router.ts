@@ -20,7 +20,8 @@ import { uploadFile } from "./upload-file.ts";
 
 type Handler = (request: IncomingMessage, response: ServerResponse, values: ParameterValues, context: RouteContext) => Promise<void>;
 
-const handlers: Record<OperationId, Handler> = { uploadFile, retrieveFile };
+// HEAD answers what GET answers, without the body (Node drops it for HEAD requests).
+const handlers: Record<OperationId, Handler> = { uploadFile, retrieveFile, retrieveFileHeaders: retrieveFile };
 
 interface Route {
   operationId: OperationId;

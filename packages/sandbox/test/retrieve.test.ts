@@ -85,6 +85,36 @@ describe("GET /lucca-api/files/{id}", () => {
     });
   });
 
+  describe("HEAD answers what GET answers, without the body (the spec declares HEAD on the file URL)", () => {
+    const head = async (file: any, headers: Record<string, string> = {}, query = "") =>
+      harness.call("retrieveFileHeaders", `${file.links.self.href}${query}`, { method: "HEAD", headers: await authHeaders(harness, headers) });
+
+    it.each<[string, Record<string, string>, string]>([
+      ["the JSON representation", {}, ""],
+      ["the content", { Accept: "application/octet-stream" }, ""],
+      ["the content by disposition", {}, "&disposition=attachment"],
+    ])("%s: same status, Content-Type, Content-Length and ETag, no body", async (_name, headers, query) => {
+      const got = (await get(text, headers, query)).response;
+      const { response, body } = await head(text, headers, query);
+      expect(response.status).toBe(got.status);
+      for (const name of ["Content-Type", "Content-Length", "ETag", "Content-Disposition"]) expect(response.headers.get(name), name).toBe(got.headers.get(name));
+      expect(body.byteLength).toBe(0);
+    });
+
+    it("If-None-Match with the current ETag gives 304", async () => {
+      const etag = (await get(png)).response.headers.get("ETag")!;
+      const { response } = await head(png, { [parameters.ifNoneMatch.name]: etag });
+      expect(response.status).toBe(304);
+      expect(response.headers.get("ETag")).toBe(etag);
+    });
+
+    it("a wrong file token gives 404, without a body", async () => {
+      const { response, body } = await head(png, {}, "&token=nope");
+      expect(response.status).toBe(404);
+      expect(body.byteLength).toBe(0);
+    });
+  });
+
   describe("conditional requests use the weak ETag", () => {
     it("If-None-Match with the current ETag gives 304 and no body", async () => {
       const etag = (await get(png)).response.headers.get("ETag")!;

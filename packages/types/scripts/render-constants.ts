@@ -36,7 +36,15 @@ export function renderConstants(document: Json): string {
   const components = document.components ?? {};
 
   const apiVersionParameter = resolve(required(components.parameters?.ApiVersion, "components.parameters.ApiVersion"));
-  const apiVersions: string[] = [...required(apiVersionParameter.schema?.enum, "the Api-Version enum")].sort();
+  // The schema admits any date; the versions the spec describes are its open list
+  // (`x-extensible-enum`). An older spec listed them as a closed `enum`: the spec gate
+  // generates the base branch's spec with this script too.
+  const apiVersionSchema = resolve(required(apiVersionParameter.schema, "the Api-Version schema"));
+  const apiVersions: string[] = [
+    ...required(apiVersionSchema["x-extensible-enum"] ?? apiVersionSchema.enum, "the Api-Version schema's x-extensible-enum"),
+  ].sort();
+  const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const apiVersionPattern: string = apiVersionSchema.pattern ?? `^(${apiVersions.map(escapeRegExp).join("|")})$`;
   const contentTypes: string[] = required(resolve(components.schemas?.ContentType)?.enum, "components.schemas.ContentType.enum");
   const includeValues: string[] = required(resolve(components.parameters?.Include)?.schema?.items?.enum, "the include enum");
   const dispositionValues: string[] = required(resolve(components.parameters?.Disposition)?.schema?.enum, "the disposition enum");
@@ -93,10 +101,11 @@ export function renderConstants(document: Json): string {
 
   return [
     generatedHeader,
-    constant("apiVersions", apiVersions, "Every dated `Api-Version` the spec accepts, oldest first."),
-    `/** One of the spec's dated API versions. */\nexport type ApiVersion = (typeof apiVersions)[number];\n`,
+    constant("apiVersions", apiVersions, "The dated `Api-Version`s the spec describes (the `ApiVersion` schema's `x-extensible-enum`), oldest first. The API accepts any later date too."),
+    `/** One of the dated API versions the spec describes. */\nexport type KnownApiVersion = (typeof apiVersions)[number];\n`,
     constant("currentApiVersion", apiVersions.at(-1), "The newest `Api-Version`: the default of the client."),
-    constant("contentTypes", contentTypes, "The content types a file may have (the File schema's `contentType` enum), in the spec's order."),
+    constant("apiVersionPattern", apiVersionPattern, "The form of any `Api-Version` (a date), as a regular expression source."),
+    constant("contentTypes", contentTypes, "The content types the API accepts for an upload (the `ContentType` schema's enum), in the spec's order."),
     `/** A content type the API accepts for a file. */\nexport type ContentType = (typeof contentTypes)[number];\n`,
     constant("includeValues", includeValues, "The values of the `include` query parameter."),
     `/** A value of the \`include\` query parameter. */\nexport type IncludeValue = (typeof includeValues)[number];\n`,

@@ -6,6 +6,13 @@ import { generatedHeader } from "./generated-header.ts";
 const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier("Blob"));
 const NULL = ts.factory.createLiteralTypeNode(ts.factory.createNull());
 
+/*
+ * Open lists (`ApiVersion`'s `x-extensible-enum`, a response's `contentType` as
+ * `anyOf: [ContentType, string]`) are left as openapi-typescript renders them, a union
+ * that TypeScript reads as `string`. The `Known | (string & {})` idiom would keep editor
+ * completion, but openapi-fetch maps `data` through `Readable<T>`, which turns
+ * `string & {}` into an object of String methods that no `string` accepts.
+ */
 export async function renderTypes(document: object): Promise<string> {
   const ast = await openapiTS(document as never, {
     // openapi-typescript types `format: binary` as string; uploads and downloads are Blobs.

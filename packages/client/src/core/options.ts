@@ -1,4 +1,4 @@
-import { apiVersions, currentApiVersion, limits, oauth2, type ApiVersion } from "@lucca-api/types";
+import { apiVersionPattern, apiVersions, currentApiVersion, limits, oauth2, type ApiVersion } from "@lucca-api/types";
 import type { AccessTokenSource } from "../auth/static-token-provider.ts";
 import type { ClientCredentials } from "../auth/client-credentials-provider.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
@@ -13,7 +13,10 @@ export interface LuccaFilesClientOptions {
   host?: string;
   /** Client credentials (the token is fetched and cached), or an access token you manage. */
   auth: ClientCredentials | { accessToken: AccessTokenSource };
-  /** The `Api-Version` sent on every request. Default: the newest version of the spec. */
+  /**
+   * The `Api-Version` sent on every request: a known version, or any later date, which the
+   * API resolves to the closest earlier version. Default: the newest version of the spec.
+   */
   apiVersion?: ApiVersion;
   /** The `fetch` to use (default: the global one). */
   fetch?: typeof fetch;
@@ -49,9 +52,7 @@ export function resolveOptions(options: LuccaFilesClientOptions): ResolvedOption
   const baseUrl = resolveBaseUrl(options);
   checkAuth(options);
   const apiVersion = options.apiVersion ?? currentApiVersion;
-  if (!(apiVersions as readonly string[]).includes(apiVersion)) {
-    throw new InvalidInputError("apiVersion", `'${apiVersion}' is not a version of the API; use one of ${apiVersions.join(", ")} (or leave it out for ${currentApiVersion}).`);
-  }
+  checkApiVersion(apiVersion);
   const fetchFunction = options.fetch ?? globalThis.fetch;
   if (typeof fetchFunction !== "function") throw new InvalidInputError("fetch", "no fetch is available; pass a fetch implementation.");
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...definedOnly(options.retry ?? {}) };
@@ -126,4 +127,14 @@ function checkDuration(field: string, value: number): number {
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** A date the API reads as a version: the spec's `YYYY-MM-DD` form, on or after the first version. */
+function checkApiVersion(apiVersion: string): void {
+  const [firstVersion = currentApiVersion] = apiVersions;
+  if (typeof apiVersion === "string" && new RegExp(apiVersionPattern).test(apiVersion) && apiVersion >= firstVersion) return;
+  throw new InvalidInputError(
+    "apiVersion",
+    `'${String(apiVersion)}' is not an API version: send a date (YYYY-MM-DD) on or after ${firstVersion}, such as one of ${apiVersions.join(", ")}; a later date means the closest earlier version (or leave it out for ${currentApiVersion}).`,
+  );
 }

@@ -1,4 +1,4 @@
-import { endpoints, parameters, responseHeaders, type Disposition, type File, type IncludeValue } from "@lucca-api/types";
+import { endpoints, parameters, responseHeaders, type Disposition, type FileObject, type IncludeValue } from "@lucca-api/types";
 import type { ClientContext } from "../core/context.ts";
 import { httpStatus } from "../core/http-status.ts";
 import { readJson } from "../core/read-json.ts";
@@ -16,7 +16,7 @@ export interface GetFileOptions {
 
 /** Either the file with its ETag, or "your copy is current" (`304 Not Modified`). */
 export type GetFileResult =
-  | { modified: true; file: File; eTag: string | undefined }
+  | { modified: true; file: FileObject; eTag: string | undefined }
   | { modified: false; eTag: string | undefined };
 
 const asJson: Disposition = "json";
@@ -41,5 +41,5 @@ export async function getFile(context: ClientContext, target: FileTarget, option
   const eTag = response.headers.get(responseHeaders.eTag) ?? undefined;
   if (response.status === httpStatus.notModified) return { modified: false, eTag };
   if (error !== undefined) throw createApiError(response, error, endpoints.retrieveFile.method);
-  return { modified: true, file: readJson<File>(data ?? "", response, "a File"), eTag };
+  return { modified: true, file: readJson<FileObject>(data ?? "", response, "a file object"), eTag };
 }

@@ -1,12 +1,12 @@
-import type { File, Link } from "@lucca-api/types";
+import type { FileObject, Link } from "@lucca-api/types";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { parseFileLink, type FileLink } from "./parse-file-link.ts";
 
 /**
- * What names a file to read: a link `href`, a `Link`, a `File` that carries its
+ * What names a file to read: a link `href`, a `Link`, a `FileObject` that carries its
  * `links.self`, or an id with its access token.
  */
-export type FileTarget = string | Link | Pick<File, "id" | "links"> | { id: string; token: string };
+export type FileTarget = string | Link | Pick<FileObject, "id" | "links"> | { id: string; token: string };
 
 /** Resolves a target to the id, token and base URL of its request. */
 export function resolveFileTarget(target: FileTarget, baseUrl: string): Omit<FileLink, "href"> {
@@ -17,10 +17,10 @@ export function resolveFileTarget(target: FileTarget, baseUrl: string): Omit<Fil
       return { id: target.id, token: target.token, baseUrl };
     }
     if ("links" in target || "id" in target) {
-      const self = (target as Pick<File, "links">).links?.self;
+      const self = (target as Pick<FileObject, "links">).links?.self;
       if (self?.href) return parseFileLink(self.href);
       throw new InvalidInputError("file", "has no `links.self.href`: read or upload it with include: ['links'] to get the link with its access token.");
     }
   }
-  throw new InvalidInputError("file", "must be a link href, a Link, a File with `links.self`, or { id, token }.");
+  throw new InvalidInputError("file", "must be a link href, a Link, a file object with `links.self`, or { id, token }.");
 }

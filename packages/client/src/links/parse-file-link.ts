@@ -33,7 +33,7 @@ export function parseFileLink(href: string): FileLink {
   }
   const token = url.searchParams.get(parameters.fileToken.name);
   if (!token) {
-    throw new InvalidInputError("href", `'${url.origin}${url.pathname}' has no '${parameters.fileToken.name}' query parameter; take the link from \`links\` (ask with include: ['links']), not the File's \`url\`.`);
+    throw new InvalidInputError("href", `'${url.origin}${url.pathname}' has no '${parameters.fileToken.name}' query parameter; take the link from \`links\` (ask with include: ['links']), not the file object's \`url\`.`);
   }
   return { href, id, token, baseUrl: `${url.origin}${url.pathname.slice(0, at)}` };
 }

@@ -1,4 +1,4 @@
-import { endpoints, parameters, responseHeaders, type ContentType, type File, type IncludeValue } from "@lucca-api/types";
+import { endpoints, parameters, responseHeaders, type ContentType, type FileObject, type IncludeValue } from "@lucca-api/types";
 import type { ClientContext } from "../core/context.ts";
 import { canStreamRequestBodies } from "../core/environment.ts";
 import { readJson } from "../core/read-json.ts";
@@ -16,7 +16,7 @@ export interface UploadProgress {
 }
 
 export interface UploadFileOptions {
-  /** The name the File gets. Default: the File's or the path's name; required for bytes and streams. */
+  /** The name the file gets. Default: the platform File's or the path's name; required for bytes and streams. */
   fileName?: string;
   /** Default: the Blob's type, else the name's extension, else `binary/octet-stream`. */
   contentType?: ContentType;
@@ -31,7 +31,7 @@ export interface UploadFileOptions {
 }
 
 export interface UploadedFile {
-  file: File;
+  file: FileObject;
   eTag: string | undefined;
 }
 
@@ -74,7 +74,7 @@ export async function uploadFile(context: ClientContext, source: UploadSource, o
     fetch: (request: Request) => context.transport.send(request, { body: body.create, oneShot: body.oneShot, repeatable: true, readBody: true }),
   });
   if (error !== undefined) throw createApiError(response, error, endpoints.uploadFile.method);
-  const file = readJson<File>(data ?? "", response, "the uploaded File");
+  const file = readJson<FileObject>(data ?? "", response, "the uploaded file object");
   options.onProgress?.({ loaded: size ?? body.sent(), total: size ?? body.sent() });
   return { file, eTag: response.headers.get(responseHeaders.eTag) ?? undefined };
 }

@@ -2,7 +2,7 @@
  * Runs in chromium (bundled by esbuild from the client's sources): the checks the
  * browser test asks for, each returning plain data the test can compare.
  */
-import { createLuccaFilesClient, isInvalidInputError, isNotFoundError, type File } from "../../src/index.ts";
+import { createLuccaFilesClient, isInvalidInputError, isNotFoundError } from "../../src/index.ts";
 
 declare global {
   interface Window {
@@ -53,7 +53,7 @@ window.runChecks = async (baseUrl: string) => {
 
   const link = client.parseFileLink(file.links!.self!.href);
   const { data } = await client.GET("/lucca-api/files/{id}", { params: { path: { id: link.id }, query: { token: link.token, include: ["links"] } } });
-  results.typedGet = (data as File | undefined)?.id === file.id;
+  results.typedGet = data?.id === file.id;
 
   const notFound = await client.getFile({ id: "00000000-0000-4000-8000-000000000000", token: link.token }).then(
     () => undefined,

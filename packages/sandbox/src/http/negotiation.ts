@@ -1,8 +1,8 @@
 /**
- * What `GET /lucca-api/files/{id}` answers with, as the spec's `Accept` and `disposition`
- * parameters describe: `disposition` first, then `Accept` by quality, else 406.
+ * What `GET /lucca-api/files/{id}` answers with, as the operation describes it:
+ * `disposition` first, then the `Accept` header by quality, else 406.
  */
-import { endpoints, parameters, type Disposition } from "@lucca-api/types";
+import { endpoints, type Disposition } from "@lucca-api/types";
 import { Problem } from "../problem.ts";
 
 const okMediaTypes: readonly string[] = endpoints.retrieveFile.responses["200"];
@@ -10,6 +10,9 @@ const okMediaTypes: readonly string[] = endpoints.retrieveFile.responses["200"];
 export const jsonMediaType = okMediaTypes.find((type) => type.endsWith("/json"))!;
 /** The raw-content media type the spec offers besides the file's own. */
 export const octetStreamMediaType = okMediaTypes.find((type) => type.endsWith("/octet-stream"))!;
+
+/** The standard request header (RFC 9110, section 12.5.1) that negotiation reads. */
+const acceptHeader = "Accept";
 
 export type Representation =
   | { kind: "json" }
@@ -54,7 +57,7 @@ export function negotiate(disposition: Disposition | undefined, accept: string |
     if (representation) return representation;
   }
   throw new Problem(406, {
-    field: parameters.accept.name,
+    field: acceptHeader,
     detail: `Accept '${accept}' matches neither the JSON representation (${jsonMediaType}) nor the file's content (${octetStreamMediaType} or ${fileType}); or use the disposition query parameter.`,
   });
 }

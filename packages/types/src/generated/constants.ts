@@ -1,17 +1,20 @@
 // Generated from spec/ by packages/types/scripts/generate.ts. Do not edit: run `npm run generate`.
 
-/** Every dated `Api-Version` the spec accepts, oldest first. */
+/** The dated `Api-Version`s the spec describes (the `ApiVersion` schema's `x-extensible-enum`), oldest first. The API accepts any later date too. */
 export const apiVersions = [
   "2024-11-01"
 ] as const;
 
-/** One of the spec's dated API versions. */
-export type ApiVersion = (typeof apiVersions)[number];
+/** One of the dated API versions the spec describes. */
+export type KnownApiVersion = (typeof apiVersions)[number];
 
 /** The newest `Api-Version`: the default of the client. */
 export const currentApiVersion = "2024-11-01" as const;
 
-/** The content types a file may have (the File schema's `contentType` enum), in the spec's order. */
+/** The form of any `Api-Version` (a date), as a regular expression source. */
+export const apiVersionPattern = "^\\d{4}-\\d{2}-\\d{2}$" as const;
+
+/** The content types the API accepts for an upload (the `ContentType` schema's enum), in the spec's order. */
 export const contentTypes = [
   "message/rfc822",
   "binary/octet-stream",
@@ -167,10 +170,6 @@ export const parameters = {
     "name": "disposition",
     "in": "query"
   },
-  "accept": {
-    "name": "Accept",
-    "in": "header"
-  },
   "range": {
     "name": "Range",
     "in": "header"
@@ -306,6 +305,32 @@ export const endpoints = {
       "503": [
         "application/problem+json"
       ]
+    }
+  },
+  "retrieveFileHeaders": {
+    "method": "HEAD",
+    "path": "/lucca-api/files/{id}",
+    "beta": true,
+    "scopes": [
+      [
+        "files.readonly"
+      ],
+      [
+        "files.readwrite"
+      ]
+    ],
+    "requestMediaTypes": [],
+    "requestParts": [],
+    "responses": {
+      "200": [],
+      "304": [],
+      "400": [],
+      "401": [],
+      "403": [],
+      "404": [],
+      "406": [],
+      "412": [],
+      "429": []
     }
   }
 } as const;

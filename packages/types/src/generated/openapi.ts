@@ -16,8 +16,8 @@ export interface paths {
          *     portrait).
          *
          *     Send `multipart/form-data` with one part named `form` holding the file. The part's
-         *     content type must be one of the accepted values of the File's `contentType` (see the
-         *     `ContentType` schema): `image/jpeg` is **not** one of them, send JPEG pictures as
+         *     content type must be one of the accepted values of the `ContentType` schema (the
+         *     part's `contentType` lists them too): `image/jpeg` is **not** one of them, send JPEG pictures as
          *     `image/jpg`. The body may not exceed 100 MB.
          *
          *     **Beta**: "This API endpoint is in beta and may be subject to changes, including
@@ -39,15 +39,25 @@ export interface paths {
         };
         /**
          * Retrieve a file
-         * @description Retrieve a file, either its JSON representation or its content.
+         * @description Retrieve a file, either its JSON representation or its content, from the same URL.
          *
          *     The `token` query parameter is required: take the whole `href` of the link that the
          *     referencing resource (or the upload, with `include=links`) hands out.
          *
-         *     What comes back is chosen by `disposition`, or else by the `Accept` header:
-         *     `application/json`, `*\/*` or nothing gives the JSON representation;
-         *     `application/octet-stream` or the file's own content type gives the content;
-         *     `images/*` gives a preview when possible.
+         *     **Which representation comes back** is chosen by `disposition` when it is sent, or
+         *     else by the request's `Accept` header (content negotiation, RFC 9110 section 12.5.1;
+         *     a standard header, so not listed as a parameter):
+         *
+         *     | `Accept` | answer |
+         *     |---|---|
+         *     | absent, `application/json` or `*\/*` | the JSON representation (`application/json`) |
+         *     | `application/octet-stream` | the content, as `application/octet-stream` |
+         *     | the file's own content type (e.g. `application/pdf`) | the content, in that type |
+         *     | `images/*` (sic, the spelling of Lucca's documentation) | a preview, when possible |
+         *
+         *     Not documented by Lucca: when nothing matches, this description assumes
+         *     `406 Not Acceptable`. `disposition` supersedes `Accept`, for clients that cannot set
+         *     headers; leave it out to let `Accept` decide.
          *
          *     **Beta**: "This API endpoint is in beta and may be subject to changes, including
          *     breaking changes, without prior notice."
@@ -57,7 +67,19 @@ export interface paths {
         post?: never;
         delete?: never;
         options?: never;
-        head?: never;
+        /**
+         * Retrieve a file's headers
+         * @description The headers that `GET` on the same URL answers, without the body (RFC 9110, section
+         *     9.3.2): check that a file exists, or revalidate a cached copy with `If-None-Match`,
+         *     without downloading it. Lucca documents `If-None-Match` on `GET` and `HEAD`.
+         *
+         *     The same parameters and the same negotiation (`Accept`, `disposition`) as `GET`
+         *     apply, with the same statuses; no answer has a body, errors included.
+         *
+         *     **Beta**: "This API endpoint is in beta and may be subject to changes, including
+         *     breaking changes, without prior notice."
+         */
+        head: operations["retrieveFileHeaders"];
         patch?: never;
         trace?: never;
     };
@@ -65,6 +87,20 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * ApiVersion
+         * Format: date
+         * @description The date of the version of the API a request is written against, `YYYY-MM-DD`. Any
+         *     date is valid: a date between two versions resolves to the closest earlier version
+         *     (so `2025-03-15` means `2024-11-01` today); a date before the first version is
+         *     refused with `400`.
+         *
+         *     The versions this reference describes are listed in `x-extensible-enum` (an open
+         *     list: Lucca adds versions over time), newest last.
+         * @example 2024-11-01
+         * @example 2025-03-15
+         */
+        ApiVersion: string;
         /**
          * UploadFileRequest
          * @description The multipart body of an upload, with the file in its one part, `form`. Not documented
@@ -135,16 +171,28 @@ export interface components {
          *     keyed by resource type, then by id. Entries may be partial, stale, or left out when
          *     you do not have access to them. Their properties are not documented for files.
          * @example {}
+         * @example {
+         *       "employees": {
+         *         "416": {
+         *           "id": 416,
+         *           "name": "Ada Lovelace"
+         *         }
+         *       }
+         *     }
          */
         Embedded: {
             [key: string]: {
-                [key: string]: Record<string, never>;
+                [key: string]: {
+                    [key: string]: unknown;
+                };
             };
         };
         /**
-         * File
-         * @description JSON representation of a file. A file may be downloaded via the
-         *     `Accept: application/octet-stream` HTTP header.
+         * FileObject
+         * @description JSON representation of a file (named `FileObject`, not `File`, so that generated code
+         *     does not shadow the platform's `File`, the Blob that uploads take). Its content is
+         *     downloaded from the same URL with `Accept: application/octet-stream` (or
+         *     `disposition=attachment`).
          *
          *     Not documented by Lucca: which properties are always present. This description
          *     assumes `id`, `type`, `url`, `fileName`, `contentType` and `createdAt` are; `links`
@@ -160,9 +208,10 @@ export interface components {
          *       "embedded": {}
          *     }
          */
-        File: {
+        FileObject: {
             /**
-             * @description Unique id of the file.
+             * Format: uuid
+             * @description Unique id of the file, the `id` of its URL.
              * @example 2face165-5345-4cf3-ab05-5421a6b19df2
              */
             id: string;
@@ -183,7 +232,14 @@ export interface components {
              * @example pic.jpg
              */
             fileName: string;
-            contentType: components["schemas"]["ContentType"];
+            /**
+             * @description The content type of the file: one of the accepted values of the `ContentType`
+             *     schema today. Open on purpose: a type Lucca accepts tomorrow must not break a
+             *     strict parser generated today, so read any string (the generated TypeScript type
+             *     still offers the known values).
+             * @example image/jpg
+             */
+            contentType: components["schemas"]["ContentType"] | string;
             /**
              * Format: date-time
              * @description Read-only. UTC timestamp of the moment this object was created.
@@ -539,14 +595,14 @@ export interface components {
         /**
          * @description Set the API version. Absolutely required on every request.
          *
-         *     A date between two versions resolves to the closest earlier version (so
-         *     `2025-03-15` means `2024-11-01` today). Deprecated versions answer with the
-         *     `Deprecation` and `Sunset` headers; a version is supported for 12 months at least,
+         *     Any date is accepted: a date between two versions resolves to the closest earlier
+         *     version (so `2025-03-15` means `2024-11-01` today). Deprecated versions answer with
+         *     the `Deprecation` and `Sunset` headers; a version is supported for 12 months at least,
          *     with 6 months' notice. Beta endpoints, as both file operations are, are not covered
          *     by that promise.
          * @example 2024-11-01
          */
-        ApiVersion: "2024-11-01";
+        ApiVersion: components["schemas"]["ApiVersion"];
         /**
          * @description Only execute the request if current cached version of the resource does not match
          *     the one given here. On `GET`, a match answers `304 Not Modified` with no body.
@@ -602,26 +658,16 @@ export interface components {
          *     header when possible. To be used whenever the API client cannot set custom `Accept`
          *     headers.
          *
-         *     - `json` (the default): the file's JSON representation.
+         *     - `json`: the file's JSON representation.
          *     - `inline`: the content, to be displayed in a browser when possible.
          *     - `attachment`: the content, to be downloaded.
+         *
+         *     Leave it out to let the `Accept` header decide (see the operation). It has no
+         *     default: sending `json` is not the same as sending nothing, since `json` overrides
+         *     `Accept: application/octet-stream`.
          * @example attachment
          */
         Disposition: "json" | "inline" | "attachment";
-        /**
-         * @description Chooses between the file's JSON representation and its content:
-         *
-         *     - `application/json`, `*\/*` or no `Accept` header: the JSON representation.
-         *     - `application/octet-stream`: the raw content.
-         *     - the file's own `contentType` (an exact match, e.g. `application/pdf`): the raw
-         *       content.
-         *     - `images/*` (sic, the spelling of Lucca's documentation): a preview when possible.
-         *
-         *     `disposition` supersedes this header. Not documented by Lucca: when nothing matches,
-         *     this description assumes `406 Not Acceptable`.
-         * @example application/octet-stream
-         */
-        Accept: string;
         /**
          * @description Not documented by Lucca; this description assumes byte ranges (RFC 9110, section
          *     14.2) on content downloads, so that an interrupted download can resume. A single
@@ -704,9 +750,9 @@ export interface operations {
                 /**
                  * @description Set the API version. Absolutely required on every request.
                  *
-                 *     A date between two versions resolves to the closest earlier version (so
-                 *     `2025-03-15` means `2024-11-01` today). Deprecated versions answer with the
-                 *     `Deprecation` and `Sunset` headers; a version is supported for 12 months at least,
+                 *     Any date is accepted: a date between two versions resolves to the closest earlier
+                 *     version (so `2025-03-15` means `2024-11-01` today). Deprecated versions answer with
+                 *     the `Deprecation` and `Sunset` headers; a version is supported for 12 months at least,
                  *     with 6 months' notice. Beta endpoints, as both file operations are, are not covered
                  *     by that promise.
                  * @example 2024-11-01
@@ -754,7 +800,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["File"];
+                    "application/json": components["schemas"]["FileObject"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -789,9 +835,13 @@ export interface operations {
                  *     header when possible. To be used whenever the API client cannot set custom `Accept`
                  *     headers.
                  *
-                 *     - `json` (the default): the file's JSON representation.
+                 *     - `json`: the file's JSON representation.
                  *     - `inline`: the content, to be displayed in a browser when possible.
                  *     - `attachment`: the content, to be downloaded.
+                 *
+                 *     Leave it out to let the `Accept` header decide (see the operation). It has no
+                 *     default: sending `json` is not the same as sending nothing, since `json` overrides
+                 *     `Accept: application/octet-stream`.
                  * @example attachment
                  */
                 disposition?: components["parameters"]["Disposition"];
@@ -816,28 +866,14 @@ export interface operations {
                 /**
                  * @description Set the API version. Absolutely required on every request.
                  *
-                 *     A date between two versions resolves to the closest earlier version (so
-                 *     `2025-03-15` means `2024-11-01` today). Deprecated versions answer with the
-                 *     `Deprecation` and `Sunset` headers; a version is supported for 12 months at least,
+                 *     Any date is accepted: a date between two versions resolves to the closest earlier
+                 *     version (so `2025-03-15` means `2024-11-01` today). Deprecated versions answer with
+                 *     the `Deprecation` and `Sunset` headers; a version is supported for 12 months at least,
                  *     with 6 months' notice. Beta endpoints, as both file operations are, are not covered
                  *     by that promise.
                  * @example 2024-11-01
                  */
                 "Api-Version": components["parameters"]["ApiVersion"];
-                /**
-                 * @description Chooses between the file's JSON representation and its content:
-                 *
-                 *     - `application/json`, `*\/*` or no `Accept` header: the JSON representation.
-                 *     - `application/octet-stream`: the raw content.
-                 *     - the file's own `contentType` (an exact match, e.g. `application/pdf`): the raw
-                 *       content.
-                 *     - `images/*` (sic, the spelling of Lucca's documentation): a preview when possible.
-                 *
-                 *     `disposition` supersedes this header. Not documented by Lucca: when nothing matches,
-                 *     this description assumes `406 Not Acceptable`.
-                 * @example application/octet-stream
-                 */
-                Accept?: components["parameters"]["Accept"];
                 /**
                  * @description Only execute the request if current cached version of the resource does not match
                  *     the one given here. On `GET`, a match answers `304 Not Modified` with no body.
@@ -877,13 +913,17 @@ export interface operations {
         requestBody?: never;
         responses: {
             /**
-             * @description The file: its JSON representation, or its content with `Content-Disposition`
-             *     (then `Content-Type` is the file's own content type, or
-             *     `application/octet-stream` when that was asked).
+             * @description The file, in the representation the request negotiated:
              *
-             *     Not documented by Lucca; this description assumes `200 OK`, lists the content
-             *     in the file's own type under `*\/*`, and the preview that `Accept: images/*` (the
-             *     docs' spelling) asks for under `image/*`.
+             *     - `application/json`: the JSON representation, for no `Accept`,
+             *       `Accept: application/json` or `*\/*`, or `disposition=json`;
+             *     - `application/octet-stream`: the content, for `Accept: application/octet-stream`;
+             *     - `*\/*`: the content in the file's own content type, for `Accept: <that type>`
+             *       or `disposition=inline|attachment`;
+             *     - `image/*`: the preview that `Accept: images/*` (the docs' spelling) asks for.
+             *
+             *     The content comes with `Content-Disposition`. Not documented by Lucca; this
+             *     description assumes `200 OK`.
              */
             200: {
                 headers: {
@@ -901,7 +941,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["File"];
+                    "application/json": components["schemas"]["FileObject"];
                     "application/octet-stream": components["schemas"]["FileContent"];
                     "image/*": components["schemas"]["FileContent"];
                     "*/*": components["schemas"]["FileContent"];
@@ -942,6 +982,151 @@ export interface operations {
             431: components["responses"]["RequestHeaderFieldsTooLarge"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveFileHeaders: {
+        parameters: {
+            query: {
+                /**
+                 * @description The token allowing to access the file. This token can only be obtained via the links
+                 *     of the API resource that references this file: for example, an employee read with
+                 *     `?include=links` has `links.portrait.href` set to
+                 *     `https://example.ilucca.net/lucca-api/files/{id}?token=eyJ…`. Use that `href` as it is.
+                 *
+                 *     Not documented by Lucca: the token's format and lifetime. Treat it as opaque and
+                 *     short-lived.
+                 * @example eyJhbGciOiJIUzI1NiJ9.eyJmaWxlIjoiMmZhY2UxNjUifQ.c2lnbmF0dXJl
+                 */
+                token: components["parameters"]["FileToken"];
+                /**
+                 * @description Specifies how the file should be handled by the client. Supersedes the `Accept`
+                 *     header when possible. To be used whenever the API client cannot set custom `Accept`
+                 *     headers.
+                 *
+                 *     - `json`: the file's JSON representation.
+                 *     - `inline`: the content, to be displayed in a browser when possible.
+                 *     - `attachment`: the content, to be downloaded.
+                 *
+                 *     Leave it out to let the `Accept` header decide (see the operation). It has no
+                 *     default: sending `json` is not the same as sending nothing, since `json` overrides
+                 *     `Accept: application/octet-stream`.
+                 * @example attachment
+                 */
+                disposition?: components["parameters"]["Disposition"];
+            };
+            header: {
+                /**
+                 * @description Set the API version. Absolutely required on every request.
+                 *
+                 *     Any date is accepted: a date between two versions resolves to the closest earlier
+                 *     version (so `2025-03-15` means `2024-11-01` today). Deprecated versions answer with
+                 *     the `Deprecation` and `Sunset` headers; a version is supported for 12 months at least,
+                 *     with 6 months' notice. Beta endpoints, as both file operations are, are not covered
+                 *     by that promise.
+                 * @example 2024-11-01
+                 */
+                "Api-Version": components["parameters"]["ApiVersion"];
+                /**
+                 * @description Only execute the request if current cached version of the resource does not match
+                 *     the one given here. On `GET`, a match answers `304 Not Modified` with no body.
+                 * @example W/"q5sd4w2x1c1gfdg"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description Only execute the request if current cached version of the resource matches the one
+                 *     given here. Useful to avoid concurrency conflicts. A mismatch answers
+                 *     `412 Precondition Failed`.
+                 * @example W/"q5sd4w2x1c1gfdg"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description Unique id of the file.
+                 * @example 2face165-5345-4cf3-ab05-5421a6b19df2
+                 */
+                id: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The headers of the `GET` answer: `Content-Type` and `Content-Length` of the
+             *     negotiated representation, its `ETag` and, for the content, `Content-Disposition`.
+             */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    /**
+                     * @description With the content only, as on `GET`.
+                     * @example attachment; filename="pic.jpg"; filename*=UTF-8''pic.jpg
+                     */
+                    "Content-Disposition"?: string;
+                    Deprecation: components["headers"]["Deprecation"];
+                    Sunset: components["headers"]["Sunset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified. `If-None-Match` matches the file's current `ETag`; reuse your copy. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or a header is invalid (no body on `HEAD`; `GET` says which). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The access token is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token lacks the scope, or the file's `token` has expired. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No file has this id, or its `token` does not match it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Neither `Accept` nor `disposition` can be satisfied. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `If-Match` no longer matches the file's `ETag`. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests; wait for `Retry-After`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

@@ -211,6 +211,12 @@ describe("token and credentials", () => {
     expect(stderr).toBe("lucca-files: LUCCA_CLIENT_SECRET is not set: export LUCCA_CLIENT_SECRET (your API client's secret) in the environment, or try the local sandbox with --sandbox.\n");
   });
 
+  it("an API version the client refuses is a usage error naming the flag and the variable", async () => {
+    const { code, stderr } = await runCli([...sandbox.flags, "--api-version", "2020-01-01", "token"]);
+    expect(code).toBe(exitCodes.usage);
+    expect(stderr).toMatch(/^lucca-files: --api-version \(or LUCCA_API_VERSION\): '2020-01-01' /);
+  });
+
   it("no server at the address exits 6 and, with --sandbox, says how to start it", async () => {
     const closed = await startTestSandbox();
     await closed.close();

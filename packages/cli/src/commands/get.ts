@@ -1,4 +1,4 @@
-import type { File } from "@lucca-api/client";
+import type { FileObject } from "@lucca-api/client";
 import { exitCodes } from "../cli/exit-codes.ts";
 import { UsageError } from "../cli/usage-error.ts";
 import { formatTable } from "../output/table.ts";
@@ -26,7 +26,7 @@ export const get: Command = async ({ args, terminal, client, signal }) => {
   return exitCodes.ok;
 };
 
-function rowsOf(file: File, eTag: string | undefined): Array<readonly [string, string]> {
+function rowsOf(file: FileObject, eTag: string | undefined): Array<readonly [string, string]> {
   const rows: Array<readonly [string, string]> = [
     ["id", file.id],
     ["name", file.fileName],

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
-import type { ContentType, File } from "@lucca-api/client";
+import type { ContentType, FileObject } from "@lucca-api/client";
 import { exitCodes } from "../cli/exit-codes.ts";
 import { UsageError } from "../cli/usage-error.ts";
 import { createProgressView } from "../output/progress-view.ts";
@@ -20,7 +20,7 @@ export const upload: Command = async ({ args, terminal, client, signal }) => {
     args.operands.map((path, index) => ({ label: basename(path), total: sizes[index] })),
     { active: "uploading", done: "uploaded" },
   );
-  const uploaded: File[] = [];
+  const uploaded: FileObject[] = [];
   try {
     for (const [index, path] of args.operands.entries()) {
       view.start(index);
@@ -44,7 +44,7 @@ export const upload: Command = async ({ args, terminal, client, signal }) => {
   return exitCodes.ok;
 };
 
-function printUploaded(stdout: NodeJS.WriteStream, files: File[], json: boolean): void {
+function printUploaded(stdout: NodeJS.WriteStream, files: FileObject[], json: boolean): void {
   if (json) {
     stdout.write(`${JSON.stringify(files, null, 2)}\n`);
     return;

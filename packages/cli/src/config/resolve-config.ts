@@ -1,4 +1,4 @@
-import type { ApiVersion, LuccaFilesClientOptions } from "@lucca-api/client";
+import type { LuccaFilesClientOptions } from "@lucca-api/client";
 import { UsageError } from "../cli/usage-error.ts";
 import { demoCredentials, localSandboxUrl, sandboxTokenUrl } from "./local-sandbox.ts";
 
@@ -63,8 +63,8 @@ export function clientOptions(config: ResolvedConfig): LuccaFilesClientOptions {
   return {
     ...config.target,
     auth: { clientId: config.clientId, clientSecret: config.clientSecret, ...(config.tokenUrl ? { tokenUrl: config.tokenUrl } : {}) },
-    // Checked by the client against the spec's versions; a wrong one is a usage error there.
-    ...(config.apiVersion ? { apiVersion: config.apiVersion as ApiVersion } : {}),
+    // Checked by the client (a date of the spec's form, not before its first version); a wrong one is a usage error there.
+    ...(config.apiVersion ? { apiVersion: config.apiVersion } : {}),
   };
 }
 

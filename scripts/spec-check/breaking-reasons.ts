@@ -11,6 +11,21 @@ export const RESPONSE_ENUM_NARROWED = "enum-values-removed-from-response";
 /** This project's own rule: Redocly rates any change of an `x-` extension a patch, limits included. */
 export const LIMIT_LOWERED = "limit-lowered";
 
+/** This project's own rule: Redocly rates a response header made optional a patch. */
+export const RESPONSE_HEADER_OPTIONAL = "response-header-became-optional";
+
+/** This project's own rule: Redocly rates a value removed from a server variable's enum a patch. */
+export const SERVER_VARIABLE_NARROWED = "server-variable-values-removed";
+
+/** This project's own rule: Redocly rates a changed or removed default a patch. */
+export const DEFAULT_CHANGED = "default-changed";
+
+/** This project's own rule: Redocly does not rate a moved token (or authorization) URL at all. */
+export const SECURITY_URL_MOVED = "security-url-changed";
+
+/** This project's own rule: Redocly rates a schema removed from the components (or renamed) a patch. */
+export const SCHEMA_COMPONENT_REMOVED = "schema-component-removed";
+
 const reasons: Record<string, (direction: Direction) => string> = {
   "operation-removed": () => "calls to the operation fail, and the generated client loses its types: code that calls it stops compiling.",
   "path-removed": () => "every call to the path fails, and its generated types disappear.",
@@ -20,8 +35,11 @@ const reasons: Record<string, (direction: Direction) => string> = {
   "parameter-serialization-changed": () => "clients keep serializing it the old way, which the API now reads differently.",
   "request-body-removed": () => "clients that send a body send what the API no longer reads.",
   "request-body-became-required": () => "existing calls without a body are refused.",
-  "response-removed": () => "clients that handle that status now get an answer they have no code or type for.",
+  "response-removed": () =>
+    "the generated types lose the status: code that reads its body or headers stops compiling. And code written for that answer (a `304` after `If-None-Match`, a `201` with its `Location`) no longer gets it, so it never takes that path.",
   "response-header-removed": () => "clients that read the header get nothing.",
+  [RESPONSE_HEADER_OPTIONAL]: () =>
+    "clients read the header on every such answer, as the spec promised; it may now be missing, and code that uses it (to revalidate, to make an update conditional) gets `undefined`.",
   "media-type-removed": (direction) =>
     direction === "response"
       ? "clients that ask for that media type get 406 Not Acceptable, or content they cannot parse."
@@ -29,6 +47,14 @@ const reasons: Record<string, (direction: Direction) => string> = {
   "security-requirement-changed": () => "tokens issued for the old scopes are refused (403): every integration must request new scopes and be re-consented.",
   "security-scheme-changed": () => "clients obtain or send credentials the old way, which the API no longer accepts.",
   "server-removed": () => "clients configured with that server address can no longer reach the API.",
+  [SERVER_VARIABLE_NARROWED]: () =>
+    "the variable's values name the hosts the API is on: clients configured with a removed value (an account hosted there) lose their server.",
+  [DEFAULT_CHANGED]: () =>
+    "callers that omit the value now get another answer: the API assumes the new default, or with the default removed none the spec promises.",
+  [SCHEMA_COMPONENT_REMOVED]: () =>
+    'the generated types name each schema of the components (`components["schemas"]["…"]`), and client code names them: code that names the removed one stops compiling. A rename is a removal and an addition.',
+  [SECURITY_URL_MOVED]: () =>
+    "clients configured with the old URL ask it for tokens and fail. And a client that reads the URL from this spec (`@lucca-api/client` does, from the generated `oauth2` constant) sends the client secret to the new URL once upgraded: integrators must check where their secret goes before they take the release.",
   "schema-type-changed": (direction) =>
     direction === "request" ? "values of the old type are refused." : "clients parse or type the value as the old type and misread it.",
   "enum-values-removed": () => "requests that send a removed value are refused, and code that passes it stops compiling.",

@@ -2,12 +2,21 @@
  * Turns Redocly's changes into the report's rows: which part of the API changed (an
  * operation, a parameter, a request body, a response, a schema), which operations it
  * affects, whether it breaks clients and why, and whether those operations are beta.
+ *
+ * Redocly reports a change to a shared part (a schema, a parameter, a response header,
+ * a response, a security scheme) once, where it first meets it; the row credits every
+ * operation that reaches the part, on either side of the change.
  */
-import { LIMIT_LOWERED, RESPONSE_ENUM_NARROWED, whyItBreaks, type Direction } from "./breaking-reasons.ts";
-import { at, componentOf, deref, HTTP_METHODS, operationsUsing, pointerTokens, type Json } from "./document.ts";
+import { whyItBreaks, type Direction } from "./breaking-reasons.ts";
+import { componentOf, deref, operationsOnDocumentServers, operationsSecuredBy, operationsUsing, operationsWithoutOwnSecurity, pointerTokens, type Json, type OperationEntry } from "./document.ts";
+import { oldEnumStillValid } from "./closed-enum.ts";
+import { findingOf } from "./findings.ts";
+import { locate, type Area, type Documents, type Location } from "./locate.ts";
+import { projectRulesBroken } from "./project-rules.ts";
 import type { RedoclyChange } from "./redocly-diff.ts";
+import { code, valueChange } from "./values.ts";
 
-export type Area = "operation" | "parameter" | "request body" | "response" | "schema" | "security" | "document";
+export type { Area, Documents } from "./locate.ts";
 
 export interface Change {
   area: Area;
@@ -23,50 +32,13 @@ export interface Change {
   breaking: boolean;
   /** The rules that rated the change breaking (Redocly's ids, or this project's). */
   rules: string[];
-  /** What Redocly's rule found, e.g. "`include` query parameter became required.". */
+  /** What was found, e.g. "`include` query parameter became required.". */
   finding?: string;
   /** Why it breaks a client; set when `breaking`. */
   why?: string;
 }
 
-export interface Documents {
-  base: Json;
-  revision: Json;
-}
-
-const isMethod = (token: string | undefined) => (HTTP_METHODS as readonly string[]).includes(token ?? "");
-const code = (text: string) => "`" + text + "`";
-
-function short(value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text === undefined ? "nothing" : text.length > 40 || text.includes("\n") ? "" : code(text);
-}
-
-/** For an enum: the values added and removed; for a short value: `old → new`. */
-function valueChange(change: RedoclyChange): string {
-  const before = change.base?.value;
-  const after = change.revision?.value;
-  if (Array.isArray(before) && Array.isArray(after)) {
-    const removed = before.filter((value) => !after.includes(value)).map((value) => `−${code(String(value))}`);
-    const added = after.filter((value) => !before.includes(value)).map((value) => `+${code(String(value))}`);
-    return [...removed, ...added].join(" ") || "reordered";
-  }
-  const [from, to] = [short(before), short(after)];
-  return from && to ? `${from} → ${to}` : "edited";
-}
-
-function removedEnumValues(change: RedoclyChange): unknown[] {
-  const before = change.base?.value;
-  const after = change.revision?.value;
-  if (change.property !== "enum" || !Array.isArray(before) || !Array.isArray(after)) return [];
-  return before.filter((value) => !after.includes(value));
-}
-
-/** A documented limit (`info.x-lucca-limits`) made smaller: fewer requests are accepted. */
-function lowersLimit(change: RedoclyChange, tokens: string[]): boolean {
-  const [before, after] = [change.base?.value, change.revision?.value];
-  return tokens.includes("x-lucca-limits") && typeof before === "number" && typeof after === "number" && after < before;
-}
+const label = (entry: OperationEntry) => `${entry.method.toUpperCase()} ${entry.path}`;
 
 function directionOf(tokens: string[]): Direction {
   if (tokens.includes("responses")) return "response";
@@ -74,102 +46,115 @@ function directionOf(tokens: string[]): Direction {
   return "both";
 }
 
-/** The area and subject from the change's path, e.g. paths//files/post/parameters/4 -> parameter `include`. */
-interface Location {
-  area: Area;
-  subject: string;
-  /** The operation the change sits in, or those a removed or added path held. */
-  operations?: string[];
-  rest: string[];
+/** A shared part the change sits in: `#/components/<kind>/<name>`. */
+interface Shared {
+  pointer: string;
+  kind: string;
+  name: string;
 }
 
-function locate(change: RedoclyChange, documents: Documents): Location {
-  const tokens = pointerTokens(change.path);
-  const side = change.kind === "removed" ? documents.base : documents.revision;
-  if (tokens[0] === "paths" && tokens[1] !== undefined) {
-    const method = isMethod(tokens[2]) ? tokens[2] : undefined;
-    const operation = method ? `${method.toUpperCase()} ${tokens[1]}` : undefined;
-    const operations = operation ? [operation] : undefined;
-    const rest = tokens.slice(method ? 3 : 2);
-    const [section, key, third, fourth] = rest;
-    // A path added or removed as a whole is its operations added or removed.
-    if (!method && rest.length === 0 && change.kind !== "modified") {
-      const item = deref(side, side.paths?.[tokens[1]]) ?? {};
-      const operations = HTTP_METHODS.filter((m) => item[m]).map((m) => `${m.toUpperCase()} ${tokens[1]}`);
-      return { area: "operation", subject: operations.join(", ") || tokens[1], operations, rest };
-    }
-    if (section === "parameters" && key !== undefined) {
-      const parameter = deref(side, at(side, "#/" + tokens.slice(0, tokens.indexOf("parameters") + 2).map(escape).join("/")));
-      return { area: "parameter", subject: `${code(parameter?.name ?? key)} (${parameter?.in ?? "?"})`, operations, rest: rest.slice(2) };
-    }
-    if (section === "requestBody")
-      return { area: "request body", subject: key === "content" && third ? third : "body", operations, rest: rest.slice(key === "content" ? 3 : 1) };
-    if (section === "responses" && key !== undefined)
-      return { area: "response", subject: third === "content" && fourth ? `${key} ${fourth}` : key, operations, rest: rest.slice(third === "content" ? 4 : 2) };
-    if (section === "security") return { area: "security", subject: "security requirements", operations, rest: rest.slice(1) };
-    return { area: operation ? "operation" : "document", subject: operation ?? tokens[1], operations, rest };
+/**
+ * The shared part the change is in, on the side where it now is: a location that moved to
+ * another component (`File` renamed `FileObject`, a property's `$ref` replaced by an
+ * `anyOf`) is reported in the new one, by its current name.
+ */
+function sharedPartOf(change: RedoclyChange): Shared | undefined {
+  const [base, revision] = [componentOf(change.base?.pointer), componentOf(change.revision?.pointer)];
+  const pointer = change.kind === "removed" ? (base ?? revision) : (revision ?? base);
+  if (!pointer) return undefined;
+  const [, kind, name] = pointerTokens(pointer);
+  // A shared path item holds several operations: the one the change was found in is the better answer.
+  return kind && name && kind !== "pathItems" ? { pointer, kind, name } : undefined;
+}
+
+/** Every operation, on either side of the change, that the change reaches; in the order of the documents. */
+function affectedOperations(change: RedoclyChange, documents: Documents, shared: Shared | undefined, located: Location): string[] {
+  const sides = [documents.base, documents.revision];
+  const across = (find: (document: Json) => OperationEntry[]) => [...new Set(sides.flatMap((side) => find(side).map(label)))];
+  if (shared?.kind === "securitySchemes") return across((side) => operationsSecuredBy(side, shared.name));
+  if (shared) {
+    const users = across((side) => operationsUsing(side, shared.pointer));
+    if (users.length > 0) return users;
   }
-  if (tokens[0] === "components" && tokens[1] === "schemas" && tokens[2] !== undefined) return { area: "schema", subject: tokens[2], rest: tokens.slice(3) };
-  if (tokens[0] === "components") return { area: "document", subject: tokens.slice(0, 3).join("/"), rest: tokens.slice(3) };
-  if (tokens[0] === "security") return { area: "security", subject: "security requirements", rest: tokens.slice(1) };
-  return { area: "document", subject: tokens[0] ?? "document", rest: tokens.slice(1) };
+  const [root] = pointerTokens(change.path);
+  if (root === "security") return across(operationsWithoutOwnSecurity);
+  if (root === "servers") return across(operationsOnDocumentServers);
+  return located.operations ?? [];
 }
 
-function escape(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+function isBeta(documents: Documents, operation: string): boolean {
+  const [method, path] = operation.split(" ") as [string, string];
+  const find = (document: Json) => deref(document, document.paths?.[path])?.[method.toLowerCase()];
+  return (find(documents.revision) ?? find(documents.base))?.["x-lucca-beta"] === true;
 }
 
-const label = (entry: { method: string; path: string }) => `${entry.method.toUpperCase()} ${entry.path}`;
+/** A security requirement as `` `oauth2` [`files.readwrite`] ``. */
+function requirement(value: unknown): string | undefined {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
+  return Object.entries(value as Record<string, unknown[]>)
+    .map(([scheme, scopes]) => `${code(scheme)}${scopes.length > 0 ? ` [${scopes.map((scope) => code(String(scope))).join(", ")}]` : ""}`)
+    .join(" + ");
+}
+
+/** The area, subject and path below it: a change inside a shared schema, header or security scheme is reported as a change of that part. */
+function placeOf(located: Location, shared: Shared | undefined, change: RedoclyChange): { area: Area; subject: string; where: string[] } {
+  const pointers = [change.base?.pointer, change.revision?.pointer];
+  const inside = pointerTokens(pointers.find((pointer) => shared && componentOf(pointer) === shared.pointer) ?? "").slice(3);
+  if (shared?.kind === "schemas" && located.area !== "schema" && located.area !== "document") return { area: "schema", subject: shared.name, where: inside };
+  if (shared?.kind === "headers" && located.area === "response") return { area: "response", subject: `${code(shared.name)} header`, where: inside };
+  if (shared?.kind === "securitySchemes") return { area: "security", subject: `scheme ${code(shared.name)}`, where: inside };
+  // Security requirements are a list of alternatives: their index says nothing to a reader.
+  if (located.area === "security") return { ...located, where: located.rest.filter((token) => !/^\d+$/.test(token)) };
+  return { ...located, where: located.rest };
+}
+
+function detailOf(change: RedoclyChange, area: Area, where: string[]): string {
+  if (change.kind === "modified") {
+    const path = where.at(-1) === change.property ? where.slice(0, -1) : where;
+    return `${[...path, change.property].filter(Boolean).join("/")}: ${valueChange(change.base?.value, change.revision?.value)}`;
+  }
+  const required = area === "security" ? requirement(change.kind === "removed" ? change.base?.value : change.revision?.value) : undefined;
+  if (required) return `${required}: ${change.kind}`;
+  return where.length > 0 ? `${where.join("/")}: ${change.kind}` : "";
+}
 
 export function classify(change: RedoclyChange, documents: Documents): Change {
   const located = locate(change, documents);
-  // A change inside a named schema is reported as a schema change, with every operation that uses it.
-  const component = componentOf(change.base?.pointer ?? change.revision?.pointer);
-  const schema = component?.startsWith("#/components/schemas/") ? component : undefined;
-  const inSchema = schema !== undefined && located.area !== "schema" && located.area !== "document";
-  const side = change.kind === "added" ? documents.revision : documents.base;
-  const users = schema ? operationsUsing(side, schema) : [];
-  const operations = users.length > 0 ? users.map(label) : (located.operations ?? []);
-  const beta =
-    operations.length > 0 &&
-    operations.every((operation) => {
-      const [method, path] = operation.split(" ");
-      const item = deref(side, side.paths?.[path!]) ?? deref(documents.revision, documents.revision.paths?.[path!]);
-      return item?.[method!.toLowerCase()]?.["x-lucca-beta"] === true;
-    });
-
-  let where = inSchema ? pointerTokens(change.base?.pointer ?? change.revision?.pointer ?? "").slice(3) : located.rest;
-  if (change.kind === "modified" && where.at(-1) === change.property) where = where.slice(0, -1);
-  const nested = where.length > 0 && change.kind !== "modified";
-  const detail =
-    change.kind === "modified"
-      ? `${[...where, change.property].filter(Boolean).join("/")}: ${valueChange(change)}`
-      : nested
-        ? `${where.join("/")}: ${change.kind}`
-        : "";
+  const shared = sharedPartOf(change);
+  const { area, subject, where } = placeOf(located, shared, change);
+  const operations = affectedOperations(change, documents, shared, located);
+  const beta = operations.length > 0 && operations.every((operation) => isBeta(documents, operation));
 
   const tokens = pointerTokens(change.path);
   const direction = directionOf(tokens);
-  const rules = change.verdicts.filter((verdict) => verdict.impact === "major").map((verdict) => verdict.ruleId);
-  // Redocly's rating is the verdict: a major change with no major rule named still breaks.
-  if (change.impact === "major" && rules.length === 0) rules.push("major");
-  const narrowedResponseEnum = change.impact !== "major" && direction === "response" && removedEnumValues(change).length > 0;
-  if (narrowedResponseEnum) rules.push(RESPONSE_ENUM_NARROWED);
-  if (lowersLimit(change, tokens)) rules.push(LIMIT_LOWERED);
+  const redocly = change.verdicts.filter((verdict) => verdict.impact === "major").map((verdict) => verdict.ruleId);
+  const stillValid = oldEnumStillValid(change, documents, direction, redocly);
+  // Redocly's rating is the verdict (a major change with no major rule named still breaks), unless every value the old enum allowed still validates.
+  const rules = stillValid ? [] : redocly.length === 0 && change.impact === "major" ? ["major"] : [...redocly];
+  const ours = projectRulesBroken(change, tokens, direction);
+  rules.push(...ours);
   const breaking = rules.length > 0;
-  const message = change.verdicts.map((verdict) => verdict.message).join(" ");
+  const owner = area === "parameter" ? subject : shared?.kind === "securitySchemes" ? code(shared.name) : undefined;
+  const finding = [
+    findingOf(change, ours, tokens, owner),
+    ...(stillValid ? [`Every value the old enum allowed (${stillValid.map((value) => code(String(value))).join(", ")}) still validates: no call that was accepted is refused.`] : []),
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const detail = detailOf(change, area, where) + (stillValid ? " (every value of the old enum still validates)" : "");
 
   return {
-    area: inSchema ? "schema" : located.area,
-    kind: change.kind === "modified" || nested ? "changed" : change.kind,
-    subject: inSchema ? schema!.split("/").pop()! : located.subject,
+    area,
+    // Something added to or removed from a part (a property of a schema) changes that part.
+    kind: change.kind === "modified" || detail !== "" ? "changed" : change.kind,
+    subject,
     detail,
     operations,
     beta,
     breaking,
     rules,
-    ...(message ? { finding: message } : {}),
-    ...(breaking ? { why: whyItBreaks(rules[0]!, direction, message) } : {}),
+    ...(finding ? { finding } : {}),
+    ...(breaking ? { why: whyItBreaks(rules[0]!, direction, finding) } : {}),
   };
 }
 

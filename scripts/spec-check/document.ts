@@ -53,9 +53,35 @@ export function componentOf(pointer: string | undefined): string | undefined {
   return match?.[0];
 }
 
-/** The operations whose description reaches `component` through `$ref`s, e.g. every operation that returns a File. */
+/**
+ * The operations whose description reaches `component` through `$ref`s, e.g. every
+ * operation that returns a File, or that sends the shared `Api-Version` parameter (its
+ * path's own parameters included).
+ */
 export function operationsUsing(document: Json, component: string): OperationEntry[] {
-  return operationsOf(document).filter((entry) => reaches(document, entry.operation, component, new Set()));
+  return operationsOf(document).filter((entry) => {
+    const pathParameters = deref(document, document.paths?.[entry.path])?.parameters;
+    return reaches(document, entry.operation, component, new Set()) || reaches(document, pathParameters, component, new Set());
+  });
+}
+
+/**
+ * The operations a security scheme guards: those whose own `security` names it, and
+ * those without one when the document's `security` names it (OpenAPI 3.1, 4.8.10).
+ */
+export function operationsSecuredBy(document: Json, scheme: string): OperationEntry[] {
+  const names = (requirements: Json) => Array.isArray(requirements) && requirements.some((requirement) => requirement && scheme in requirement);
+  return operationsOf(document).filter((entry) => names(entry.operation.security ?? document.security));
+}
+
+/** The operations served by the document's `servers`: those whose path and operation name none of their own. */
+export function operationsOnDocumentServers(document: Json): OperationEntry[] {
+  return operationsOf(document).filter((entry) => entry.operation.servers === undefined && deref(document, document.paths?.[entry.path])?.servers === undefined);
+}
+
+/** The operations that inherit the document's `security`: those without their own. */
+export function operationsWithoutOwnSecurity(document: Json): OperationEntry[] {
+  return operationsOf(document).filter((entry) => entry.operation.security === undefined);
 }
 
 function reaches(document: Json, node: Json, component: string, seen: Set<string>): boolean {

@@ -2,9 +2,8 @@
  * Validates every example of the bundled spec against its schema with Ajv, independently
  * of Redocly's example rules: two validators disagreeing is worth a failed check.
  */
-import { Ajv2020 } from "ajv/dist/2020.js";
-import ajvFormats from "ajv-formats";
 import { deref, operationsOf, type Json } from "./document.ts";
+import { schemaValidator } from "./validator.ts";
 
 export interface ExamplesResult {
   ok: boolean;
@@ -25,18 +24,14 @@ function examplesOf(document: Json, node: Json): unknown[] {
 }
 
 export function validateExamples(document: Json): ExamplesResult {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  ajvFormats.default(ajv);
-  // The components become one schema document, so that `#/components/...` references resolve.
-  ajv.addSchema({ $id: "spec", components: document.components ?? {} }, "spec");
-  const toSpecRef = (schema: Json) => JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, '"spec#/components/'));
+  const { ajv, compile } = schemaValidator(document);
 
   const failures: string[] = [];
   let checked = 0;
   const check = (where: string, schema: Json, examples: unknown[]) => {
     // Binary content (format: binary) has no JSON form to validate.
     if (!schema || examples.length === 0 || deref(document, schema)?.format === "binary") return;
-    const validate = ajv.compile(toSpecRef(schema));
+    const validate = compile(schema);
     for (const example of examples) {
       checked += 1;
       if (!validate(example)) failures.push(`${where}: ${ajv.errorsText(validate.errors)}`);

@@ -1,6 +1,7 @@
 /** Renders a check's result as Markdown, fit for a pull-request comment. */
 import type { CheckResult } from "./check.ts";
 import type { Area, Change } from "./classify.ts";
+import { CLIENT_PACKAGE, type PolicyResult } from "./policy.ts";
 
 const AREAS: Array<[Area, string]> = [
   ["operation", "Operations"],
@@ -43,7 +44,16 @@ function fixes(result: CheckResult): string[] {
   return lines.length === 0 ? [] : ["", "### To fix", "", ...lines];
 }
 
-function breakingList(changes: Change[]): string[] {
+/** The beta note of a breaking change: what the beta terms allow, and whether the break is acknowledged yet. */
+function betaNote(policy: PolicyResult): string {
+  const terms = "   - Beta: every operation it affects is beta (`x-lucca-beta`). Lucca's beta terms allow breaking changes without notice, so the API may well do this; clients still break, ";
+  const allowedBy = policy.allowedBy;
+  if (allowedBy && "changeset" in allowedBy) return terms + `and \`${allowedBy.changeset}\` acknowledges it (${CLIENT_PACKAGE}: major).`;
+  if (allowedBy) return terms + `and the new Api-Version ${allowedBy.apiVersions.join(", ")} covers it.`;
+  return terms + "so the change must still be acknowledged.";
+}
+
+function breakingList(changes: Change[], policy: PolicyResult): string[] {
   const breaking = changes.filter((change) => change.breaking);
   if (breaking.length === 0) return [];
   const lines = ["", "### Breaking changes", ""];
@@ -53,11 +63,7 @@ function breakingList(changes: Change[]): string[] {
     if (change.finding) lines.push(`   - Found: ${change.finding}`);
     lines.push(`   - Why it breaks a client: ${change.why}`);
     lines.push(`   - Rule: ${change.rules.map((rule) => `\`${rule}\``).join(", ")}`);
-    if (change.beta)
-      lines.push(
-        "   - Beta: every operation it affects is beta (`x-lucca-beta`). Lucca's beta terms allow breaking changes " +
-          "without notice, so the API may well do this; clients still break, so the change must still be acknowledged.",
-      );
+    if (change.beta) lines.push(betaNote(policy));
   });
   return lines;
 }
@@ -82,8 +88,8 @@ function typesSection(result: CheckResult): string[] {
   const lines = ["", "### Effect on the generated types", ""];
   if (files.length === 0) return [...lines, "None: `packages/types/src/generated/` stays as it is."];
   for (const file of files) {
-    if (file.commentsOnly) {
-      lines.push(`- \`${file.file}\`: doc comments only`);
+    if (file.effect !== "declarations") {
+      lines.push(`- \`${file.file}\`: ${file.effect === "comments" ? "doc comments only" : "the order of object members only, which is not a change"}`);
       continue;
     }
     const values = [
@@ -97,7 +103,7 @@ function typesSection(result: CheckResult): string[] {
     const patchLines = patch.split("\n").map((line) => (line.length > MAX_LINE_LENGTH ? line.slice(0, MAX_LINE_LENGTH) + " …" : line));
     const shown = patchLines.slice(0, MAX_DIFF_LINES);
     if (patchLines.length > shown.length) shown.push(`… ${patchLines.length - shown.length} more lines: run \`npm run generate\` and \`git diff\`.`);
-    lines.push("", "<details><summary>Declarations diff (doc comments left out)</summary>", "", "```diff", ...shown, "```", "", "</details>");
+    lines.push("", "<details><summary>Declarations diff (doc comments left out but <code>@default</code>, object members in name order)</summary>", "", "```diff", ...shown, "```", "", "</details>");
   }
   return lines;
 }
@@ -126,7 +132,7 @@ export function renderReport(result: CheckResult): string {
     "",
     ...summaryTable(result),
     ...fixes(result),
-    ...breakingList(result.changes),
+    ...breakingList(result.changes, result.policy),
     ...changeTables(result.changes),
     ...typesSection(result),
     ...problems(result),

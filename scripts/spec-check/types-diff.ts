@@ -1,25 +1,29 @@
 /**
  * What a spec change does to the generated types: both sides are generated with the same
- * generator, then compared with their doc comments stripped, so that a description edit
- * (which only rewrites comments) is told apart from a change of the types themselves.
+ * generator, then compared as declarations: doc comments stripped, so that a description
+ * edit (which only rewrites comments) is told apart from a change of the types; `@default`
+ * tags kept, since a default is what the API assumes for a value left out, not prose; and
+ * the members of object types put in name order, since their order is not a change.
  */
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import ts from "typescript";
 import { exec } from "./exec.ts";
 
+/** What changed in a generated file: only doc comments, only the order of object members, or declarations. */
+export type Effect = "comments" | "order" | "declarations";
+
 export interface FileDiff {
   /** The generated file's name, e.g. `openapi.ts`. */
   file: string;
-  /** Lines of declarations added and removed (comments stripped). */
+  effect: Effect;
+  /** Lines of declarations added and removed (as compared: comments stripped, members in name order). */
   added: number;
   removed: number;
-  /** True when the file changed only in its doc comments. */
-  commentsOnly: boolean;
   /** String literals (enum values, paths, header names) only on one side: what a union gained or lost. */
   literalsAdded: string[];
   literalsRemoved: string[];
-  /** The unified diff of the declarations, without the file headers. */
+  /** The unified diff of the declarations as compared, without the file headers; empty unless `effect` is `declarations`. */
   patch: string;
 }
 
@@ -29,10 +33,44 @@ export interface TypesDiff {
   files: FileDiff[];
 }
 
-/** The file with its comments removed, printed the same way on both sides. */
-function declarations(fileName: string, text: string): string {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  return ts.createPrinter({ removeComments: true }).printFile(source);
+const DEFAULT_TAG = "default";
+
+/** Orders the members of an object type by name; unnamed ones (index and call signatures) keep their order, after them. */
+function byName(members: ts.NodeArray<ts.TypeElement>): ts.TypeElement[] {
+  const nameOf = (member: ts.TypeElement) => (member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) || ts.isNumericLiteral(member.name)) ? member.name.text : undefined);
+  return [...members].sort((a, b) => {
+    const [x, y] = [nameOf(a), nameOf(b)];
+    if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
+/** Drops every comment but the `@default` tags, and sorts object members (see byName). */
+const canonical: ts.TransformerFactory<ts.SourceFile> = (context) => {
+  const visit = (node: ts.Node): ts.Node => {
+    const defaults = ts.getJSDocTags(node).filter((tag) => tag.tagName.text === DEFAULT_TAG && tag.parent?.parent === node);
+    let out = ts.visitEachChild(node, visit, context);
+    if (ts.isTypeLiteralNode(out)) out = context.factory.updateTypeLiteralNode(out, context.factory.createNodeArray(byName(out.members)));
+    else if (ts.isInterfaceDeclaration(out))
+      out = context.factory.updateInterfaceDeclaration(out, out.modifiers, out.name, out.typeParameters, out.heritageClauses, byName(out.members));
+    ts.setEmitFlags(out, ts.EmitFlags.NoComments);
+    for (const tag of defaults)
+      ts.addSyntheticLeadingComment(out, ts.SyntaxKind.MultiLineCommentTrivia, ` @${DEFAULT_TAG} ${ts.getTextOfJSDocComment(tag.comment) ?? ""} `, false);
+    return out;
+  };
+  return (file) => ts.visitNode(file, visit) as ts.SourceFile;
+};
+
+/** The file as compared, printed the same way on both sides; `sorted: false` keeps the members' order. */
+function declarations(fileName: string, text: string, sorted: boolean): string {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  if (!sorted) return ts.createPrinter({ removeComments: true }).printFile(source);
+  const result = ts.transform(source, [canonical]);
+  try {
+    return ts.createPrinter({ removeComments: false }).printFile(result.transformed[0]!);
+  } finally {
+    result.dispose();
+  }
 }
 
 /** The string literals of diff lines, e.g. each member of a union of content types. */
@@ -58,7 +96,9 @@ export async function diffTypes(baseDir: string, revisionDir: string, workDir: s
     const before = base.get(name) ?? "";
     const after = revision.get(name) ?? "";
     if (before === after) continue;
-    const sides = { base: declarations(name, before), revision: declarations(name, after) };
+    const sides = { base: declarations(name, before, true), revision: declarations(name, after, true) };
+    const effect: Effect =
+      sides.base !== sides.revision ? "declarations" : declarations(name, before, false) === declarations(name, after, false) ? "comments" : "order";
     for (const [side, text] of Object.entries(sides)) {
       await mkdir(path.join(workDir, side), { recursive: true });
       await writeFile(path.join(workDir, side, name), text);
@@ -71,13 +111,13 @@ export async function diffTypes(baseDir: string, revisionDir: string, workDir: s
     const [gained, lost] = [literals(plus), literals(minus)];
     files.push({
       file: name,
+      effect,
       added: plus.length,
       removed: minus.length,
       literalsAdded: onlyIn(gained, lost),
       literalsRemoved: onlyIn(lost, gained),
-      commentsOnly: sides.base === sides.revision,
-      patch: sides.base === sides.revision ? "" : patch,
+      patch: effect === "declarations" ? patch : "",
     });
   }
-  return { changed: files.some((file) => !file.commentsOnly), files };
+  return { changed: files.some((file) => file.effect === "declarations"), files };
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { CheckResult } from "../spec-check/check.ts";
+import type { Change } from "../spec-check/classify.ts";
+import { applyPolicy } from "../spec-check/policy.ts";
 import { renderReport } from "../spec-check/report.ts";
+import type { TypesDiff } from "../spec-check/types-diff.ts";
 
 const passing: CheckResult = {
   ok: true,
@@ -16,8 +19,31 @@ const passing: CheckResult = {
     breaking: { ok: true, summary: "no breaking change" },
     changeset: { ok: true, summary: "generated types unchanged: no changeset needed" },
     newApiVersions: [],
+    releases: {},
+    requiredMajors: [],
   },
 };
+
+const betaBreak: Change = {
+  area: "schema",
+  kind: "changed",
+  subject: "ContentType",
+  detail: "enum: −`image/png`",
+  operations: ["POST /files"],
+  beta: true,
+  breaking: true,
+  rules: ["enum-values-removed-from-response"],
+  why: "The generated union loses the value.",
+};
+const typesRewritten: TypesDiff = { changed: true, files: [{ file: "openapi.ts", effect: "declarations", added: 1, removed: 1, literalsAdded: [], literalsRemoved: [], patch: "-a\n+b" }] };
+const versions = { base: ["2024-11-01"], revision: ["2024-11-01"] };
+
+/** The report of a beta break, with the policy applied to the given changesets and versions. */
+function reportOf(releases: Record<string, string>, apiVersions = versions, typesDiff: TypesDiff = { changed: false, files: [] }): string {
+  const changesets = Object.keys(releases).length > 0 ? [{ file: ".changeset/drop-png.md", releases, summary: "Drop PNG." }] : [];
+  const policy = applyPolicy({ changes: [betaBreak], typesDiff, changesets, apiVersions });
+  return renderReport({ ...passing, ok: policy.breaking.ok && policy.changeset.ok, changes: [betaBreak], typesDiff, changesets, policy });
+}
 
 describe("the report", () => {
   it("says what it compared: the ref and the merge base it resolved to", () => {
@@ -45,5 +71,38 @@ describe("the report", () => {
       changes: [{ area: "schema", kind: "changed", subject: "File", detail: "pattern: `a|b` → `a`", operations: [], beta: false, breaking: false, rules: [] }],
     });
     expect(report).toContain("| changed | File |  | pattern: `a\\|b` → `a` | no |");
+  });
+
+  it.each([
+    ["not acknowledged, says the change must still be acknowledged", {}, versions, "clients still break, so the change must still be acknowledged."],
+    [
+      "acknowledged, names the changeset instead",
+      { "@lucca-api/client": "major" },
+      versions,
+      "clients still break, and `.changeset/drop-png.md` acknowledges it (@lucca-api/client: major).",
+    ],
+    ["covered by a new Api-Version, names the version", {}, { base: ["2024-11-01"], revision: ["2024-11-01", "2026-12-01"] }, "clients still break, and the new Api-Version 2026-12-01 covers it."],
+  ])("the beta note of a break %s", (_, releases, apiVersions, note) => {
+    const report = reportOf(releases, apiVersions);
+    expect(report).toContain("   - Beta: every operation it affects is beta (`x-lucca-beta`).");
+    expect(report).toContain(note);
+    if (Object.keys(releases).length > 0) expect(report).not.toContain("must still be acknowledged");
+  });
+
+  it("shows in the changeset row the bumps it found, and in To fix the packages that must be major", () => {
+    const report = reportOf({ "@lucca-api/client": "minor", "@lucca-api/types": "minor" }, versions, typesRewritten);
+    expect(report).toContain(
+      "| Changeset | ❌ breaking changes come with changed type declarations, so @lucca-api/types must be major; found @lucca-api/client: minor (`.changeset/drop-png.md`), @lucca-api/types: minor (`.changeset/drop-png.md`) |",
+    );
+    expect(report).toMatch(/- \*\*Breaking changes\*\*: .*choose \*\*major\*\* for @lucca-api\/client \(now minor in `.changeset\/drop-png.md`\) and @lucca-api\/types \(now minor/);
+    expect(report).toMatch(/- \*\*Changeset\*\*: .*choose \*\*major\*\* for @lucca-api\/types/);
+  });
+
+  it("says a file whose object members only moved is no change", () => {
+    const report = renderReport({
+      ...passing,
+      typesDiff: { changed: false, files: [{ file: "openapi.ts", effect: "order", added: 1, removed: 1, literalsAdded: [], literalsRemoved: [], patch: "" }] },
+    });
+    expect(report).toContain("- `openapi.ts`: the order of object members only, which is not a change");
   });
 });

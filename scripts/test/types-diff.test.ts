@@ -23,7 +23,7 @@ describe("the effect on the generated types", () => {
       'export const contentTypes = ["image/jpg"] as const;\n',
     );
     expect(diff.changed).toBe(true);
-    expect(diff.files).toMatchObject([{ file: "constants.ts", added: 1, removed: 1, commentsOnly: false, literalsRemoved: ['"image/png"'], literalsAdded: [] }]);
+    expect(diff.files).toMatchObject([{ file: "constants.ts", effect: "declarations", added: 1, removed: 1, literalsRemoved: ['"image/png"'], literalsAdded: [] }]);
     expect(diff.files[0]!.patch).toContain('-export const contentTypes = ["image/png", "image/jpg"] as const;');
   });
 
@@ -31,8 +31,35 @@ describe("the effect on the generated types", () => {
     const diff = await compare("/** Upload a file. */\nexport type A = string;\n", "/** Upload a file. Then reference it. */\nexport type A = string;\n");
     expect(diff).toEqual({
       changed: false,
-      files: [{ file: "constants.ts", added: 0, removed: 0, literalsAdded: [], literalsRemoved: [], commentsOnly: true, patch: "" }],
+      files: [{ file: "constants.ts", effect: "comments", added: 0, removed: 0, literalsAdded: [], literalsRemoved: [], patch: "" }],
     });
+  });
+
+  it("is a change of declarations when a `@default` changes: it is what the API assumes for a value left out, not prose", async () => {
+    const diff = await compare(
+      'export interface Q {\n    /**\n     * @description How.\n     * @default json\n     */\n    disposition?: "json" | "attachment";\n}\n',
+      'export interface Q {\n    /**\n     * @description How.\n     * @default attachment\n     */\n    disposition?: "json" | "attachment";\n}\n',
+    );
+    expect(diff.changed).toBe(true);
+    expect(diff.files[0]).toMatchObject({ effect: "declarations", added: 1, removed: 1 });
+    expect(diff.files[0]!.patch).toContain('-    /* @default json */ disposition?: "json" | "attachment";');
+    expect(diff.files[0]!.patch).toContain('+    /* @default attachment */ disposition?: "json" | "attachment";');
+  });
+
+  it("is member order only when the properties of an object type are reordered", async () => {
+    const diff = await compare(
+      "export interface File {\n    id: string;\n    /** Its type. */\n    contentType: string;\n    [name: string]: unknown;\n}\n",
+      "export interface File {\n    /** Its type. */\n    contentType: string;\n    id: string;\n    [name: string]: unknown;\n}\n",
+    );
+    expect(diff).toEqual({
+      changed: false,
+      files: [{ file: "constants.ts", effect: "order", added: 0, removed: 0, literalsAdded: [], literalsRemoved: [], patch: "" }],
+    });
+  });
+
+  it("is a change of declarations when the members of an array or tuple are reordered: their order is part of the value", async () => {
+    const diff = await compare("export const a = [\"x\", \"y\"] as const;\n", "export const a = [\"y\", \"x\"] as const;\n");
+    expect(diff.files[0]).toMatchObject({ effect: "declarations" });
   });
 
   it("is nothing when the files are the same", async () => {

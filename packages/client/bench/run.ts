@@ -15,7 +15,7 @@ import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { measureBundles } from "./bundle-size.ts";
+import { bundleBudget, measureBundles } from "./bundle-size.ts";
 import { measureOverhead } from "./overhead.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -70,10 +70,13 @@ try {
   // The load average says how much the figures can be trusted on a shared machine.
   console.log(`Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}; ${requests} sequential GETs, streaming ${size} bytes (${(size / 1024 ** 3).toFixed(2)} GiB)\n`);
 
-  const overhead = await measureOverhead(server.url, requests);
-  console.log("per-request time (median of 3 interleaved rounds)");
-  for (const [name, ms] of Object.entries(overhead)) {
-    console.log(`  ${name.padEnd(20)} ${(ms * 1000).toFixed(0).padStart(5)} µs   vs raw fetch ${ratio(ms, overhead["raw fetch"]!)}   vs bare openapi-fetch ${ratio(ms, overhead["bare openapi-fetch"]!)}`);
+  const overhead = await measureOverhead(server.url, requests, rounds);
+  const bare = overhead["bare openapi-fetch"]!;
+  console.log(`per-request time, wall and this process's CPU (the server runs in its own), median of ${rounds} interleaved rounds`);
+  for (const [name, { ms, cpuMs }] of Object.entries(overhead)) {
+    console.log(
+      `  ${name.padEnd(20)} ${(ms * 1000).toFixed(0).padStart(5)} µs wall (${ratio(ms, bare.ms)} bare openapi-fetch)   ${(cpuMs * 1000).toFixed(0).padStart(5)} µs CPU (${ratio(cpuMs, bare.cpuMs)} bare openapi-fetch)   vs raw fetch ${ratio(ms, overhead["raw fetch"]!.ms)} wall`,
+    );
   }
 
   const source = join(folder, "source.bin");
@@ -100,7 +103,7 @@ try {
   }
 
   const bundles = await measureBundles(join(here, ".."));
-  console.log("\nbrowser bundle (esbuild, minified; gzip -9)");
+  console.log(`\nbrowser bundle (the package's build as a browser app imports it; esbuild, minified; gzip -9); budget ${(bundleBudget / 1024).toFixed(1)} KiB (test/bundle-size.test.ts)`);
   for (const [name, { min, gzip }] of Object.entries(bundles)) {
     console.log(`  ${name.padEnd(20)} ${(min / 1024).toFixed(1).padStart(6)} KiB min   ${(gzip / 1024).toFixed(1).padStart(5)} KiB min+gzip   (${ratio(gzip, bundles["bare openapi-fetch"].gzip)} of bare openapi-fetch)`);
   }

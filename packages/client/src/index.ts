@@ -1,35 +1,14 @@
 /**
- * @lucca-api/client: a thin typed client for the Lucca API's file resource.
- *
- * Exports, by module: the factory and its options (core), the file helpers' types
- * (upload, download, files, links), and the error hierarchy with its guards (errors).
- * Not exported on purpose: the transport, the token providers and the multipart
- * encoder, which are how the client works, not what it promises.
+ * @lucca-api/client: a thin typed client for the Lucca API's file resource. This entry
+ * is for Node (and any runtime without the `browser` export condition): uploads from
+ * `{ path }`, `saveTo`, and content types inferred from the file name's extension.
  */
+import { createClientFactory } from "./create-client.ts";
+import { saveToPath } from "./download/save-to-path.ts";
+import { extensionTypes } from "./upload/extension-types.ts";
+import { openPath } from "./upload/open-path.ts";
 
-// core
-export { createLuccaFilesClient, type LuccaFilesClient, type FileHelpers } from "./core/create-client.ts";
-export type { LuccaFilesClientOptions } from "./core/options.ts";
-export type { RetryOptions } from "./core/backoff.ts";
-export type { Logger } from "./core/logger.ts";
-export type { ClientPaths } from "./core/client-paths.ts";
-export { unwrap } from "./core/unwrap.ts";
+export * from "./exports.ts";
 
-// auth
-export type { ClientCredentials } from "./auth/client-credentials-provider.ts";
-export type { AccessTokenSource } from "./auth/static-token-provider.ts";
-export { requestAccessToken, type AccessTokenGrant, type RequestAccessTokenOptions } from "./auth/request-access-token.ts";
-
-// upload, download, metadata, links
-export type { UploadSource } from "./upload/upload-source.ts";
-export type { UploadFileOptions, UploadedFile, UploadProgress } from "./upload/upload-file.ts";
-export type { DownloadFileOptions, DownloadProgress, FileDownload } from "./download/download-file.ts";
-export type { GetFileOptions, GetFileResult } from "./files/get-file.ts";
-export type { FileTarget } from "./links/file-target.ts";
-export { parseFileLink, type FileLink } from "./links/parse-file-link.ts";
-
-// errors
-export * from "./errors/index.ts";
-
-// the API's own types, re-exported for convenience
-export type { FileObject, Link, ProblemDetails, ContentType, ApiVersion, KnownApiVersion, IncludeValue, Scope, JsonPaths } from "@lucca-api/types";
+/** Creates the client (see `LuccaFilesClientOptions`). */
+export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({ upload: { openPath, extensionTypes }, saveToPath });

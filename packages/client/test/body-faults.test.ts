@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { ConnectionError, isInvalidInputError, ServerError, TimeoutError } from "../src/index.ts";
 import { fastClient, linkOn } from "./helpers/clients.ts";
 import { fileBody, json, problem, startFaultServer, type FaultServer } from "./helpers/fault-server.ts";
+import { startStrictServer } from "./helpers/strict-http-server.ts";
 
 let server: FaultServer;
 afterEach(() => server?.close());
@@ -118,61 +119,6 @@ describe("the per-attempt timeout of an upload counts idle time, not the whole u
   });
 });
 
-describe("a download that breaks off resumes with Range and If-Match", () => {
-  const eTag = 'W/"v1"';
-  const serveWithBreak = (breakAt: number, withETag = true, fault: "drop" | "stall" = "drop") =>
-    startFaultServer((req, res, i) => {
-      const range = /bytes=(\d+)-/.exec(String(req.headers.range ?? ""));
-      const start = range ? Number(range[1]) : 0;
-      const headers: Record<string, string> = { "Content-Type": "application/octet-stream", "Content-Disposition": 'attachment; filename="a.bin"' };
-      if (withETag) headers.ETag = eTag;
-      if (start > 0) {
-        if (req.headers["if-match"] !== eTag) return json(res, 412, problem(412, "Changed"));
-        res.writeHead(206, { ...headers, "Content-Range": `bytes ${start}-${content.length - 1}/${content.length}`, "Content-Length": String(content.length - start) });
-        return void res.end(content.subarray(start));
-      }
-      res.writeHead(200, { ...headers, "Content-Length": String(content.length) });
-      if (i > 0) return void res.end(content);
-      res.write(content.subarray(0, breakAt), () => fault === "drop" && setTimeout(() => res.socket?.destroy(), 20));
-    });
-
-  it("the bytes after the break are asked from the byte reached, and the copy is whole", async () => {
-    server = await serveWithBreak(400_000);
-    const download = await fastClient(server.url).downloadFile(linkOn(server.url));
-    expect(sha256(await download.bytes())).toBe(sha256(content));
-    expect(server.requests).toHaveLength(2);
-    expect(server.requests[1]!.headers.range).toMatch(/^bytes=\d+-$/);
-    expect(Number(/bytes=(\d+)-/.exec(server.requests[1]!.headers.range!)![1])).toBeGreaterThan(0);
-    expect(server.requests[1]!.headers["if-match"]).toBe(eTag);
-  });
-
-  it("without an ETag it cannot resume safely: ConnectionError names the byte reached", async () => {
-    server = await serveWithBreak(400_000, false);
-    const download = await fastClient(server.url).downloadFile(linkOn(server.url));
-    const error = await download.bytes().catch((e) => e);
-    expect(error).toBeInstanceOf(ConnectionError);
-    expect(error.message).toMatch(/the content broke off at byte \d+ and the server gave no ETag to resume safely/);
-    expect(server.requests).toHaveLength(1);
-  });
-
-  it("a body that stalls longer than `timeout` is dropped and resumed from the byte reached", async () => {
-    server = await serveWithBreak(400_000, true, "stall");
-    const download = await fastClient(server.url, { timeout: 300 }).downloadFile(linkOn(server.url));
-    expect(sha256(await download.bytes())).toBe(sha256(content));
-    expect(server.requests).toHaveLength(2);
-    expect(server.requests[1]!.headers["if-match"]).toBe(eTag);
-  });
-
-  it("a body that stalls, with no ETag to resume from, fails with TimeoutError naming the byte reached", async () => {
-    server = await serveWithBreak(400_000, false, "stall");
-    const download = await fastClient(server.url, { timeout: 300 }).downloadFile(linkOn(server.url));
-    const error = await download.bytes().catch((e) => e);
-    expect(error).toBeInstanceOf(TimeoutError);
-    expect(error.scope).toBe("attempt");
-    expect(error.message).toMatch(/at byte \d+ timed out after 300 ms \(timeout\); raise the `timeout` option/);
-  });
-});
-
 describe("saveTo leaves the target whole or untouched, and never a download running", () => {
   let folder: string;
   afterEach(() => rm(folder, { recursive: true, force: true }));
@@ -181,11 +127,12 @@ describe("saveTo leaves the target whole or untouched, and never a download runn
     folder = await mkdtemp(join(tmpdir(), "lucca-save-"));
     const target = join(folder, "a.bin");
     await writeFile(target, "previous version");
-    server = await startFaultServer((_req, res) => {
-      res.writeHead(200, { "Content-Type": "application/octet-stream", "Content-Length": String(content.length) });
-      res.write(content.subarray(0, 300_000), () => setTimeout(() => res.socket?.destroy(), 20));
-    });
-    const error = await (await fastClient(server.url).downloadFile(linkOn(server.url))).saveTo(target).catch((e) => e);
+    // Every answer breaks off, the resumed ones too: the download fails for good.
+    const breaking = await startStrictServer({ content, eTag: undefined, faults: [0, 1, 2].map(() => ({ afterBytes: 300_000, kind: "drop" as const })) });
+    const error = await (await fastClient(breaking.url).downloadFile(linkOn(breaking.url)))
+      .saveTo(target)
+      .catch((e) => e)
+      .finally(() => breaking.close());
     expect(error).toBeInstanceOf(ConnectionError);
     expect(await readFile(target, "utf8")).toBe("previous version");
     expect(await readdir(folder)).toEqual(["a.bin"]);

@@ -48,3 +48,13 @@ export const laterClientVersion = createLuccaFilesClient({ baseUrl: "https://x",
 
 // @ts-expect-error the client's FileObject is not the platform's File: it does not shadow it
 export const notPlatformFile: File = {} as FileObject;
+
+// Under exactOptionalPropertyTypes (this package's setting), an option may be given as
+// `undefined`: an ETag the server did not send goes straight back into the next call.
+declare const maybeETag: string | undefined;
+declare const maybeInclude: ("links" | "embedded")[] | undefined;
+export const revalidate = client.getFile("https://x/lucca-api/files/1?token=t", { ifNoneMatch: maybeETag, ifMatch: maybeETag, include: maybeInclude });
+export const upload = client.uploadFile(new Blob([]), { fileName: undefined, ifMatch: maybeETag, onProgress: undefined });
+export const download = client.downloadFile("https://x/lucca-api/files/1?token=t", { offset: undefined, ifMatch: maybeETag, signal: undefined });
+export const typedWithUndefined = client.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t", include: maybeInclude }, header: { "If-None-Match": maybeETag } } });
+export const retryWithUndefined = createLuccaFilesClient({ baseUrl: "https://x", auth: { accessToken: "t" }, timeout: undefined, retry: { maxRetries: undefined }, logger: { debug: undefined, warn: console.warn } });

@@ -1,7 +1,7 @@
 import { contentTypes } from "@lucca-api/types";
 import { describe, expect, it } from "vitest";
-import { checkContentType, inferContentType } from "../src/upload/content-type.ts";
-import { contentTypeAliases, extensionTypes, unknownContentType } from "../src/upload/extension-types.ts";
+import { checkContentType, contentTypeAliases, inferContentType, unknownContentType } from "../src/upload/content-type.ts";
+import { extensionTypes } from "../src/upload/extension-types.ts";
 
 describe("checkContentType accepts only the spec's values", () => {
   it("image/jpeg is refused with advice to send image/jpg", () => {
@@ -29,7 +29,7 @@ describe("inferContentType picks an accepted type when the caller names none", (
     ["the extension over a generic binary/octet-stream Blob type", "binary/octet-stream", "report.pdf", "application/pdf"],
     ["binary/octet-stream for a generic Blob type and an unknown extension", "application/octet-stream", "data.unknownext", unknownContentType],
   ] as const)("%s", (_rule, blobType, fileName, want) => {
-    expect(inferContentType(blobType, fileName)).toBe(want);
+    expect(inferContentType(blobType, fileName, extensionTypes)).toBe(want);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createApiError } from "../src/errors/create-api-error.ts";
+import { createApiError } from "../src/core/create-api-error.ts";
 import * as client from "../src/index.ts";
 
 const problemResponse = (status: number, headers: Record<string, string> = {}) =>

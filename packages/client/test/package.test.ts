@@ -29,3 +29,23 @@ describe("runtime dependencies are openapi-fetch and the types, nothing else", (
     expect([...new Set(external)].sort()).toEqual(allowedRuntime);
   });
 });
+
+describe("the browser entry", () => {
+  it("exports the same names as the Node entry: one surface, two platforms", async () => {
+    const [node, browser] = await Promise.all([import("../src/index.ts"), import("../src/browser.ts")]);
+    expect(Object.keys(browser).sort()).toEqual(Object.keys(node).sort());
+  });
+
+  it("is what bundlers building for a browser resolve the package to", async () => {
+    const manifest = JSON.parse(await readFile(join(packageDir, "package.json"), "utf8")) as { exports: Record<string, Record<string, string>> };
+    expect(manifest.exports["."]).toMatchObject({ browser: "./dist/browser.js", default: "./dist/index.js" });
+  });
+
+  it("leaves out the extension table and the Node-only helpers", async () => {
+    const { build } = await import("esbuild");
+    const result = await build({ stdin: { contents: `export * from "@lucca-api/client";`, resolveDir: packageDir }, bundle: true, platform: "browser", format: "esm", write: false, metafile: true, logLevel: "silent" });
+    const inputs = Object.keys(result.metafile.inputs).map((input) => input.replace(/^(.*\/)?dist\//, ""));
+    expect(inputs).toContain("browser.js");
+    expect(inputs.filter((input) => /extension-types|open-path|save-to-path/.test(input))).toEqual([]);
+  });
+});

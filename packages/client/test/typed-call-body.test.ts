@@ -23,8 +23,8 @@ const params = { params: { path: { id: fileId }, query: { token: "file-token-1" 
 
 /** The two styles a typed call is used in: openapi-fetch's `{ data, error }` and `unwrap`, which throws. */
 const styles = {
-  "{ data, error }": (client: ReturnType<typeof fastClient>, signal?: AbortSignal) => client.GET("/lucca-api/files/{id}", { ...params, signal }),
-  unwrap: (client: ReturnType<typeof fastClient>, signal?: AbortSignal) => unwrap(client.GET("/lucca-api/files/{id}", { ...params, signal })),
+  "{ data, error }": (client: ReturnType<typeof fastClient>, signal?: AbortSignal) => client.GET("/lucca-api/files/{id}", { ...params, signal: signal ?? null }),
+  unwrap: (client: ReturnType<typeof fastClient>, signal?: AbortSignal) => unwrap(client.GET("/lucca-api/files/{id}", { ...params, signal: signal ?? null })),
 };
 
 describe.each(Object.entries(styles))("a typed call's answer is covered by the timeouts and the signal until its last byte (%s)", (_style, call) => {

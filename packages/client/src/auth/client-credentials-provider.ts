@@ -4,16 +4,16 @@ import type { RetryPolicy } from "../core/backoff.ts";
 import type { RedactingLogger } from "../core/logger.ts";
 import { readTokenResponse } from "./read-token-response.ts";
 import { requestToken } from "./request-token.ts";
-import type { TokenProvider } from "./token-provider.ts";
+import type { TokenProvider } from "../core/token-provider.ts";
 
 /** OAuth 2 client credentials (RFC 6749, section 4.4), as the API's security scheme says. */
 export interface ClientCredentials {
   clientId: string;
   clientSecret: string;
   /** Default: every scope of the spec. */
-  scopes?: readonly Scope[];
+  scopes?: readonly Scope[] | undefined;
   /** Default: the spec's token URL. */
-  tokenUrl?: string;
+  tokenUrl?: string | undefined;
 }
 
 export interface ClientCredentialsDependencies {
@@ -22,7 +22,7 @@ export interface ClientCredentialsDependencies {
   timeout: number;
   logger: RedactingLogger;
   /** The clock, in ms; tests move it to reach a token's expiry. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /** How many of the latest access tokens the logger keeps scrubbing. */
@@ -51,7 +51,7 @@ export function createClientCredentialsProvider(credentials: ClientCredentials, 
       timeout: deps.timeout,
       totalTimeout: 0,
       signal: undefined,
-      describe: `POST ${tokenUrl}`,
+      describe: () => `POST ${tokenUrl}`,
       logger: deps.logger,
     });
     const { accessToken, expiresIn } = await readTokenResponse(response, tokenUrl);
@@ -67,7 +67,7 @@ export function createClientCredentialsProvider(credentials: ClientCredentials, 
 
   return {
     getToken(signal) {
-      if (current && now() < current.refreshAt) return Promise.resolve(current.token);
+      if (current && now() < current.refreshAt) return current.token;
       pending ??= fetchToken().finally(() => (pending = undefined));
       return signal ? untilAborted(pending, signal) : pending;
     },

@@ -43,7 +43,7 @@ export async function requestAccessToken(credentials: ClientCredentials, options
     timeout: options.timeout ?? 60_000,
     totalTimeout: 0,
     signal: options.signal,
-    describe: `POST ${tokenUrl}`,
+    describe: () => `POST ${tokenUrl}`,
     logger: createRedactingLogger(undefined, () => [clientSecret]),
   });
   const { accessToken, expiresIn, scope } = await readTokenResponse(response, tokenUrl);

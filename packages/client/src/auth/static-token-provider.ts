@@ -1,5 +1,5 @@
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
-import type { TokenProvider } from "./token-provider.ts";
+import type { TokenProvider } from "../core/token-provider.ts";
 
 /** A token the caller manages: a string, or a function called before each request. */
 export type AccessTokenSource = string | (() => string | Promise<string>);
@@ -10,15 +10,16 @@ export type AccessTokenSource = string | (() => string | Promise<string>);
  */
 export function createStaticTokenProvider(source: AccessTokenSource): TokenProvider {
   const seen = new Set<string>();
+  const check = (token: unknown): string => {
+    if (typeof token !== "string" || token === "") {
+      throw new InvalidInputError("auth.accessToken", "the function returned no access token; it must return a non-empty string.");
+    }
+    seen.add(token);
+    return token;
+  };
   return {
-    async getToken() {
-      const token = typeof source === "function" ? await callSource(source) : source;
-      if (typeof token !== "string" || token === "") {
-        throw new InvalidInputError("auth.accessToken", "the function returned no access token; it must return a non-empty string.");
-      }
-      seen.add(token);
-      return token;
-    },
+    // A string is handed back as it is: no promise to wait for on each request.
+    getToken: () => (typeof source === "function" ? callSource(source).then(check) : check(source)),
     invalidate: () => typeof source === "function",
     secrets: () => seen,
   };

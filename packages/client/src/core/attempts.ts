@@ -12,7 +12,6 @@ export interface AttemptContext {
   signal: AbortSignal;
   /** Restarts the per-attempt timer: an upload calls it as its body makes progress. */
   touch(): void;
-  attempt: number;
 }
 
 export interface AttemptOptions {
@@ -25,9 +24,9 @@ export interface AttemptOptions {
   timeout: number;
   /** For the whole call with its retries and waits, in ms (0: none). */
   totalTimeout: number;
-  signal: AbortSignal | undefined;
-  /** `GET https://…` with secrets redacted, for messages. */
-  describe: string;
+  signal: AbortSignal | null | undefined;
+  /** `GET https://…` with secrets redacted, for messages: built only when one is written. */
+  describe: () => string;
   logger: RedactingLogger;
 }
 
@@ -35,57 +34,54 @@ export interface AttemptOptions {
  * Runs attempts until one gets an answer worth returning: retries connection errors,
  * attempt timeouts and retryable statuses while the request is repeatable, waiting with
  * backoff or `Retry-After` (up to `maxRetryAfter`). The timers stop once headers arrive;
- * the caller's signal stays linked so that it can still cancel the body.
+ * the caller's signal stays linked so that it can still cancel the body. Every request
+ * goes through here, so the path of an attempt that succeeds allocates little.
  */
 export async function runAttempts(options: AttemptOptions): Promise<Response> {
   const { policy, signal: userSignal, describe, logger } = options;
   const total = options.totalTimeout > 0 ? new Deadline(options.totalTimeout) : undefined;
+  const aborted = () => new AbortError(`${describe()} was aborted by the caller's signal.`, { cause: userSignal?.reason });
+  const wait = (ms: number) => sleep(ms, userSignal, total, () => (userSignal?.aborted ? aborted() : new TimeoutError("total", options.totalTimeout, describe())));
   try {
     for (let attempt = 1; ; attempt++) {
-      throwIfAborted(userSignal, describe);
+      if (userSignal?.aborted) throw aborted();
       const canRetry = options.repeatable && attempt <= policy.maxRetries;
       const controller = new AbortController();
-      const attemptTimer = options.timeout > 0 ? new Timer(options.timeout, () => controller.abort()) : undefined;
-      const unlink = link(controller, userSignal, total?.signal);
+      const timer = options.timeout > 0 ? new Timer(options.timeout, controller) : undefined;
+      const unlink = userSignal || total ? link(controller, userSignal, total?.signal) : undefined;
       let response: Response;
       try {
-        if (logger.enabled) logger.debug(`→ ${describe} (attempt ${attempt})`);
-        response = await options.send({ signal: controller.signal, touch: () => attemptTimer?.restart(), attempt });
+        if (logger.enabled) logger.debug(`→ ${describe()} (attempt ${attempt})`);
+        response = await options.send({ signal: controller.signal, touch: () => timer?.restart() });
       } catch (cause) {
-        unlink();
-        attemptTimer?.stop();
-        if (userSignal?.aborted) throw new AbortError(`${describe} was aborted by the caller's signal.`, { cause: userSignal.reason });
-        if (total?.expired) throw new TimeoutError("total", options.totalTimeout, describe);
+        unlink?.();
+        timer?.stop();
+        if (userSignal?.aborted) throw aborted();
+        if (total?.fired) throw new TimeoutError("total", options.totalTimeout, describe());
         if (isLuccaError(cause)) throw cause;
         // One of ours thrown while fetch read the request body (a wrong declared size): fetch wraps it.
         if (isLuccaError((cause as { cause?: unknown } | undefined)?.cause)) throw (cause as { cause: unknown }).cause;
-        const error = attemptTimer?.fired
-          ? new TimeoutError("attempt", options.timeout, describe)
-          : new ConnectionError(connectionMessage(describe, cause), { cause });
+        const error = timer?.fired ? new TimeoutError("attempt", options.timeout, describe()) : new ConnectionError(connectionMessage(describe(), cause), { cause });
         if (!canRetry) throw error;
         const delay = backoffDelay(attempt, policy);
         logger.warn(`${error.message} Retrying in ${Math.round(delay)} ms.`);
-        await sleep(delay, userSignal, total, describe, options.totalTimeout);
+        await wait(delay);
         continue;
       }
-      attemptTimer?.stop();
-      if (logger.enabled) logger.debug(`← ${response.status} ${describe}`);
+      timer?.stop();
+      if (logger.enabled) logger.debug(`← ${response.status} ${describe()}`);
       if (!canRetry || !retryableStatuses.has(response.status)) return response;
       const retryAfter = parseRetryAfter(response.headers.get(responseHeaders.retryAfter));
       if (retryAfter !== undefined && retryAfter > policy.maxRetryAfter) return response;
       const delay = retryAfter ?? backoffDelay(attempt, policy);
-      unlink();
+      unlink?.();
       await response.body?.cancel().catch(() => undefined);
-      logger.warn(`${describe} answered ${response.status}; retrying in ${Math.round(delay)} ms.`);
-      await sleep(delay, userSignal, total, describe, options.totalTimeout);
+      logger.warn(`${describe()} answered ${response.status}; retrying in ${Math.round(delay)} ms.`);
+      await wait(delay);
     }
   } finally {
     total?.stop();
   }
-}
-
-function throwIfAborted(signal: AbortSignal | undefined, describe: string): void {
-  if (signal?.aborted) throw new AbortError(`${describe} was aborted by the caller's signal.`, { cause: signal.reason });
 }
 
 function connectionMessage(describe: string, cause: unknown): string {
@@ -95,47 +91,42 @@ function connectionMessage(describe: string, cause: unknown): string {
 }
 
 /** Aborts `controller` when any of the signals fires; returns the unlinking function. */
-function link(controller: AbortController, ...signals: (AbortSignal | undefined)[]): () => void {
+function link(controller: AbortController, ...signals: (AbortSignal | null | undefined)[]): () => void {
   const abort = () => controller.abort();
-  const linked = signals.filter((s): s is AbortSignal => s !== undefined);
-  for (const signal of linked) {
-    if (signal.aborted) controller.abort();
-    else signal.addEventListener("abort", abort, { once: true });
+  for (const signal of signals) {
+    if (signal?.aborted) controller.abort();
+    else signal?.addEventListener("abort", abort, { once: true });
   }
-  return () => linked.forEach((signal) => signal.removeEventListener("abort", abort));
+  return () => signals.forEach((signal) => signal?.removeEventListener("abort", abort));
 }
 
-function sleep(ms: number, userSignal: AbortSignal | undefined, total: Deadline | undefined, describe: string, totalTimeout: number): Promise<void> {
+/** Waits `ms`, unless the caller's signal or the total timeout ends the call first (rejected with `stopped()`). */
+function sleep(ms: number, userSignal: AbortSignal | null | undefined, total: Deadline | undefined, stopped: () => Error): Promise<void> {
   return new Promise((resolve, reject) => {
+    const signals = [userSignal, total?.signal];
     const done = () => {
       clearTimeout(timer);
-      userSignal?.removeEventListener("abort", onAbort);
-      total?.signal.removeEventListener("abort", onAbort);
+      signals.forEach((signal) => signal?.removeEventListener("abort", onAbort));
     };
-    const onAbort = () => {
-      done();
-      if (userSignal?.aborted) reject(new AbortError(`${describe} was aborted by the caller's signal.`, { cause: userSignal.reason }));
-      else reject(new TimeoutError("total", totalTimeout, describe));
-    };
+    const onAbort = () => (done(), reject(stopped()));
     const timer = setTimeout(() => (done(), resolve()), ms);
-    if (userSignal?.aborted || total?.expired) return onAbort();
-    userSignal?.addEventListener("abort", onAbort, { once: true });
-    total?.signal.addEventListener("abort", onAbort, { once: true });
+    if (signals.some((signal) => signal?.aborted)) return onAbort();
+    signals.forEach((signal) => signal?.addEventListener("abort", onAbort, { once: true }));
   });
 }
 
-/** A restartable timer that remembers whether it fired. */
+/** A restartable timer that aborts `controller` when it runs out, and remembers it did. */
 class Timer {
   fired = false;
   private handle: ReturnType<typeof setTimeout>;
   constructor(
     private readonly ms: number,
-    private readonly onFire: () => void,
+    private readonly controller: AbortController,
   ) {
     this.handle = this.start();
   }
   private start() {
-    return setTimeout(() => ((this.fired = true), this.onFire()), this.ms);
+    return setTimeout(() => ((this.fired = true), this.controller.abort()), this.ms);
   }
   restart(): void {
     if (this.fired) return;
@@ -148,17 +139,10 @@ class Timer {
 }
 
 /** The total timeout: a signal that fires once the whole call has run too long. */
-class Deadline {
-  private readonly controller = new AbortController();
-  private readonly timer: Timer;
-  readonly signal = this.controller.signal;
-  constructor(ms: number) {
-    this.timer = new Timer(ms, () => this.controller.abort());
-  }
-  get expired(): boolean {
-    return this.timer.fired;
-  }
-  stop(): void {
-    this.timer.stop();
+class Deadline extends Timer {
+  readonly signal: AbortSignal;
+  constructor(ms: number, controller = new AbortController()) {
+    super(ms, controller);
+    this.signal = controller.signal;
   }
 }

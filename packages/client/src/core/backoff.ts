@@ -3,19 +3,20 @@ import { httpStatus } from "./http-status.ts";
 /** How failed attempts are retried. */
 export interface RetryOptions {
   /** Retries after the first attempt (default 2). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** The first backoff delay in ms; it doubles at each retry (default 500). */
-  baseDelay?: number;
+  baseDelay?: number | undefined;
   /** The longest backoff delay in ms (default 8 000). */
-  maxDelay?: number;
+  maxDelay?: number | undefined;
   /**
    * The longest `Retry-After` the client waits for, in ms (default 60 000). A longer one
    * is not waited for: the error is thrown with its `retryAfter`.
    */
-  maxRetryAfter?: number;
+  maxRetryAfter?: number | undefined;
 }
 
-export type RetryPolicy = Required<RetryOptions>;
+/** The options with every default filled in. */
+export type RetryPolicy = { [Option in keyof RetryOptions]-?: Exclude<RetryOptions[Option], undefined> };
 
 export const defaultRetryPolicy: RetryPolicy = { maxRetries: 2, baseDelay: 500, maxDelay: 8_000, maxRetryAfter: 60_000 };
 

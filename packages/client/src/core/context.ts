@@ -1,7 +1,8 @@
+import type { ApiVersion } from "@lucca-api/types";
 import type { Client } from "openapi-fetch";
+import type { RetryPolicy } from "./backoff.ts";
 import type { ClientPaths, JsonMediaType } from "./client-paths.ts";
 import type { RedactingLogger } from "./logger.ts";
-import type { ResolvedOptions } from "./options.ts";
 import type { Transport } from "./transport.ts";
 
 /** What the file helpers share: the typed client, the transport under it, the options. */
@@ -10,4 +11,16 @@ export interface ClientContext {
   transport: Transport;
   options: ResolvedOptions;
   logger: RedactingLogger;
+}
+
+/** The options once checked, with their defaults filled in (`resolveOptions`). */
+export interface ResolvedOptions {
+  baseUrl: string;
+  apiOrigin: string;
+  apiVersion: ApiVersion;
+  fetch: typeof fetch;
+  timeout: number;
+  totalTimeout: number;
+  policy: RetryPolicy;
+  maxUploadBytes: number;
 }

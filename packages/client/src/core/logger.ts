@@ -2,10 +2,10 @@ import { redactSecrets } from "./redact.ts";
 
 /** What the client logs to: `console` fits, and so do most logging libraries. */
 export interface Logger {
-  debug?(message: string): void;
-  info?(message: string): void;
-  warn?(message: string): void;
-  error?(message: string): void;
+  debug?: ((message: string) => void) | undefined;
+  info?: ((message: string) => void) | undefined;
+  warn?: ((message: string) => void) | undefined;
+  error?: ((message: string) => void) | undefined;
 }
 
 export interface RedactingLogger {

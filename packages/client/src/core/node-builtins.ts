@@ -20,8 +20,11 @@ export interface NodeOnlyUse {
  * defaults. Outside Node the helper is refused with what to use instead.
  */
 export function importNode<Name extends keyof NodeBuiltins>(name: Name, use: NodeOnlyUse): Promise<NodeBuiltins[Name]> {
-  if (!(globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node) {
-    return Promise.reject(new InvalidInputError(use.field, `needs Node's file system, which is not available here; ${use.instead}`));
-  }
+  if (!(globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node) return Promise.reject(nodeOnlyError(use));
   return import(/* webpackIgnore: true */ /* @vite-ignore */ name) as Promise<NodeBuiltins[Name]>;
+}
+
+/** The error of a Node-only helper called elsewhere: what it needs, and what to use instead. */
+export function nodeOnlyError(use: NodeOnlyUse): InvalidInputError {
+  return new InvalidInputError(use.field, `needs Node's file system, which is not available here; ${use.instead}`);
 }

@@ -1,4 +1,4 @@
-import { createApiError } from "../errors/create-api-error.ts";
+import { createApiError } from "./create-api-error.ts";
 
 /**
  * For the typed calls (`client.GET(...)`): returns `data`, or throws the typed error of

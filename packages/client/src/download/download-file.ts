@@ -2,7 +2,7 @@ import { endpoints, parameters, responseHeaders, type Disposition } from "@lucca
 import type { ClientContext } from "../core/context.ts";
 import { httpStatus } from "../core/http-status.ts";
 import { redactUrl } from "../core/redact.ts";
-import { createApiError } from "../errors/create-api-error.ts";
+import { createApiError } from "../core/create-api-error.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { InvalidResponseError } from "../errors/invalid-response-error.ts";
 import { resolveFileTarget, type FileTarget } from "../links/file-target.ts";
@@ -10,16 +10,19 @@ import { fileNameFromContentDisposition } from "./content-disposition.ts";
 import { readOnce } from "./read-once.ts";
 import { reportProgress, type TransferProgress } from "./report-progress.ts";
 import { resumableBody } from "./resumable-body.ts";
-import { saveToPath } from "./save-to-path.ts";
 
 export interface DownloadFileOptions {
   /** Start at this byte (a `Range` request), e.g. the size of a partial copy. */
-  offset?: number;
-  /** Only download if the file still has this ETag; otherwise a `PreconditionFailedError`. */
-  ifMatch?: string;
+  offset?: number | undefined;
+  /**
+   * Only download if the file has this ETag; otherwise a `PreconditionFailedError`. Give a
+   * strong one: `If-Match` compares strongly (RFC 9110), so a weak `W/"…"` never matches
+   * on a server that follows it.
+   */
+  ifMatch?: string | undefined;
   /** Called as the content arrives, whichever way it is read: bytes of the file so far (from `offset`), and its size when known. */
-  onProgress?: (progress: DownloadProgress) => void;
-  signal?: AbortSignal;
+  onProgress?: ((progress: DownloadProgress) => void) | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export type DownloadProgress = TransferProgress;
@@ -44,16 +47,18 @@ export interface FileDownload {
 
 const asAttachment: Disposition = "attachment";
 
+/** Writes a download's content to a path: Node's `save-to-path.ts`; a browser refuses it. */
+export type SaveToPath = (body: ReadableStream<Uint8Array>, path: string) => Promise<{ path: string; bytes: number }>;
+
 /**
- * `GET /lucca-api/files/{id}` for the content, streamed in constant memory. When the
- * answer has an ETag, a dropped connection resumes with `Range` and `If-Match`, so the
- * bytes after the break come from the same version of the file.
+ * `GET /lucca-api/files/{id}` for the content, streamed in constant memory. A dropped
+ * connection resumes with `Range` from the byte it broke at (see below for the validator).
  */
-export async function downloadFile(context: ClientContext, target: FileTarget, options: DownloadFileOptions = {}): Promise<FileDownload> {
+export async function downloadFile(context: ClientContext, saveToPath: SaveToPath, target: FileTarget, options: DownloadFileOptions = {}): Promise<FileDownload> {
   const offset = options.offset ?? 0;
   if (!Number.isSafeInteger(offset) || offset < 0) throw new InvalidInputError("offset", `'${offset}' must be a whole number of bytes ≥ 0.`);
   const link = resolveFileTarget(target, context.options.baseUrl);
-  const request = async (at: number, ifMatch: string | undefined) => {
+  const request = async (at: number, ifMatch: string | undefined, total?: number) => {
     const { data, error, response } = await context.api.GET(endpoints.retrieveFile.path, {
       baseUrl: link.baseUrl,
       params: {
@@ -62,31 +67,37 @@ export async function downloadFile(context: ClientContext, target: FileTarget, o
         header: { [parameters.range.name]: at > 0 ? `bytes=${at}-` : undefined, [parameters.ifMatch.name]: ifMatch },
       },
       parseAs: "stream",
-      signal: options.signal,
+      signal: options.signal ?? null,
       // The resumable body below guards the content itself: a stall resumes with `Range`
       // rather than ending in the typed calls' TimeoutError.
-      fetch: (request: Request) => context.transport.send(request, {}),
+      fetch: (request: Request) => context.transport.send(request, { callerSignal: options.signal ?? null }),
     });
     if (error !== undefined) throw createApiError(response, error, endpoints.retrieveFile.method);
     if (!data) throw new InvalidResponseError(response.status, `${redactUrl(response.url)} answered ${response.status} without content.`);
-    if (at > 0) checkRange(response, at);
+    if (at > 0) checkRange(response, at, total);
     return { body: data, response };
   };
 
   const { body, response } = await request(offset, options.ifMatch);
   const headers = response.headers;
   const eTag = headers.get(responseHeaders.eTag) ?? undefined;
-  const describe = `${endpoints.retrieveFile.method} ${redactUrl(response.url)}`;
+  const size = fullSize(response);
+  const describe = () => `${endpoints.retrieveFile.method} ${redactUrl(response.url)}`;
+  // A file's content never changes after upload: the rest of the same URL is the rest of
+  // the same bytes, and the 206 is checked to start at the byte asked and to end where
+  // the file did. A strong ETag still goes in If-Match as a guard; a weak one (what the
+  // spec says the API gives) cannot: If-Match compares strongly (RFC 9110, 13.1.1), so a
+  // server that follows it would refuse every resume with 412.
+  const resumeGuard = eTag !== undefined && !eTag.startsWith("W/") ? eTag : undefined;
   const resumable = resumableBody(body, {
     start: offset,
-    resume: eTag ? async (at) => (await request(at, eTag)).body : undefined,
+    resume: async (at) => (await request(at, resumeGuard, size)).body,
     maxResumes: context.options.policy.maxRetries,
     idleTimeout: context.options.timeout,
     signal: options.signal,
     describe,
     logger: context.logger,
   });
-  const size = fullSize(response);
   const content = options.onProgress ? reportProgress(resumable, offset, size, options.onProgress) : resumable;
   return {
     contentType: headers.get("Content-Type") ?? undefined,
@@ -101,11 +112,12 @@ export async function downloadFile(context: ClientContext, target: FileTarget, o
   };
 }
 
-/** A resumed request must answer 206 from the very byte asked; anything else would corrupt the copy. */
-function checkRange(response: Response, at: number): void {
+/** A resumed request must answer 206 from the very byte asked, of a file of the same size; anything else would corrupt the copy. */
+function checkRange(response: Response, at: number, total: number | undefined): void {
   const range = response.headers.get(responseHeaders.contentRange);
-  const start = range ? Number(/bytes\s+(\d+)-/.exec(range)?.[1]) : Number.NaN;
-  if (response.status !== httpStatus.partialContent || start !== at) {
+  const [, start, length] = (range && /bytes\s+(\d+)-\d+\/(\d+|\*)/.exec(range)) || [];
+  const sameSize = total === undefined || length === undefined || length === "*" || Number(length) === total;
+  if (response.status !== httpStatus.partialContent || Number(start) !== at || !sameSize) {
     void response.body?.cancel();
     throw new InvalidResponseError(response.status, `${redactUrl(response.url)} answered ${response.status} (${range ?? "no Content-Range"}) to a Range from byte ${at}: the server cannot resume this download. Download it from the start.`);
   }

@@ -2,19 +2,19 @@ import { AbortError } from "../errors/abort-error.ts";
 import { ConnectionError } from "../errors/connection-error.ts";
 import { isLuccaError } from "../errors/guards.ts";
 import { TimeoutError } from "../errors/timeout-error.ts";
-import { readWithin, Stalled } from "../core/guarded-body.ts";
+import { Watchdog } from "../core/guarded-body.ts";
 import type { RedactingLogger } from "../core/logger.ts";
 
 export interface ResumableBodyOptions {
   /** The byte at which `first` starts in the file. */
   start: number;
-  /** Asks the rest of the content from byte `at` on; undefined when resuming is impossible. */
-  resume: ((at: number) => Promise<ReadableStream<Uint8Array>>) | undefined;
+  /** Asks the rest of the content from byte `at` on. */
+  resume: (at: number) => Promise<ReadableStream<Uint8Array>>;
   maxResumes: number;
   /** The longest wait for the next chunk, in ms (the `timeout` option; 0: none). A stall counts as a break. */
   idleTimeout: number;
   signal: AbortSignal | undefined;
-  describe: string;
+  describe: () => string;
   logger: RedactingLogger;
 }
 
@@ -26,6 +26,8 @@ export interface ResumableBodyOptions {
  */
 export function resumableBody(first: ReadableStream<Uint8Array>, options: ResumableBodyOptions): ReadableStream<Uint8Array> {
   let reader = first.getReader();
+  // One timer per connection, not per chunk; only a pending read's silence counts.
+  let watchdog = new Watchdog(reader, { idleTimeout: options.idleTimeout, totalTimeout: 0, startedAt: 0 });
   let position = options.start;
   let resumes = 0;
   return new ReadableStream<Uint8Array>(
@@ -33,27 +35,32 @@ export function resumableBody(first: ReadableStream<Uint8Array>, options: Resuma
       async pull(controller) {
         for (;;) {
           try {
-            const { value, done } = await readWithin(reader, options.idleTimeout);
-            if (done) return controller.close();
+            watchdog.reading();
+            const { value, done } = await reader.read().finally(() => watchdog.idle());
+            // A read the watchdog ended by cancelling the reader comes back `done`.
+            if (watchdog.fired) throw undefined;
+            if (done) return watchdog.stop(), controller.close();
             position += value.byteLength;
             return controller.enqueue(value);
           } catch (cause) {
-            if (options.signal?.aborted) throw new AbortError(`${options.describe} was aborted by the caller's signal at byte ${position}.`, { cause: options.signal.reason });
+            if (options.signal?.aborted) throw new AbortError(`${options.describe()} was aborted by the caller's signal at byte ${position}.`, { cause: options.signal.reason });
             if (isLuccaError(cause)) throw cause;
-            const stalled = cause instanceof Stalled;
-            if (stalled && (!options.resume || resumes >= options.maxResumes)) throw new TimeoutError("attempt", options.idleTimeout, `${options.describe} at byte ${position}`);
-            if (!options.resume || resumes >= options.maxResumes) {
-              const why = options.resume ? `after ${resumes} resumed attempts` : "and the server gave no ETag to resume safely";
-              throw new ConnectionError(`${options.describe}: the content broke off at byte ${position} ${why}. Download it again.`, { cause });
+            watchdog.stop();
+            const stalled = watchdog.fired !== undefined;
+            if (resumes >= options.maxResumes) {
+              if (stalled) throw new TimeoutError("attempt", options.idleTimeout, `${options.describe()} at byte ${position}`);
+              throw new ConnectionError(`${options.describe()}: the content broke off at byte ${position} after ${resumes} resumed attempts. Download it again.`, { cause });
             }
             resumes++;
             const what = stalled ? `sent nothing for ${options.idleTimeout} ms` : "broke off";
-            options.logger.warn(`${options.describe}: the content ${what} at byte ${position}; resuming from there (attempt ${resumes}).`);
+            options.logger.warn(`${options.describe()}: the content ${what} at byte ${position}; resuming from there (attempt ${resumes}).`);
             reader = (await options.resume(position)).getReader();
+            watchdog = new Watchdog(reader, { idleTimeout: options.idleTimeout, totalTimeout: 0, startedAt: 0 });
           }
         }
       },
       cancel(reason) {
+        watchdog.stop();
         return reader.cancel(reason);
       },
     },

@@ -1,5 +1,6 @@
 import type { ProblemDetails } from "@lucca-api/types";
 import { LuccaError, nameErrorClass } from "./lucca-error.ts";
+import { sentences } from "./sentence.ts";
 
 export interface ApiErrorInit {
   status: number;
@@ -34,14 +35,17 @@ export class ApiError extends LuccaError {
   }
 }
 
-/** `404 Not Found: No file has this id. — fix hint (GET https://…, request id …)` */
+/** `404 Not Found: No file has this id. Fix hint. (GET https://…, request id …)`, each sentence once. */
 function describe({ status, problem, method, url, hint }: ApiErrorInit): string {
-  const summary = [problem?.title, problem?.detail].filter(Boolean).join(": ") || "no problem details in the answer";
-  const fields = Object.entries(problem?.errors ?? {}).map(([field, messages]) => `${field}: ${messages.join(" ")}`);
+  const title = problem?.title?.trim().replace(/\.+$/, "");
+  const summary = [title, problem?.detail].filter(Boolean).join(": ") || "no problem details in the answer";
+  // A field's message that repeats the detail (a server often names the one field at fault so) is said once.
+  const fields = Object.entries(problem?.errors ?? {})
+    .map(([field, messages]) => [field, messages.filter((message) => !summary.includes(message.trim().replace(/\.+$/, "")))] as const)
+    .filter(([, messages]) => messages.length > 0)
+    .map(([field, messages]) => `${field}: ${messages.map((message) => message.trim().replace(/\.+$/, "")).join("; ")}`);
   const where = [`${method} ${url}`.trim(), problem?.traceId ? `request id ${problem.traceId}` : undefined].filter(Boolean).join(", ");
-  return [`${status} ${summary.replace(/\.$/, "")}.`, fields.length ? `Fields: ${fields.join("; ").replace(/\.$/, "")}.` : "", hint, `(${where})`]
-    .filter(Boolean)
-    .join(" ");
+  return `${sentences(`${status} ${summary}`, fields.length ? `Fields: ${fields.join("; ")}` : undefined, hint)} (${where})`;
 }
 
 nameErrorClass(ApiError, "ApiError");

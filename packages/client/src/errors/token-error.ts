@@ -1,10 +1,11 @@
 import { LuccaError, nameErrorClass } from "./lucca-error.ts";
+import { sentences } from "./sentence.ts";
 
 /** An RFC 6749 (section 5.2) error body of the token endpoint. */
 export interface OAuthErrorBody {
   error: string;
-  error_description?: string;
-  error_uri?: string;
+  error_description?: string | undefined;
+  error_uri?: string | undefined;
 }
 
 /**
@@ -19,7 +20,7 @@ export class TokenError extends LuccaError {
   readonly tokenUrl: string;
 
   constructor(status: number, body: OAuthErrorBody, tokenUrl: string) {
-    super(`The token endpoint ${tokenUrl} answered ${status} ${body.error}${body.error_description ? `: ${body.error_description}` : ""}. ${hint(body.error)}`);
+    super(sentences(`The token endpoint ${tokenUrl} answered ${status} ${body.error}${body.error_description ? `: ${body.error_description}` : ""}`, hint(body.error)));
     this.status = status;
     this.error = body.error;
     this.errorDescription = body.error_description;

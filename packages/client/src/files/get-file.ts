@@ -2,16 +2,16 @@ import { endpoints, parameters, responseHeaders, type Disposition, type FileObje
 import type { ClientContext } from "../core/context.ts";
 import { httpStatus } from "../core/http-status.ts";
 import { readJson } from "../core/read-json.ts";
-import { createApiError } from "../errors/create-api-error.ts";
+import { createApiError } from "../core/create-api-error.ts";
 import { resolveFileTarget, type FileTarget } from "../links/file-target.ts";
 
 export interface GetFileOptions {
   /** The ETag of your copy: when it still matches, the answer is `{ modified: false }`. */
-  ifNoneMatch?: string;
+  ifNoneMatch?: string | undefined;
   /** Only answer if the file still has this ETag; otherwise a `PreconditionFailedError`. */
-  ifMatch?: string;
-  include?: IncludeValue[];
-  signal?: AbortSignal;
+  ifMatch?: string | undefined;
+  include?: IncludeValue[] | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /** Either the file with its ETag, or "your copy is current" (`304 Not Modified`). */
@@ -35,8 +35,8 @@ export async function getFile(context: ClientContext, target: FileTarget, option
       header: { [parameters.ifNoneMatch.name]: options.ifNoneMatch, [parameters.ifMatch.name]: options.ifMatch },
     },
     parseAs: "text",
-    signal: options.signal,
-    fetch: (request: Request) => context.transport.send(request, { readBody: true }),
+    signal: options.signal ?? null,
+    fetch: (request: Request) => context.transport.send(request, { readBody: true, callerSignal: options.signal ?? null }),
   });
   const eTag = response.headers.get(responseHeaders.eTag) ?? undefined;
   if (response.status === httpStatus.notModified) return { modified: false, eTag };

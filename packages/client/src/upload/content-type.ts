@@ -1,6 +1,21 @@
 import { contentTypes, type ContentType } from "@lucca-api/types";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
-import { contentTypeAliases, extensionTypes, unknownContentType } from "./extension-types.ts";
+
+/**
+ * Common spellings the API does not accept, with the accepted one to send instead.
+ * Browsers label a JPEG `image/jpeg`; the API's list only has `image/jpg`.
+ */
+export const contentTypeAliases: Readonly<Record<string, ContentType>> = {
+  "image/jpeg": "image/jpg",
+  "application/octet-stream": "binary/octet-stream",
+  "application/x-zip": "application/zip",
+  "application/vnd.rar": "application/x-rar",
+  "text/javascript": "application/javascript",
+  "audio/mp3": "audio/mpeg",
+};
+
+/** What an upload is sent as when neither its name nor its type says more. */
+export const unknownContentType: ContentType = "binary/octet-stream";
 
 /** Media types compare case-insensitively (RFC 9110, 8.3.1); the spec's spelling is what is sent. */
 const accepted: ReadonlyMap<string, ContentType> = new Map(contentTypes.map((type) => [type.toLowerCase(), type]));
@@ -24,7 +39,7 @@ export function checkContentType(value: string): ContentType {
  * A Blob labelled with the generic octet-stream (what a server says when it does not
  * know) says less than a `.pdf` name, so there the extension wins.
  */
-export function inferContentType(blobType: string | undefined, fileName: string): ContentType {
+export function inferContentType(blobType: string | undefined, fileName: string, extensionTypes: Readonly<Record<string, ContentType>>): ContentType {
   const fromBlob = blobType?.split(";")[0]?.trim().toLowerCase();
   const known = fromBlob ? (accepted.get(fromBlob) ?? contentTypeAliases[fromBlob]) : undefined;
   if (known && known !== unknownContentType) return known;

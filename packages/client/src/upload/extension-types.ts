@@ -65,19 +65,3 @@ export const extensionTypes: Readonly<Record<string, ContentType>> = {
   zip: "application/zip",
   "7z": "application/x-7z-compressed",
 };
-
-/**
- * Common spellings the API does not accept, with the accepted one to send instead.
- * Browsers label a JPEG `image/jpeg`; the API's list only has `image/jpg`.
- */
-export const contentTypeAliases: Readonly<Record<string, ContentType>> = {
-  "image/jpeg": "image/jpg",
-  "application/octet-stream": "binary/octet-stream",
-  "application/x-zip": "application/zip",
-  "application/vnd.rar": "application/x-rar",
-  "text/javascript": "application/javascript",
-  "audio/mp3": "audio/mpeg",
-};
-
-/** What an upload is sent as when neither its name nor its type says more. */
-export const unknownContentType: ContentType = "binary/octet-stream";

@@ -38,14 +38,22 @@ function encodeRfc8187(value: string): string {
 /**
  * The body as an async iterable, which Node's fetch streams as it iterates: framing,
  * then the file's chunks as they are read, then the closing boundary. Iterating pulls
- * one chunk at a time, so memory stays flat; `onChunk` sees each file chunk's size
+ * one chunk at a time, so memory stays flat; `onChunk` sees each piece's size
  * (progress, timers). Stopping early (an abort) closes the file's iterator.
  */
 export async function* multipartChunks(framing: MultipartFraming, file: AsyncIterable<Uint8Array>, onChunk: (bytes: number) => void): AsyncGenerator<Uint8Array> {
   yield framing.head;
   for await (const chunk of file) {
-    onChunk(chunk.byteLength);
-    yield chunk;
+    // A large chunk (bytes or a Blob often come as one) goes in views of `maxStep`
+    // bytes, so that progress moves in steady steps.
+    for (let at = 0; at < chunk.byteLength; at += maxStep) {
+      const piece = chunk.byteLength <= maxStep ? chunk : chunk.subarray(at, at + maxStep);
+      onChunk(piece.byteLength);
+      yield piece;
+    }
   }
   yield framing.tail;
 }
+
+/** The largest piece of the file handed to the network at once, in bytes: a progress step. */
+export const maxStep = 64 * 1024;

@@ -2,32 +2,46 @@ import { endpoints, parameters, responseHeaders, type ContentType, type FileObje
 import type { ClientContext } from "../core/context.ts";
 import { canStreamRequestBodies } from "../core/environment.ts";
 import { readJson } from "../core/read-json.ts";
-import { createApiError } from "../errors/create-api-error.ts";
+import { createApiError } from "../core/create-api-error.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { checkContentType, inferContentType } from "./content-type.ts";
 import { multipartChunks, multipartFraming } from "./multipart-body.ts";
-import { exactSize, prepareSource, type PreparedSource, type UploadSource } from "./upload-source.ts";
+import { exactSize, prepareSource, type OpenPath, type PreparedSource, type UploadSource } from "./upload-source.ts";
 
+/**
+ * An upload's progress, in steps of at most 64 KiB, whatever the source; the last event,
+ * `loaded === total`, comes once, when the API has answered. A retry starts again from 0.
+ */
 export interface UploadProgress {
   /** File bytes handed to the network so far. */
   loaded: number;
-  /** The file's size, when known. */
+  /** The file's size, when known (a stream of unknown size: in the last event). */
   total: number | undefined;
 }
 
 export interface UploadFileOptions {
   /** The name the file gets. Default: the platform File's or the path's name; required for bytes and streams. */
-  fileName?: string;
+  fileName?: string | undefined;
   /** Default: the Blob's type, else the name's extension, else `binary/octet-stream`. */
-  contentType?: ContentType;
+  contentType?: ContentType | undefined;
   /** A stream's exact size in bytes, when you know it: checked against the limit before sending, and sent as `Content-Length`. */
-  size?: number;
+  size?: number | undefined;
   /** Default `['links']`, so that the answer carries the link to download the file. */
-  include?: IncludeValue[];
-  ifMatch?: string;
-  ifNoneMatch?: string;
-  onProgress?: (progress: UploadProgress) => void;
-  signal?: AbortSignal;
+  include?: IncludeValue[] | undefined;
+  ifMatch?: string | undefined;
+  ifNoneMatch?: string | undefined;
+  onProgress?: ((progress: UploadProgress) => void) | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * What uploads need from the platform: Node opens `{ path }` and infers a type from the
+ * extension table; a browser build carries neither (a browser's File has its type, and
+ * it has no file system), which keeps the bundle smaller.
+ */
+export interface UploadPlatform {
+  openPath: OpenPath;
+  extensionTypes: Readonly<Record<string, ContentType>>;
 }
 
 export interface UploadedFile {
@@ -41,11 +55,11 @@ export interface UploadedFile {
  * stream is sent once. Repeating an upload is harmless (an unreferenced file at worst),
  * so it is retried like a safe request.
  */
-export async function uploadFile(context: ClientContext, source: UploadSource, options: UploadFileOptions = {}): Promise<UploadedFile> {
-  const prepared = await bufferWhereStreamingIsUnavailable(await prepareSource(source));
+export async function uploadFile(context: ClientContext, platform: UploadPlatform, source: UploadSource, options: UploadFileOptions = {}): Promise<UploadedFile> {
+  const prepared = await bufferWhereStreamingIsUnavailable(await prepareSource(source, platform.openPath));
   const fileName = options.fileName ?? prepared.name;
   if (!fileName) throw new InvalidInputError("fileName", "is required when uploading bytes or a stream; pass e.g. { fileName: 'report.pdf' }.");
-  const contentType = options.contentType !== undefined ? checkContentType(options.contentType) : inferContentType(prepared.type, fileName);
+  const contentType = options.contentType !== undefined ? checkContentType(options.contentType) : inferContentType(prepared.type, fileName, platform.extensionTypes);
   const size = prepared.size ?? options.size;
   const framing = multipartFraming(fileName, contentType);
   const framingBytes = framing.head.byteLength + framing.tail.byteLength;
@@ -70,11 +84,12 @@ export async function uploadFile(context: ClientContext, source: UploadSource, o
       "Content-Length": size !== undefined && canStreamRequestBodies() ? String(size + framingBytes) : undefined,
     },
     parseAs: "text",
-    signal: options.signal,
-    fetch: (request: Request) => context.transport.send(request, { body: body.create, oneShot: body.oneShot, repeatable: true, readBody: true }),
+    signal: options.signal ?? null,
+    fetch: (request: Request) => context.transport.send(request, { body: body.create, oneShot: body.oneShot, repeatable: true, readBody: true, callerSignal: options.signal ?? null }),
   });
   if (error !== undefined) throw createApiError(response, error, endpoints.uploadFile.method);
   const file = readJson<FileObject>(data ?? "", response, "the uploaded file object");
+  // The one final event, once the API has the file (an attempt that failed after its last byte reported none).
   options.onProgress?.({ loaded: size ?? body.sent(), total: size ?? body.sent() });
   return { file, eTag: response.headers.get(responseHeaders.eTag) ?? undefined };
 }
@@ -96,7 +111,8 @@ function bodyFactory(prepared: PreparedSource, framing: ReturnType<typeof multip
     return multipartChunks(framing, checked, (bytes) => {
       sent += bytes;
       touch();
-      onProgress?.({ loaded: sent, total: size });
+      // The end is reported once, after the answer: a retry may yet send the file again.
+      if (size === undefined || sent < size) onProgress?.({ loaded: sent, total: size });
     });
   };
   return { create, oneShot, sent: () => sent };

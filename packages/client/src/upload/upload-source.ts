@@ -1,4 +1,3 @@
-import { importNode, type NodeOnlyUse } from "../core/node-builtins.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 
 /**
@@ -18,7 +17,10 @@ export type PreparedSource =
   | { kind: "blob"; blob: Blob; size: number; name: string | undefined; type: string | undefined; open?: () => AsyncIterable<Uint8Array> }
   | { kind: "stream"; stream: ReadableStream<Uint8Array>; size: number | undefined; name: string | undefined; type: undefined };
 
-export async function prepareSource(source: UploadSource): Promise<PreparedSource> {
+/** Opens `{ path }` (Node: `open-path.ts`; a browser refuses it). */
+export type OpenPath = (path: string) => Promise<PreparedSource>;
+
+export async function prepareSource(source: UploadSource, openPath: OpenPath): Promise<PreparedSource> {
   if (typeof Blob !== "undefined" && source instanceof Blob) {
     const name = (source as Blob & { name?: unknown }).name;
     return { kind: "blob", blob: source, size: source.size, name: typeof name === "string" ? name : undefined, type: source.type || undefined };
@@ -31,30 +33,12 @@ export async function prepareSource(source: UploadSource): Promise<PreparedSourc
     return { kind: "stream", stream: source, size: undefined, name: undefined, type: undefined };
   }
   if (source && typeof source === "object" && "path" in source && typeof source.path === "string") {
-    return fromPath(source.path);
+    return openPath(source.path);
   }
   if (source && typeof (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === "function") {
     return { kind: "stream", stream: fromAsyncIterable(source as AsyncIterable<Uint8Array>), size: undefined, name: undefined, type: undefined };
   }
   throw new InvalidInputError("source", "must be a Blob or File, bytes, a ReadableStream, a Node readable stream, or { path }.");
-}
-
-/**
- * A file on disk: its size and name up front, and a fresh read stream for each attempt
- * (re-sendable). Node's fs stream reads faster than a file-backed Blob's stream.
- */
-const nodeOnly: NodeOnlyUse = { field: "source.path", instead: 'in a browser, upload a File or Blob (e.g. from an <input type="file">).' };
-
-async function fromPath(path: string): Promise<PreparedSource> {
-  const [{ openAsBlob, createReadStream }, { basename }] = await Promise.all([importNode("node:fs", nodeOnly), importNode("node:path", nodeOnly)]);
-  try {
-    const blob = await openAsBlob(path);
-    const open = () => createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Uint8Array>;
-    return { kind: "blob", blob, size: blob.size, name: basename(path), type: undefined, open };
-  } catch (cause) {
-    const code = (cause as { code?: string }).code ?? String(cause);
-    throw new InvalidInputError("source.path", `'${path}' cannot be read (${code}); check the path.`);
-  }
 }
 
 /** Pulls from the iterator only when the consumer wants more, so memory stays flat. */

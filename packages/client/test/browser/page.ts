@@ -1,8 +1,8 @@
 /**
- * Runs in chromium (bundled by esbuild from the client's sources): the checks the
+ * Runs in chromium (bundled by esbuild from the client's browser entry, src/browser.ts): the checks the
  * browser test asks for, each returning plain data the test can compare.
  */
-import { createLuccaFilesClient, isInvalidInputError, isNotFoundError } from "../../src/index.ts";
+import { createLuccaFilesClient, isInvalidInputError, isNotFoundError } from "../../src/browser.ts";
 
 declare global {
   interface Window {

@@ -4,7 +4,8 @@
  * must never print.
  */
 export interface TokenProvider {
-  getToken(signal?: AbortSignal): Promise<string>;
+  /** The token, as it is when cached (no promise to wait for), else once fetched. */
+  getToken(signal?: AbortSignal): string | Promise<string>;
   /** Drops `token` if it is still the current one; true when a fresh token can be had. */
   invalidate(token: string): boolean;
   secrets(): Iterable<string>;

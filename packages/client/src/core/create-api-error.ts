@@ -1,16 +1,16 @@
 import { problemMediaType, responseHeaders, type ProblemDetails } from "@lucca-api/types";
-import { httpStatus } from "../core/http-status.ts";
-import { parseRetryAfter } from "../core/retry-after.ts";
-import { redactUrl } from "../core/redact.ts";
-import { ApiError, type ApiErrorInit } from "./api-error.ts";
-import { AuthenticationError } from "./authentication-error.ts";
-import { BadRequestError } from "./bad-request-error.ts";
-import { ContentTooLargeError } from "./content-too-large-error.ts";
-import { NotFoundError } from "./not-found-error.ts";
-import { PermissionDeniedError } from "./permission-denied-error.ts";
-import { PreconditionFailedError } from "./precondition-failed-error.ts";
-import { RateLimitError } from "./rate-limit-error.ts";
-import { ServerError } from "./server-error.ts";
+import { httpStatus } from "./http-status.ts";
+import { parseRetryAfter } from "./retry-after.ts";
+import { redactUrl } from "./redact.ts";
+import { ApiError, type ApiErrorInit } from "../errors/api-error.ts";
+import { AuthenticationError } from "../errors/authentication-error.ts";
+import { BadRequestError } from "../errors/bad-request-error.ts";
+import { ContentTooLargeError } from "../errors/content-too-large-error.ts";
+import { NotFoundError } from "../errors/not-found-error.ts";
+import { PermissionDeniedError } from "../errors/permission-denied-error.ts";
+import { PreconditionFailedError } from "../errors/precondition-failed-error.ts";
+import { RateLimitError } from "../errors/rate-limit-error.ts";
+import { ServerError } from "../errors/server-error.ts";
 
 /** What a person can do about each status, appended to the server's own words. */
 const hints: Record<number, string> = {
@@ -18,7 +18,7 @@ const hints: Record<number, string> = {
   [httpStatus.unauthorized]: "Check the `auth` option: the access token was refused even after a fresh one was fetched.",
   [httpStatus.forbidden]: "Give the client the scope this operation needs (see `auth.scopes`) or use a link you have access to.",
   [httpStatus.notFound]: "Check the file id, and take the whole link `href` (with its `token`) that the API handed out.",
-  [httpStatus.preconditionFailed]: "The file changed: read it again to get its current ETag.",
+  [httpStatus.preconditionFailed]: "The ETag given is not the file's (If-Match compares strong ETags only, RFC 9110): read it again to get its current ETag.",
   [httpStatus.contentTooLarge]: "Send a smaller file: the API limits the request body.",
   [httpStatus.tooManyRequests]: "Slow down: wait `retryAfter` ms before the next request.",
 };

@@ -1,50 +1,40 @@
 import { apiVersionPattern, apiVersions, currentApiVersion, limits, oauth2, type ApiVersion } from "@lucca-api/types";
-import type { AccessTokenSource } from "../auth/static-token-provider.ts";
-import type { ClientCredentials } from "../auth/client-credentials-provider.ts";
-import { InvalidInputError } from "../errors/invalid-input-error.ts";
-import { defaultRetryPolicy, type RetryOptions, type RetryPolicy } from "./backoff.ts";
-import { isBrowserLike } from "./environment.ts";
-import type { Logger } from "./logger.ts";
+import type { ClientCredentials } from "./auth/client-credentials-provider.ts";
+import type { AccessTokenSource } from "./auth/static-token-provider.ts";
+import { defaultRetryPolicy, type RetryOptions, type RetryPolicy } from "./core/backoff.ts";
+import type { ResolvedOptions } from "./core/context.ts";
+import { isBrowserLike } from "./core/environment.ts";
+import type { Logger } from "./core/logger.ts";
+import { InvalidInputError } from "./errors/invalid-input-error.ts";
 
 export interface LuccaFilesClientOptions {
   /** The API's base URL, e.g. `https://example.ilucca.net` or the sandbox's URL. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Instead of `baseUrl`: the account's host, e.g. `example.ilucca.net` (https). */
-  host?: string;
+  host?: string | undefined;
   /** Client credentials (the token is fetched and cached), or an access token you manage. */
   auth: ClientCredentials | { accessToken: AccessTokenSource };
   /**
    * The `Api-Version` sent on every request: a known version, or any later date, which the
    * API resolves to the closest earlier version. Default: the newest version of the spec.
    */
-  apiVersion?: ApiVersion;
+  apiVersion?: ApiVersion | undefined;
   /** The `fetch` to use (default: the global one). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Per attempt, in ms, until the answer's headers arrive; an upload's progress restarts it. Default 60 000; 0: none. */
-  timeout?: number;
+  timeout?: number | undefined;
   /** For a whole call with its retries, in ms, until the answer's headers arrive. Default 0: none. */
-  totalTimeout?: number;
-  retry?: RetryOptions;
+  totalTimeout?: number | undefined;
+  retry?: RetryOptions | undefined;
   /** Receives debug and warning lines, with every secret redacted. */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** The largest upload body the client sends, in bytes. Default: the API's documented limit. */
-  maxUploadBytes?: number;
+  maxUploadBytes?: number | undefined;
   /**
    * A client secret in a browser can be read by anyone who opens the page, so the client
    * refuses it there unless this is true (for a local sandbox, say).
    */
-  dangerouslyAllowBrowser?: boolean;
-}
-
-export interface ResolvedOptions {
-  baseUrl: string;
-  apiOrigin: string;
-  apiVersion: ApiVersion;
-  fetch: typeof fetch;
-  timeout: number;
-  totalTimeout: number;
-  policy: RetryPolicy;
-  maxUploadBytes: number;
+  dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 /** Checks every option up front, so that a mistake surfaces with its field name and fix. */
@@ -125,8 +115,8 @@ function checkDuration(field: string, value: number): number {
   return value;
 }
 
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+function definedOnly<T extends object>(value: T): { [Key in keyof T]?: Exclude<T[Key], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [Key in keyof T]?: Exclude<T[Key], undefined> };
 }
 
 /** A date the API reads as a version: the spec's `YYYY-MM-DD` form, on or after the first version. */

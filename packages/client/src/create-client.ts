@@ -1,0 +1,81 @@
+import { parameters } from "@lucca-api/types";
+import createClient, { type Client } from "openapi-fetch";
+import { createClientCredentialsProvider } from "./auth/client-credentials-provider.ts";
+import { createStaticTokenProvider } from "./auth/static-token-provider.ts";
+import type { ClientPaths, JsonMediaType } from "./core/client-paths.ts";
+import type { ClientContext } from "./core/context.ts";
+import { createRedactingLogger } from "./core/logger.ts";
+import { serializeQuery } from "./core/query-serializer.ts";
+import type { TokenProvider } from "./core/token-provider.ts";
+import { createTransport } from "./core/transport.ts";
+import { downloadFile, type DownloadFileOptions, type FileDownload, type SaveToPath } from "./download/download-file.ts";
+import { getFile, type GetFileOptions, type GetFileResult } from "./files/get-file.ts";
+import type { FileTarget } from "./links/file-target.ts";
+import { parseFileLink, type FileLink } from "./links/parse-file-link.ts";
+import { resolveOptions, type LuccaFilesClientOptions } from "./options.ts";
+import { uploadFile, type UploadedFile, type UploadFileOptions, type UploadPlatform } from "./upload/upload-file.ts";
+import type { UploadSource } from "./upload/upload-source.ts";
+
+/** The file helpers added to openapi-fetch's typed client. */
+export interface FileHelpers {
+  /** Uploads a file (`POST /lucca-api/files`); throws a typed error on failure. */
+  uploadFile(source: UploadSource, options?: UploadFileOptions): Promise<UploadedFile>;
+  /** Reads a file's JSON representation, with ETag revalidation. */
+  getFile(target: FileTarget, options?: GetFileOptions): Promise<GetFileResult>;
+  /** Downloads a file's content as a stream, Blob, bytes or to a path. */
+  downloadFile(target: FileTarget, options?: DownloadFileOptions): Promise<FileDownload>;
+  /** Takes a link `href` apart: id, access token and base URL. */
+  parseFileLink(href: string): FileLink;
+}
+
+/** openapi-fetch's client typed by the spec (`GET`, `POST`, ... with `{ data, error }`), plus the file helpers. */
+export type LuccaFilesClient = Client<ClientPaths, JsonMediaType> & FileHelpers;
+
+/** What differs between Node and a browser: the entry points (`index.ts`, `browser.ts`) each give theirs. */
+export interface Platform {
+  upload: UploadPlatform;
+  saveToPath: SaveToPath;
+}
+
+/**
+ * The factory for a platform. The client it creates: every request, typed call or
+ * helper, carries `Api-Version`, the bearer token (to the configured origin only),
+ * timeouts and retries.
+ */
+export function createClientFactory(platform: Platform): (options: LuccaFilesClientOptions) => LuccaFilesClient {
+  return (options) => {
+    const resolved = resolveOptions(options);
+    let tokens: TokenProvider | undefined;
+    const logger = createRedactingLogger(options.logger, () => tokens?.secrets() ?? []);
+    tokens =
+      "accessToken" in options.auth
+        ? createStaticTokenProvider(options.auth.accessToken)
+        : createClientCredentialsProvider(options.auth, { fetch: resolved.fetch, policy: resolved.policy, timeout: resolved.timeout, logger });
+    const transport = createTransport({
+      fetch: resolved.fetch,
+      apiOrigin: resolved.apiOrigin,
+      tokens,
+      policy: resolved.policy,
+      timeout: resolved.timeout,
+      totalTimeout: resolved.totalTimeout,
+      logger,
+    });
+    const api = createClient<ClientPaths, JsonMediaType>({
+      baseUrl: resolved.baseUrl,
+      fetch: transport.fetch,
+      headers: { [parameters.apiVersion.name]: resolved.apiVersion },
+      querySerializer: serializeQuery,
+      // Redirects are refused: Node 20's fetch buffers whole request bodies while it may
+      // follow one, and a redirect could carry the bearer token to another host.
+      redirect: "error",
+    });
+    const context: ClientContext = { api, transport, options: resolved, logger };
+    const helpers: FileHelpers = {
+      uploadFile: (source, uploadOptions) => uploadFile(context, platform.upload, source, uploadOptions),
+      getFile: (target, getOptions) => getFile(context, target, getOptions),
+      downloadFile: (target, downloadOptions) => downloadFile(context, platform.saveToPath, target, downloadOptions),
+      parseFileLink,
+    };
+    return Object.assign(api, helpers);
+  };
+}

@@ -19,7 +19,6 @@ export { unwrap } from "./core/unwrap.ts";
 // auth
 export type { ClientCredentials } from "./auth/client-credentials-provider.ts";
 export type { AccessTokenSource } from "./auth/static-token-provider.ts";
-export { requestAccessToken, type AccessTokenGrant, type RequestAccessTokenOptions } from "./auth/request-access-token.ts";
 
 // upload, download, metadata, links
 export type { UploadSource } from "./upload/upload-source.ts";

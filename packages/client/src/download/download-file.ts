@@ -8,7 +8,6 @@ import { InvalidResponseError } from "../errors/invalid-response-error.ts";
 import { resolveFileTarget, type FileTarget } from "../links/file-target.ts";
 import { fileNameFromContentDisposition } from "./content-disposition.ts";
 import { readOnce } from "./read-once.ts";
-import { reportProgress, type TransferProgress } from "./report-progress.ts";
 import { resumableBody } from "./resumable-body.ts";
 
 export interface DownloadFileOptions {
@@ -20,12 +19,16 @@ export interface DownloadFileOptions {
    * on a server that follows it.
    */
   ifMatch?: string | undefined;
-  /** Called as the content arrives, whichever way it is read: bytes of the file so far (from `offset`), and its size when known. */
+  /** Called as the content arrives, whichever way it is read (`body`, `blob()`, `bytes()`, `saveTo()`). */
   onProgress?: ((progress: DownloadProgress) => void) | undefined;
   signal?: AbortSignal | undefined;
 }
 
-export type DownloadProgress = TransferProgress;
+/** How far a download is: bytes of the file received so far (counted from byte 0, not from `offset`), out of its size when known. */
+export interface DownloadProgress {
+  loaded: number;
+  total: number | undefined;
+}
 
 /** A download whose headers have arrived; read its content once, in one of four ways. */
 export interface FileDownload {
@@ -89,7 +92,8 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
   // spec says the API gives) cannot: If-Match compares strongly (RFC 9110, 13.1.1), so a
   // server that follows it would refuse every resume with 412.
   const resumeGuard = eTag !== undefined && !eTag.startsWith("W/") ? eTag : undefined;
-  const resumable = resumableBody(body, {
+  const { onProgress } = options;
+  const content = resumableBody(body, {
     start: offset,
     resume: async (at) => (await request(at, resumeGuard, size)).body,
     maxResumes: context.options.policy.maxRetries,
@@ -97,8 +101,8 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
     signal: options.signal,
     describe,
     logger: context.logger,
+    onProgress: onProgress && ((loaded) => onProgress({ loaded, total: size })),
   });
-  const content = options.onProgress ? reportProgress(resumable, offset, size, options.onProgress) : resumable;
   return {
     contentType: headers.get("Content-Type") ?? undefined,
     fileName: fileNameFromContentDisposition(headers.get(responseHeaders.contentDisposition)),

@@ -794,9 +794,9 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    Location: components["headers"]["Location"];
-                    Deprecation: components["headers"]["Deprecation"];
-                    Sunset: components["headers"]["Sunset"];
+                    Location?: components["headers"]["Location"];
+                    Deprecation?: components["headers"]["Deprecation"];
+                    Sunset?: components["headers"]["Sunset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -936,8 +936,8 @@ export interface operations {
                      * @example attachment; filename="pic.jpg"; filename*=UTF-8''pic.jpg
                      */
                     "Content-Disposition"?: string;
-                    Deprecation: components["headers"]["Deprecation"];
-                    Sunset: components["headers"]["Sunset"];
+                    Deprecation?: components["headers"]["Deprecation"];
+                    Sunset?: components["headers"]["Sunset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1063,8 +1063,8 @@ export interface operations {
                      * @example attachment; filename="pic.jpg"; filename*=UTF-8''pic.jpg
                      */
                     "Content-Disposition"?: string;
-                    Deprecation: components["headers"]["Deprecation"];
-                    Sunset: components["headers"]["Sunset"];
+                    Deprecation?: components["headers"]["Deprecation"];
+                    Sunset?: components["headers"]["Sunset"];
                     [name: string]: unknown;
                 };
                 content?: never;

@@ -4,7 +4,7 @@ import { demoCredentials, localSandboxUrl, sandboxTokenUrl } from "../src/config
 import { demoClient, startTestSandbox } from "./helpers/sandbox.ts";
 
 describe("--sandbox points at what `npm start` serves", () => {
-  it("the demo client is the sandbox's own (written once in the CLI, which cannot depend on the private sandbox)", () => {
+  it("the demo client is the sandbox's own (written once in the CLI, which does not install the sandbox)", () => {
     expect(demoCredentials).toEqual({ clientId: demoClient.clientId, clientSecret: demoClient.clientSecret });
   });
 

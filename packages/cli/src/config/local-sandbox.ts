@@ -12,9 +12,9 @@ export function sandboxTokenUrl(baseUrl: string): string {
 
 /**
  * The sandbox's demo client (`demoClient` of `@lucca-api/sandbox`, which `npm start`
- * prints). The sandbox is a private workspace package that this published CLI cannot
- * depend on, so the pair is written here once; `test/local-sandbox.test.ts` fails if it
- * drifts from the sandbox's.
+ * prints). Depending on the sandbox for two strings would install a server (its spec
+ * copy, Ajv, busboy) with every CLI, so the pair is written here once;
+ * `test/local-sandbox.test.ts` fails if it drifts from the sandbox's.
  */
 export const demoCredentials = { clientId: "demo", clientSecret: "demo-secret" } as const;
 

@@ -33,4 +33,12 @@ describe("requestAccessToken says what the token endpoint granted", () => {
     const error = await requestAccessToken({ clientId: "demo", clientSecret: "", tokenUrl: sandbox.tokenUrl }).catch((e: unknown) => e);
     expect(isInvalidInputError(error) && error.field).toBe("clientSecret");
   });
+
+  it("the browser entry refuses it, naming the secret and what to do instead", async () => {
+    const browser = await import("../src/browser.ts");
+    const error = await browser.requestAccessToken({ clientId: "demo", clientSecret: "s3cret", tokenUrl: sandbox.tokenUrl }).catch((e: unknown) => e);
+    expect(isInvalidInputError(error) && error.field).toBe("clientSecret");
+    expect((error as Error).message).toContain("auth: { accessToken }");
+    expect((error as Error).message).not.toContain("s3cret");
+  });
 });

@@ -9,6 +9,8 @@ import { extensionTypes } from "./upload/extension-types.ts";
 import { openPath } from "./upload/open-path.ts";
 
 export * from "./exports.ts";
+// Node only: a client secret has no place in a browser (the factory refuses one there too).
+export { requestAccessToken, type AccessTokenGrant, type RequestAccessTokenOptions } from "./auth/request-access-token.ts";
 
 /** Creates the client (see `LuccaFilesClientOptions`). */
 export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({ upload: { openPath, extensionTypes }, saveToPath });

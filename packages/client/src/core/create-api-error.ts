@@ -1,4 +1,4 @@
-import { problemMediaType, responseHeaders, type ProblemDetails } from "@lucca-api/types";
+import { problemMediaType, retryAfterHeader, type ProblemDetails } from "@lucca-api/types";
 import { httpStatus } from "./http-status.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 import { redactUrl } from "./redact.ts";
@@ -52,7 +52,7 @@ export function createApiError(response: Response, body: unknown, method: string
     case httpStatus.contentTooLarge:
       return new ContentTooLargeError(init);
     case httpStatus.tooManyRequests:
-      return new RateLimitError({ ...init, retryAfter: parseRetryAfter(response.headers.get(responseHeaders.retryAfter)) });
+      return new RateLimitError({ ...init, retryAfter: parseRetryAfter(response.headers.get(retryAfterHeader)) });
     default:
       return status >= 500 ? new ServerError(init) : new ApiError(init);
   }

@@ -1,6 +1,6 @@
 /**
- * The README's first code block, run as written (with tsx, importing the built package)
- * against the sandbox: the example integrators copy must work.
+ * The README's first TypeScript block, run as written (with tsx, importing the built
+ * package) against the sandbox: the example integrators copy must work.
  */
 import { execFile } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -23,10 +23,12 @@ afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-it("the README opens with a ten-line example that uploads, downloads and saves a file", async () => {
+it("the README opens with Install, then a ten-line example that uploads, downloads and saves a file", async () => {
   const readme = await readFile(join(packageDir, "README.md"), "utf8");
-  const example = /^# [^\n]+\n\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-  expect(example, "the README must open with a ```ts block").toBeDefined();
+  expect(readme, "the README must open with its Install section").toMatch(/^# [^\n]+\n\n## Install\n/);
+  // The first TypeScript block: the one the release rehearsal also runs, from the published package.
+  const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+  expect(example, "the README must have a ```ts block").toBeDefined();
   expect(example!.trim().split("\n").filter((line) => line.trim() !== "")).toHaveLength(10);
 
   // Inside the package (in its ignored node_modules/.cache) so that `@lucca-api/client`

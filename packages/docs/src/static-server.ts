@@ -1,9 +1,10 @@
 /**
  * Serves a built reference folder on 127.0.0.1, as any static host would: files only,
- * no fallback, no compression. For the browser test and the benchmark.
+ * `index.html` for a folder, the folder's `404.html` (with status 404) for anything else,
+ * no rewrite, no compression. For the browser test and the benchmark.
  */
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -11,6 +12,7 @@ import path from "node:path";
 const mediaTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".json": "application/json",
+  ".yaml": "application/yaml",
   ".svg": "image/svg+xml",
   ".js": "text/javascript",
   ".css": "text/css",
@@ -29,7 +31,9 @@ export async function serveFolder(folder: string): Promise<StaticServer> {
     const file = path.join(root, pathname.endsWith("/") ? pathname + "index.html" : pathname);
     const info = file.startsWith(root + path.sep) ? await stat(file).catch(() => undefined) : undefined;
     if (!info?.isFile()) {
-      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      const notFound = await readFile(path.join(root, "404.html")).catch(() => undefined);
+      if (notFound) response.writeHead(404, { "content-type": mediaTypes[".html"] }).end(notFound);
+      else response.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
     }
     response.writeHead(200, {

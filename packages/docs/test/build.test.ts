@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReference, defaultSamplesDir, type BuiltReference } from "../src/build.ts";
 import { sampleBaseName } from "../src/code-samples.ts";
 import { operationsOf } from "../src/operations.ts";
+import { carryOverVersions } from "../src/carry-over.ts";
+import { mergeVersions, notFoundPage } from "../src/site-files.ts";
 import { remoteAssets } from "../src/self-contain.ts";
+import { serveFolder } from "../src/static-server.ts";
+import { parse as parseYaml } from "yaml";
+import { currentApiVersion } from "@lucca-api/types";
 
 let dir: string;
 let built: BuiltReference;
@@ -31,6 +36,78 @@ describe("buildReference", () => {
     for (const { operationId, operation } of operationsOf(docsSpec)) {
       const typescript = await readFile(path.join(defaultSamplesDir, `${sampleBaseName(operationId)}.ts`), "utf8");
       expect(operation["x-codeSamples"][0].source.trim()).toBe(typescript.trim());
+    }
+  });
+
+  it("writes a site for any static host: the newest version at / and at /<version>/, both spec downloads, a 404 page, .nojekyll", async () => {
+    expect(built.versionDir).toBe(path.join(built.outDir, currentApiVersion));
+    for (const dir of [built.outDir, built.versionDir]) {
+      const json = await readFile(path.join(dir, "openapi.json"), "utf8");
+      expect(parseYaml(await readFile(path.join(dir, "openapi.yaml"), "utf8")), dir).toEqual(JSON.parse(json));
+      expect((await stat(path.join(dir, "assets"))).isDirectory(), dir).toBe(true);
+    }
+    expect(await readFile(path.join(built.versionDir, "index.html"), "utf8")).toBe(await readFile(built.indexFile, "utf8"));
+    expect(await readFile(path.join(built.outDir, ".nojekyll"), "utf8")).toBe("");
+    const notFound = await readFile(path.join(built.outDir, "404.html"), "utf8");
+    expect(notFound).toContain('<a href="/">');
+    expect(notFound).not.toMatch(/<script|https?:\/\//);
+    const manifest = JSON.parse(await readFile(path.join(built.outDir, "versions.json"), "utf8"));
+    expect(manifest.latest).toBe(currentApiVersion);
+    expect(manifest.versions).toEqual([{ version: currentApiVersion, files: expect.arrayContaining(["index.html", "openapi.json", "openapi.yaml", "assets/favicon.svg"]) }]);
+  });
+
+  it("keeps the older versions the live site holds when a new version is built: / serves the new one", async () => {
+    // The next build, as buildReference would write it for a newer version (without rendering it again).
+    const next = path.join(dir, "next");
+    await cp(built.outDir, next, { recursive: true });
+    await rm(path.join(next, currentApiVersion), { recursive: true });
+    await cp(built.versionDir, path.join(next, "2030-01-01"), { recursive: true });
+    const nextVersion = { version: "2030-01-01", files: ["index.html", "openapi.json", "openapi.yaml"] };
+    await writeFile(path.join(next, "versions.json"), JSON.stringify(mergeVersions([], nextVersion)));
+
+    const live = await serveFolder(built.outDir);
+    try {
+      expect(await carryOverVersions(next, `${live.url}/`)).toEqual([currentApiVersion]);
+    } finally {
+      await live.close();
+    }
+    const manifest = JSON.parse(await readFile(path.join(next, "versions.json"), "utf8"));
+    expect(manifest.latest).toBe("2030-01-01");
+    expect(manifest.versions.map(({ version }: { version: string }) => version)).toEqual(["2030-01-01", currentApiVersion]);
+    const liveManifest = JSON.parse(await readFile(path.join(built.outDir, "versions.json"), "utf8"));
+    // Buffer.equals: vitest's deep equality walks a 2.5 MB page byte by byte.
+    for (const file of liveManifest.versions[0].files) {
+      const [copied, original] = await Promise.all([readFile(path.join(next, currentApiVersion, file)), readFile(path.join(built.versionDir, file))]);
+      expect(copied.equals(original), file).toBe(true);
+    }
+    await rm(next, { recursive: true, force: true });
+  });
+
+  it("links its 404 page to the site's base path, for a site served below the host's root", () => {
+    expect(notFoundPage("Lucca API – files", "/lucca-api-files")).toContain('<a href="/lucca-api-files/">');
+  });
+
+  it("answers a missing path with the 404 page when served as any static host serves it", async () => {
+    const site = await serveFolder(built.outDir);
+    try {
+      const response = await fetch(`${site.url}/1999-01-01/`);
+      expect(response.status).toBe(404);
+      expect(await response.text()).toBe(await readFile(path.join(built.outDir, "404.html"), "utf8"));
+    } finally {
+      await site.close();
+    }
+  });
+
+  it("carries nothing over from a site not deployed yet, and refuses a live manifest that points outside its folders", async () => {
+    const empty = await mkdtemp(path.join(dir, "empty-"));
+    const hostile = await mkdtemp(path.join(dir, "hostile-"));
+    await writeFile(path.join(hostile, "versions.json"), JSON.stringify({ latest: "2020-01-01", versions: [{ version: "2020-01-01", files: ["../../../etc/passwd"] }] }));
+    const [emptySite, hostileSite] = await Promise.all([serveFolder(empty), serveFolder(hostile)]);
+    try {
+      expect(await carryOverVersions(built.outDir, emptySite.url)).toEqual([]);
+      await expect(carryOverVersions(built.outDir, hostileSite.url)).rejects.toThrow("is not a path inside that folder");
+    } finally {
+      await Promise.all([emptySite.close(), hostileSite.close()]);
     }
   });
 

@@ -17,13 +17,18 @@ export interface Caller {
 /** The caller of `operationId`, or a 401/403 problem with its `WWW-Authenticate`. */
 export function authorize(request: IncomingMessage, operationId: OperationId, signer: TokenSigner): Caller {
   const header = request.headers.authorization;
-  if (!header)
+  const scheme = header?.trim().split(/\s/)[0] ?? "";
+  // RFC 6750 section 3.1: a request without bearer credentials (none, or another scheme
+  // such as Basic) gets a challenge without an error code.
+  if (scheme.toLowerCase() !== "bearer")
     throw new Problem(401, {
-      detail: "The Authorization header is missing: send 'Authorization: Bearer <access_token>' with a token from the token endpoint.",
+      detail: header
+        ? `The Authorization header uses the ${JSON.stringify(scheme.slice(0, 20))} scheme: this API takes 'Authorization: Bearer <access_token>' with a token from the token endpoint.`
+        : "The Authorization header is missing: send 'Authorization: Bearer <access_token>' with a token from the token endpoint.",
       field: "Authorization",
       headers: { "WWW-Authenticate": `Bearer ${realm}` },
     });
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  const match = /^Bearer\s+(\S+)$/i.exec(header!.trim());
   const verified = match ? signer.verify("at+jwt", match[1]!) : undefined;
   if (!verified?.ok) {
     const why = verified?.reason === "expired" ? "has expired" : "is not a valid access token of this sandbox";

@@ -7,7 +7,9 @@
  * - `SANDBOX_CLIENTS`: extra clients, `id:secret:scope scope,id2:secret2:scope`.
  * - `SANDBOX_CONFIG`: a JSON file with any `SandboxOptions` (e.g. `clients`).
  * - `SANDBOX_DOCS_DIR`: the built API reference to serve at `/` (default: `@lucca-api/docs`'s `dist/`).
+ * - `SANDBOX_PUBLIC_URL`: the URL clients reach the sandbox by (behind a proxy, in a container).
  * - `SANDBOX_MAX_BODY_BYTES`, `SANDBOX_RATE_LIMIT_PER_MINUTE`: override the spec's limits.
+ * - `SANDBOX_CLIENT_AUTH_FAILURES_PER_MINUTE`: failed token requests per client id and per address.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -77,6 +79,9 @@ export function optionsFromEnv(env: Env, cwd: string): SandboxOptions {
   if (maxBodyBytes !== undefined) options.maxBodyBytes = maxBodyBytes;
   const rateLimit = integer(env, "SANDBOX_RATE_LIMIT_PER_MINUTE");
   if (rateLimit !== undefined) options.rateLimitPerMinute = rateLimit;
+  const authFailures = integer(env, "SANDBOX_CLIENT_AUTH_FAILURES_PER_MINUTE");
+  if (authFailures !== undefined) options.clientAuthFailuresPerMinute = authFailures;
+  if (env.SANDBOX_PUBLIC_URL) options.publicUrl = env.SANDBOX_PUBLIC_URL;
   const docsDir = env.SANDBOX_DOCS_DIR ? resolve(cwd, env.SANDBOX_DOCS_DIR) : (fromFile.docsDir ?? defaultDocsDir());
   if (docsDir) options.docsDir = docsDir;
   return options;

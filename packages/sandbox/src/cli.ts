@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm start`: runs the sandbox on http://127.0.0.1:4010 and prints how to call it.
+ * `npm start`, and `npx @lucca-api/sandbox` from the installed package: runs the sandbox
+ * on http://127.0.0.1:4010 and prints how to call it.
  * Configuration is read from the environment (see cli-config.ts).
  */
 import { optionsFromEnv } from "./cli-config.ts";
@@ -19,10 +20,11 @@ try {
       "",
       `Lucca files API sandbox (unofficial) on ${sandbox.url}`,
       `  token endpoint  ${sandbox.tokenUrl}`,
+      ...(options.publicUrl ? [`  public URL      ${options.publicUrl} (links are built from it)`] : []),
       `  demo client     client_id=${demoClient.clientId} client_secret=${demoClient.clientSecret} scope="${demoClient.scopes.join(" ")}"`,
       ...(others.length > 0 ? [`  other clients   ${others.join(", ")}`] : []),
       `  data folder     ${options.dataDir}`,
-      `  API reference   ${options.docsDir ? `${sandbox.url}/` : "not built (npm run build -w @lucca-api/docs)"}`,
+      `  API reference   ${options.docsDir ? `${sandbox.url}/` : "not served (SANDBOX_DOCS_DIR=<a built reference>; in the repository: npm run build -w @lucca-api/docs)"}`,
       "",
     ].join("\n"),
   );

@@ -1,7 +1,9 @@
 /**
- * The File JSON as the spec's File schema describes it. `url` is built from the host the
- * request came to, so that it works wherever the sandbox is reached; `links.self.href`
- * (with `include=links`) adds the signed, expiring per-file `token` that `GET` needs.
+ * The File JSON as the spec's File schema describes it. `url` is built from the public
+ * URL when one is configured, else from the host the request came to (one the router has
+ * checked is the sandbox's own), so that it works wherever the sandbox is reached;
+ * `links.self.href` (with `include=links`) adds the signed, expiring per-file `token`
+ * that `GET` needs.
  */
 import type { IncomingMessage } from "node:http";
 import { endpoints, parameters } from "@lucca-api/types";
@@ -13,12 +15,20 @@ export interface RepresentationContext {
   fileTokenTtlSeconds: number;
   /** `http://host:port` of the listening socket, for requests without a Host header. */
   fallbackOrigin: string;
+  /** The configured public origin, which links always use when set. */
+  publicUrl: string | undefined;
 }
 
-/** `http://<Host header>`, or the listening address when the request has none. */
-export function originOf(request: IncomingMessage, fallbackOrigin: string): string {
+/** The origin of the links: the public URL, else `http://<Host>`, else the listening address. */
+export function linkOrigin(request: IncomingMessage, context: Pick<RepresentationContext, "fallbackOrigin" | "publicUrl">): string {
+  if (context.publicUrl) return context.publicUrl;
   const host = request.headers.host;
-  return host && /^[A-Za-z0-9.\-[\]:]+$/.test(host) ? `http://${host}` : fallbackOrigin;
+  if (!host) return context.fallbackOrigin;
+  try {
+    return new URL(`http://${host}`).origin;
+  } catch {
+    return context.fallbackOrigin;
+  }
 }
 
 export function fileUrl(origin: string, id: string): string {

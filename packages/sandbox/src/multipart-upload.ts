@@ -53,25 +53,41 @@ export function checkUploadHeaders(request: IncomingMessage, maxBodyBytes: numbe
     });
 }
 
-/** Maps Ajv's errors on the parts object to the part they are about. */
-function partErrors(names: string[]): Record<string, string[]> | undefined {
-  const errors: Record<string, string[]> = {};
-  const add = (field: string, message: string) => (errors[field] ??= []).push(message);
-  const seen = new Map<string, number>();
-  for (const name of names) seen.set(name, (seen.get(name) ?? 0) + 1);
-  for (const [name, count] of seen)
-    if (count > 1) add(name, `Part '${name}' is sent ${count} times: send exactly one part named '${name}'.`);
+/**
+ * Why the part `name`, after the parts already `seen`, cannot be in the body: a part sent
+ * twice, or one the request-body schema does not allow. Checked as each part begins, so
+ * that a body of many parts is refused at the first unexpected one, with one message.
+ */
+function unexpectedPart(name: string, seen: ReadonlySet<string>): Problem | undefined {
+  if (seen.has(name)) return Problem.invalid({ [name]: [`Part '${name}' is sent 2 times: send exactly one part named '${name}'.`] });
   const validate = validatorAt(bodySchemaPointer());
-  if (!validate(Object.fromEntries(names.map((name) => [name, ""])))) {
-    for (const error of validate.errors ?? []) {
-      const params = error.params as { missingProperty?: string; additionalProperty?: string };
-      if (params.missingProperty) add(params.missingProperty, `Part '${params.missingProperty}' is missing: send the file in a part named '${params.missingProperty}'.`);
-      else if (params.additionalProperty)
-        add(params.additionalProperty, `Part '${params.additionalProperty}' is not expected: send only one part, named '${filePart}'.`);
-      else add("body", describeErrors(validate).join("; "));
-    }
+  if (validate({ [name]: "" })) return undefined;
+  const extra = (validate.errors ?? []).some((error) => (error.params as { additionalProperty?: string }).additionalProperty === name);
+  if (!extra) return undefined;
+  // A misnamed file part is the usual mistake: say which part is still missing as well.
+  return Problem.invalid({ [name]: [`Part '${name}' is not expected: send only one part, named '${filePart}'.`], ...missingParts(seen)?.errors });
+}
+
+/** Once the body has ended: a required part that never came. */
+function missingParts(seen: ReadonlySet<string>): Problem | undefined {
+  const validate = validatorAt(bodySchemaPointer());
+  if (validate(Object.fromEntries([...seen].map((name) => [name, ""])))) return undefined;
+  const errors: Record<string, string[]> = {};
+  for (const error of validate.errors ?? []) {
+    const missing = (error.params as { missingProperty?: string }).missingProperty;
+    if (missing) errors[missing] = [`Part '${missing}' is missing: send the file in a part named '${missing}'.`];
+    else (errors.body ??= []).push(describeErrors(validate).join("; "));
   }
-  return Object.keys(errors).length > 0 ? errors : undefined;
+  return Problem.invalid(errors);
+}
+
+/**
+ * The name of the uploaded file without any folder (browsers send the base name; other
+ * clients may send a path). A name that is only dots or a folder names no file: refused.
+ */
+function baseFileName(raw: string): string | undefined {
+  const base = raw.split(/[\\/]/).pop() ?? "";
+  return base === "" || base === "." || base === ".." ? undefined : base;
 }
 
 /**
@@ -87,6 +103,8 @@ export function receiveUpload(request: IncomingMessage, store: FileStore, maxBod
         headers: request.headers,
         // Browsers and undici send file names as raw UTF-8.
         defParamCharset: "utf8",
+        // The name as sent: busboy would turn ".." into "", which is checked here instead.
+        preservePath: true,
         // Bigger chunks than the 16 KiB default: fewer writes to disk on large files.
         highWaterMark: 256 * 1024,
         fileHwm: 256 * 1024,
@@ -99,7 +117,7 @@ export function receiveUpload(request: IncomingMessage, store: FileStore, maxBod
     }
     let settled = false;
     let received = 0;
-    const names: string[] = [];
+    const seen = new Set<string>();
     let upload: { stream: NodeJS.ReadableStream & { destroy(error?: Error): void }; done: Promise<ReceivedUpload> } | undefined;
 
     const fail = (problem: Problem) => {
@@ -120,12 +138,30 @@ export function receiveUpload(request: IncomingMessage, store: FileStore, maxBod
       if (!request.complete) fail(new Problem(400, { detail: "The client closed the connection before the body was complete." }));
     });
 
-    parser.on("file", (name, stream, info) => {
-      names.push(name);
+    /** Records a part as it begins; refuses the body at the first part that cannot be in it. */
+    const admit = (name: string): boolean => {
       // After a refusal the parser still reads the chunk that caused it (unpipe does not
-      // take back a chunk being delivered): a part it starts then must not reach the disk.
-      if (settled || name !== filePart || upload) {
+      // take back a chunk being delivered): a part it starts then is ignored.
+      if (settled) return false;
+      const problem = unexpectedPart(name, seen);
+      seen.add(name);
+      if (problem) fail(problem);
+      return !problem;
+    };
+
+    parser.on("file", (name, stream, info) => {
+      if (!admit(name) || name !== filePart) {
         stream.resume();
+        return;
+      }
+      const fileName = baseFileName(info.filename ?? "");
+      if (fileName === undefined) {
+        stream.resume();
+        fail(
+          Problem.invalid({
+            [filePart]: [`Part '${filePart}' has the file name ${JSON.stringify(info.filename)}, which names no file: send the file's own name, e.g. filename="report.pdf".`],
+          }),
+        );
         return;
       }
       const contentType = canonicalContentType(info.mimeType);
@@ -143,13 +179,11 @@ export function receiveUpload(request: IncomingMessage, store: FileStore, maxBod
         );
         return;
       }
-      const fileName = info.filename ?? "";
       upload = { stream, done: store.receive(stream).then((pending) => ({ pending, fileName, contentType })) };
       upload.done.catch(() => undefined);
     });
     parser.on("field", (name) => {
-      names.push(name);
-      if (name === filePart)
+      if (admit(name) && name === filePart)
         fail(
           Problem.invalid({
             [filePart]: [`Part '${filePart}' must be a file: give its Content-Disposition a filename (form-data; name="${filePart}"; filename="…").`],
@@ -161,9 +195,9 @@ export function receiveUpload(request: IncomingMessage, store: FileStore, maxBod
     );
     parser.on("close", async () => {
       if (settled) return;
-      const errors = partErrors(names);
-      if (errors) {
-        fail(Problem.invalid(errors));
+      const missing = missingParts(seen);
+      if (missing) {
+        fail(missing);
         return;
       }
       try {

@@ -29,6 +29,13 @@ export interface SandboxOptions {
   host?: string;
   /** Port to bind; `0` picks a free one. Default `4010`. */
   port?: number;
+  /**
+   * The URL clients reach the sandbox by, when it is not the one it listens on (behind a
+   * proxy, in a container): links are built from it, and its host name is accepted in
+   * `Host`. An origin: `https://files.example.test`, no path. Default: none, links use
+   * the request's `Host`, which must then be a name the sandbox listens for.
+   */
+  publicUrl?: string;
   /** Folder of the stored files; created if missing. Default `.sandbox-data`. */
   dataDir?: string;
   /** The clients the token endpoint accepts. Default `[demoClient]`. */
@@ -37,6 +44,11 @@ export interface SandboxOptions {
   maxBodyBytes?: number;
   /** Requests a client may make per minute. Default: the spec's `rateLimitRequestsPerMinute`. */
   rateLimitPerMinute?: number;
+  /**
+   * Failed client authentications at the token endpoint a client id, or an address, may
+   * make per minute before the endpoint answers 429 for it until the minute ends. Default 10.
+   */
+  clientAuthFailuresPerMinute?: number;
   /** Lifetime of an access token. Default 1800 s, as Lucca's token endpoint answers. */
   accessTokenTtlSeconds?: number;
   /** Lifetime of a per-file access token (`token` of `GET`). Default 3600 s. */
@@ -47,7 +59,7 @@ export interface SandboxOptions {
   logger?: SandboxLogger;
 }
 
-export type ResolvedOptions = Required<Omit<SandboxOptions, "docsDir">> & { docsDir: string | undefined };
+export type ResolvedOptions = Required<Omit<SandboxOptions, "docsDir" | "publicUrl">> & { docsDir: string | undefined; publicUrl: string | undefined };
 
 const silent: SandboxLogger = { info() {}, error() {} };
 
@@ -56,6 +68,20 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
   if (!Number.isInteger(value) || value < (allowZero ? 0 : 1))
     throw new TypeError(`SandboxOptions.${name} must be ${allowZero ? "a non-negative" : "a positive"} integer, got ${String(value)}.`);
   return value;
+}
+
+/** The public URL as an origin (`https://host[:port]`), or a TypeError saying what to send. */
+function publicOrigin(value: string | undefined): string | undefined {
+  if (value === undefined || value === "") return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.username || url.password || url.pathname !== "/" || url.search || url.hash)
+    throw new TypeError(`SandboxOptions.publicUrl ${JSON.stringify(value)} must be an http(s) origin without path, query or credentials, e.g. https://files.example.test or http://localhost:8080.`);
+  return url.origin;
 }
 
 /** Fills the defaults and refuses values that cannot work, naming the option. */
@@ -73,10 +99,12 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
   return {
     host: options.host ?? "127.0.0.1",
     port: positiveInteger("port", options.port, 4010, true),
+    publicUrl: publicOrigin(options.publicUrl),
     dataDir: options.dataDir ?? ".sandbox-data",
     clients,
     maxBodyBytes: positiveInteger("maxBodyBytes", options.maxBodyBytes, limits.maxRequestBodyBytes),
     rateLimitPerMinute: positiveInteger("rateLimitPerMinute", options.rateLimitPerMinute, limits.rateLimitRequestsPerMinute),
+    clientAuthFailuresPerMinute: positiveInteger("clientAuthFailuresPerMinute", options.clientAuthFailuresPerMinute, 10),
     accessTokenTtlSeconds: positiveInteger("accessTokenTtlSeconds", options.accessTokenTtlSeconds, 1800),
     fileTokenTtlSeconds: positiveInteger("fileTokenTtlSeconds", options.fileTokenTtlSeconds, 3600),
     docsDir: options.docsDir,

@@ -1,17 +1,19 @@
 /**
  * `GET /lucca-api/files/{id}` (operationId `retrieveFile`): the file object or its content.
- * `HEAD` on the same URL (`retrieveFileHeaders`) runs the same handler: Node sends the
- * status and headers of a HEAD answer and drops its body (RFC 9110, section 9.3.2).
+ * `HEAD` on the same URL (`retrieveFileHeaders`) runs the same handler, which sends the
+ * status and headers and no body (RFC 9110, section 9.3.2).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream";
 import { parameters, responseHeaders, type Disposition } from "@lucca-api/types";
-import { checkIfMatch, notModified } from "./http/conditional.ts";
+import { evaluatePreconditions } from "./http/conditional.ts";
 import { contentDisposition } from "./http/content-disposition.ts";
-import { negotiate } from "./http/negotiation.ts";
+import { jsonMediaType, negotiate } from "./http/negotiation.ts";
 import { parseRange } from "./http/range.ts";
 import { sendJson } from "./http/respond.ts";
-import { fileRepresentation, originOf } from "./file-representation.ts";
+import { varyOn } from "./http/vary.ts";
+import { fileRepresentation, linkOrigin } from "./file-representation.ts";
+import { representationTag } from "./representation-tag.ts";
 import type { StoredFile } from "./file-store.ts";
 import { Problem } from "./problem.ts";
 import type { ParameterValues } from "./request-parameters.ts";
@@ -43,11 +45,12 @@ async function authorizedFile(values: ParameterValues, context: RouteContext): P
   return file;
 }
 
-/** The request's `Accept`: a standard header the operation describes, not a spec parameter. */
-function acceptOf(request: IncomingMessage): string | undefined {
-  return request.headers.accept;
-}
-
+/**
+ * RFC 9110's order: the file (404, 403), the representation (406) and the range (416)
+ * first, since a failure found before the preconditions wins over them (section 13.2.1);
+ * then `If-Match` and `If-None-Match` (section 13.2.2) against the tag of the selected
+ * representation; then the answer. `HEAD` gets the same status and headers, no body.
+ */
 export async function retrieveFile(
   request: IncomingMessage,
   response: ServerResponse,
@@ -55,28 +58,32 @@ export async function retrieveFile(
   context: RouteContext,
 ): Promise<void> {
   const file = await authorizedFile(values, context);
-  checkIfMatch(values[parameters.ifMatch.name] as string | undefined, file.etag);
-  if (notModified(values[parameters.ifNoneMatch.name] as string | undefined, file.etag)) {
-    response.writeHead(304, { [responseHeaders.eTag]: file.etag });
+  const disposition = values[parameters.disposition.name] as Disposition | undefined;
+  // Without `disposition`, `Accept` chooses: a cache must key on it too.
+  if (disposition === undefined) varyOn(response, "Accept");
+  const representation = negotiate(disposition, request.headers.accept, file.contentType);
+  const mediaType = representation.kind === "json" ? jsonMediaType : representation.mediaType;
+  const etag = representationTag(file, mediaType);
+  const rangeHeader = values[parameters.range.name] as string | undefined;
+  // Range is ignored for the JSON (RFC 9110, section 14.2: a server may ignore it).
+  const range = representation.kind === "content" && rangeHeader !== undefined ? parseRange(rangeHeader, file.size) : undefined;
+  const preconditions = {
+    ifMatch: values[parameters.ifMatch.name] as string | undefined,
+    ifNoneMatch: values[parameters.ifNoneMatch.name] as string | undefined,
+  };
+  if (evaluatePreconditions(preconditions, etag, request.method ?? "GET") === "not-modified") {
+    response.writeHead(304, { [responseHeaders.eTag]: etag });
     response.end();
     return;
   }
-  const representation = negotiate(
-    values[parameters.disposition.name] as Disposition | undefined,
-    acceptOf(request),
-    file.contentType,
-  );
   if (representation.kind === "json") {
     const include = (values[parameters.include.name] as string[] | undefined) ?? [];
-    const origin = originOf(request, context.fallbackOrigin);
-    sendJson(response, 200, fileRepresentation(file, origin, include, context), { [responseHeaders.eTag]: file.etag });
+    sendJson(response, 200, fileRepresentation(file, linkOrigin(request, context), include, context), { [responseHeaders.eTag]: etag });
     return;
   }
-  const rangeHeader = values[parameters.range.name] as string | undefined;
-  const range = rangeHeader === undefined ? undefined : parseRange(rangeHeader, file.size);
   const headers: Record<string, string> = {
     "Content-Type": representation.mediaType,
-    [responseHeaders.eTag]: file.etag,
+    [responseHeaders.eTag]: etag,
     [responseHeaders.contentDisposition]: contentDisposition(representation.disposition, file.fileName),
     "Content-Security-Policy": contentSecurityPolicy,
     "Accept-Ranges": "bytes",
@@ -84,6 +91,10 @@ export async function retrieveFile(
   };
   if (range) headers[responseHeaders.contentRange] = `bytes ${range.start}-${range.end}/${file.size}`;
   response.writeHead(range ? 206 : 200, headers);
+  if (request.method === "HEAD") {
+    response.end();
+    return;
+  }
   // pipeline, not pipe: a client that leaves mid-download must also close the file.
   pipeline(context.store.read(file, range), response, (error) => {
     if (error && (error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE")

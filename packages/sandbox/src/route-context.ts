@@ -10,4 +10,6 @@ export interface RouteContext {
   fileTokenTtlSeconds: number;
   /** `http://host:port` of the listening socket. */
   fallbackOrigin: string;
+  /** The configured public origin, which links always use when set. */
+  publicUrl: string | undefined;
 }

@@ -1,16 +1,19 @@
 /**
- * Routes a request: CORS preflight, the token endpoint, the spec's operations, the docs.
- * Each operation runs the same checks in the same order: bearer token and scope (401,
- * 403), rate limit (429), the spec's parameters (400), then the handler. Every refusal
- * is a `Problem`, answered as problem details.
+ * Routes a request: the `Host` check, CORS preflight, the token endpoint, the spec's
+ * operations, the docs. Each operation runs the same checks in the same order: bearer
+ * token and scope (401, 403), rate limit (429), the spec's parameters (400), then the
+ * handler. `HEAD` is answered wherever `GET` is, by the `GET` handler without the body
+ * (RFC 9110, section 9.3.2). Every refusal is a `Problem`, answered as problem details.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { endpoints, limits, type OperationId } from "@lucca-api/types";
 import { authorize } from "./bearer.ts";
 import { applyCors } from "./http/cors.ts";
+import { checkHost } from "./http/host-names.ts";
 import { sendProblem } from "./http/respond.ts";
 import { serveStatic } from "./http/static-files.ts";
 import { isProblem, Problem } from "./problem.ts";
+import type { ClientAuthThrottle } from "./client-auth-throttle.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { validateParameters, type ParameterValues } from "./request-parameters.ts";
 import { retrieveFile } from "./retrieve-file.ts";
@@ -20,7 +23,7 @@ import { uploadFile } from "./upload-file.ts";
 
 type Handler = (request: IncomingMessage, response: ServerResponse, values: ParameterValues, context: RouteContext) => Promise<void>;
 
-// HEAD answers what GET answers, without the body (Node drops it for HEAD requests).
+/** By operationId: `HEAD` on the file URL (`retrieveFileHeaders`) runs `GET`'s handler, which sends no body for it. */
 const handlers: Record<OperationId, Handler> = { uploadFile, retrieveFile, retrieveFileHeaders: retrieveFile };
 
 interface Route {
@@ -47,7 +50,10 @@ const routes: Route[] = (Object.keys(endpoints) as OperationId[]).map((operation
 });
 
 export interface RouterContext extends RouteContext {
+  /** The host names `Host` may carry (see http/host-names.ts). */
+  allowedHostNames: Set<string>;
   rateLimiter: RateLimiter;
+  clientAuthThrottle: ClientAuthThrottle;
 }
 
 function match(pathname: string): { routes: Route[]; path: Record<string, string> } {
@@ -66,10 +72,22 @@ function safeDecode(value: string): string {
   }
 }
 
+/** The methods a path takes: its operations', plus `HEAD` wherever `GET` is. */
+function methodsOf(candidates: Route[]): string[] {
+  const methods = candidates.map((candidate) => candidate.method);
+  return methods.includes("GET") && !methods.includes("HEAD") ? [...methods, "HEAD"] : methods;
+}
+
+/** The route of `method` among a path's routes; `HEAD` falls back to the path's `GET`. */
+function routeFor(candidates: Route[], method: string | undefined): Route | undefined {
+  return candidates.find((candidate) => candidate.method === method) ?? (method === "HEAD" ? candidates.find((candidate) => candidate.method === "GET") : undefined);
+}
+
 async function runOperation(route: Route, request: IncomingMessage, response: ServerResponse, url: URL, path: Record<string, string>, context: RouterContext) {
   const caller = authorize(request, route.operationId, context.signer);
   context.rateLimiter.take(caller.clientId);
   const values = validateParameters(route.operationId, { headers: request.headers, query: url.searchParams, path });
+  // A path whose `GET` the spec gives no `HEAD` still answers it (RFC 9110, section 9.3.2), with `GET`'s handler.
   await handlers[route.operationId](request, response, values, context);
 }
 
@@ -90,6 +108,7 @@ function drain(request: IncomingMessage): void {
 export async function route(request: IncomingMessage, response: ServerResponse, context: RouterContext): Promise<void> {
   response.setHeader("X-Content-Type-Options", "nosniff");
   try {
+    checkHost(request, context.allowedHostNames);
     if (applyCors(request, response)) return;
     const url = new URL(request.url ?? "/", "http://sandbox.invalid");
     if (url.pathname === tokenPath) {
@@ -97,21 +116,24 @@ export async function route(request: IncomingMessage, response: ServerResponse, 
         clients: context.options.clients,
         signer: context.signer,
         accessTokenTtlSeconds: context.options.accessTokenTtlSeconds,
+        throttle: context.clientAuthThrottle,
       });
       return;
     }
     const { routes: candidates, path } = match(url.pathname);
     if (candidates.length > 0) {
-      const route = candidates.find((candidate) => candidate.method === request.method);
+      const route = routeFor(candidates, request.method);
       if (!route)
         throw new Problem(405, {
-          detail: `${url.pathname} takes ${candidates.map((candidate) => candidate.method).join(", ")}, not ${request.method}.`,
-          headers: { Allow: candidates.map((candidate) => candidate.method).join(", ") },
+          detail: `${url.pathname} takes ${methodsOf(candidates).join(", ")}, not ${request.method}.`,
+          headers: { Allow: methodsOf(candidates).join(", ") },
         });
       await runOperation(route, request, response, url, path, context);
       return;
     }
-    if (context.options.docsDir && request.method === "GET" && (await serveStatic(context.options.docsDir, url.pathname, response))) return;
+    const readsDocs = request.method === "GET" || request.method === "HEAD";
+    const origin = context.publicUrl ?? context.fallbackOrigin;
+    if (context.options.docsDir && readsDocs && (await serveStatic(context.options.docsDir, url.pathname, response, { origin, headOnly: request.method === "HEAD" }))) return;
     throw new Problem(404, { detail: `Nothing is served at ${request.method} ${url.pathname}.` });
   } catch (error) {
     const problem = isProblem(error) ? error : new Problem(500, { detail: "An unexpected error occurred; see the sandbox's log." });

@@ -7,7 +7,9 @@ import { createServer, STATUS_CODES } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { resolve } from "node:path";
 import { limits, problemMediaType } from "@lucca-api/types";
+import { ClientAuthThrottle } from "./client-auth-throttle.ts";
 import { FileStore } from "./file-store.ts";
+import { listenedHostNames } from "./http/host-names.ts";
 import { newTraceId } from "./http/respond.ts";
 import { resolveOptions, type SandboxOptions } from "./options.ts";
 import { Problem } from "./problem.ts";
@@ -44,7 +46,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     signer,
     fileTokenTtlSeconds: resolved.fileTokenTtlSeconds,
     fallbackOrigin: "",
+    publicUrl: resolved.publicUrl,
+    allowedHostNames: new Set(),
     rateLimiter: new RateLimiter(resolved.rateLimitPerMinute),
+    clientAuthThrottle: new ClientAuthThrottle(resolved.clientAuthFailuresPerMinute),
   };
 
   const server = createServer({ maxHeaderSize: limits.maxRequestHeaderBytes }, (request, response) => {
@@ -73,6 +78,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   context.fallbackOrigin = url;
+  context.allowedHostNames = listenedHostNames(resolved.host, resolved.publicUrl);
+  context.allowedHostNames.add(host.toLowerCase());
   resolved.logger.info(`listening on ${url}`);
 
   return {

@@ -1,10 +1,11 @@
 /**
- * The bundled spec (`@lucca-api/spec/openapi.json`), loaded once, and the lookups the
- * sandbox and the contract checker make in it. Reading the spec at run time is what keeps
- * the sandbox from carrying a second copy of its rules.
+ * The bundled spec, loaded once, and the lookups the sandbox and the contract checker
+ * make in it. Reading the spec at run time is what keeps the sandbox from carrying a
+ * second copy of its rules. The file is the package's own `openapi.json`, copied from
+ * `@lucca-api/spec` by `npm run bundle` (scripts/bundle-spec.ts) and published with the
+ * package, so an installed sandbox needs nothing else.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { OperationId } from "@lucca-api/types";
 import { endpoints } from "@lucca-api/types";
 
@@ -28,11 +29,19 @@ export const specSchemaId = "https://lucca-api.invalid/openapi.json";
 
 let cached: Json | undefined;
 
-/** The bundled spec, read from the `@lucca-api/spec` workspace package. */
+/** The package's copy of the bundled spec: one folder up from `src/` and from `dist/` alike. */
+export const bundledSpecFile = new URL("../openapi.json", import.meta.url);
+
+/** The bundled spec, read from the package's own copy. */
 export function loadSpecDocument(): Json {
   if (cached === undefined) {
-    const path = createRequire(import.meta.url).resolve("@lucca-api/spec/openapi.json");
-    cached = JSON.parse(readFileSync(path, "utf8"));
+    let text: string;
+    try {
+      text = readFileSync(bundledSpecFile, "utf8");
+    } catch {
+      throw new Error(`The sandbox's copy of the spec is missing (${bundledSpecFile.pathname}): run \`npm run build\` at the repository root.`);
+    }
+    cached = JSON.parse(text);
   }
   return cached;
 }

@@ -5,7 +5,8 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { oauth2 } from "@lucca-api/types";
+import { oauth2, responseHeaders } from "@lucca-api/types";
+import type { ClientAuthThrottle } from "./client-auth-throttle.ts";
 import { readSmallBody } from "./http/body.ts";
 import { sendJson } from "./http/respond.ts";
 import type { SandboxClient } from "./options.ts";
@@ -18,13 +19,19 @@ export const tokenPath = new URL(oauth2.tokenUrl).pathname;
 const formMediaType = "application/x-www-form-urlencoded";
 const maxFormBytes = 16 * 1024;
 
-type OAuthErrorCode = "invalid_request" | "invalid_client" | "unsupported_grant_type" | "invalid_scope";
+/**
+ * RFC 6749 section 5.2's codes, plus `temporarily_unavailable` (section 4.1.2.1) for a
+ * throttled client: section 5.2 has no code for "too many attempts", and that is the
+ * registered code closest in meaning.
+ */
+type OAuthErrorCode = "invalid_request" | "invalid_client" | "unsupported_grant_type" | "invalid_scope" | "temporarily_unavailable";
 
 class OAuthError extends Error {
   constructor(
     readonly code: OAuthErrorCode,
     readonly description: string,
     readonly status = 400,
+    readonly retryAfterSeconds?: number,
   ) {
     super(description);
   }
@@ -34,6 +41,7 @@ export interface TokenEndpointContext {
   clients: SandboxClient[];
   signer: TokenSigner;
   accessTokenTtlSeconds: number;
+  throttle: ClientAuthThrottle;
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -67,15 +75,43 @@ function credentialsOf(request: IncomingMessage, form: URLSearchParams): { id: s
   return { id, secret, basic: false };
 }
 
+/** 429 while `subjects` are locked out by too many failed authentications. */
+function checkThrottle(subjects: string[], throttle: ClientAuthThrottle): void {
+  const lockout = throttle.lockout(subjects);
+  if (lockout)
+    throw new OAuthError(
+      "temporarily_unavailable",
+      `Too many failed client authentications for ${lockout.subject} (${throttle.perMinute} a minute): retry after ${lockout.retryAfterSeconds} seconds, with the right client_id and client_secret.`,
+      429,
+      lockout.retryAfterSeconds,
+    );
+}
+
+/** Runs `work`; a failed client authentication (401) in it counts against `subjects`. */
+function countingFailures<T>(subjects: string[], throttle: ClientAuthThrottle, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof OAuthError && error.status === 401) throttle.fail(subjects);
+    throw error;
+  }
+}
+
 function issue(request: IncomingMessage, form: URLSearchParams, context: TokenEndpointContext) {
   const grantType = form.get("grant_type");
   if (!grantType) throw new OAuthError("invalid_request", "grant_type is missing: send grant_type=client_credentials.");
-  const credentials = credentialsOf(request, form);
+  const address = [`address ${request.socket.remoteAddress ?? "unknown"}`];
+  checkThrottle(address, context.throttle);
+  const credentials = countingFailures(address, context.throttle, () => credentialsOf(request, form));
+  const subjects = [`client ${credentials.id}`, ...address];
+  checkThrottle(subjects, context.throttle);
   if (grantType !== "client_credentials")
     throw new OAuthError("unsupported_grant_type", `grant_type '${grantType}' is not supported: send grant_type=client_credentials.`);
-  const client = context.clients.find((candidate) => candidate.clientId === credentials.id);
-  if (!client || !sameSecret(credentials.secret, client.clientSecret))
-    throw new OAuthError("invalid_client", "Unknown client or wrong client secret.", 401);
+  const client = countingFailures(subjects, context.throttle, () => {
+    const known = context.clients.find((candidate) => candidate.clientId === credentials.id);
+    if (!known || !sameSecret(credentials.secret, known.clientSecret)) throw new OAuthError("invalid_client", "Unknown client or wrong client secret.", 401);
+    return known;
+  });
   const asked = (form.get("scope") ?? "").split(" ").filter(Boolean);
   const denied = asked.filter((scope) => !client.scopes.includes(scope));
   if (denied.length > 0)
@@ -108,6 +144,7 @@ export async function handleTokenRequest(request: IncomingMessage, response: Ser
     const headers: Record<string, string> = { ...noStore };
     if (error.status === 401) headers["WWW-Authenticate"] = 'Basic realm="lucca-sandbox"';
     if (error.status === 405) headers.Allow = "POST";
+    if (error.retryAfterSeconds !== undefined) headers[responseHeaders.retryAfter] = String(error.retryAfterSeconds);
     sendJson(response, error.status, { error: error.code, error_description: error.description }, headers);
   }
 }

@@ -22,7 +22,8 @@ describe("the API refuses callers without a valid bearer token or scope", () => 
     });
 
   it.each([
-    ["no Authorization header gives 401 with WWW-Authenticate: Bearer", async () => ({}), /^Bearer realm=/],
+    ["no Authorization header gives 401 with a Bearer challenge and no error code (RFC 6750 section 3.1)", async () => ({}), /^Bearer realm="[^"]*"$/],
+    ["Basic credentials give 401 with a Bearer challenge and no error code (RFC 6750 section 3.1)", async () => ({ Authorization: `Basic ${Buffer.from("demo:demo-secret").toString("base64")}` }), /^Bearer realm="[^"]*"$/],
     ["a token that is not the sandbox's gives 401 invalid_token", async () => ({ Authorization: "Bearer not-a-token" }), /error="invalid_token"/],
     ["a tampered token gives 401 invalid_token", async () => ({ Authorization: `Bearer ${(await harness.accessToken()).slice(0, -2)}xx` }), /error="invalid_token"/],
     ["an expired token gives 401 invalid_token", async () => {

@@ -25,6 +25,11 @@ describe("the CLI reads its configuration from the environment", () => {
     ]);
   });
 
+  it("SANDBOX_PUBLIC_URL and SANDBOX_CLIENT_AUTH_FAILURES_PER_MINUTE set publicUrl and clientAuthFailuresPerMinute", () => {
+    const options = optionsFromEnv({ SANDBOX_PUBLIC_URL: "https://files.example.test", SANDBOX_CLIENT_AUTH_FAILURES_PER_MINUTE: "5" }, "/");
+    expect(options).toMatchObject({ publicUrl: "https://files.example.test", clientAuthFailuresPerMinute: 5 });
+  });
+
   it.each([
     ["a PORT that is not a number is refused, naming it", { PORT: "http" }, /PORT=http/],
     ["a client without a secret is refused without echoing the entry", { SANDBOX_CLIENTS: "lonely" }, /SANDBOX_CLIENTS entry 1/],

@@ -39,7 +39,7 @@ describe.skipIf(process.platform !== "linux")("a download the client abandons", 
   let docsDir: string;
   beforeAll(async () => {
     docsDir = await mkdtemp(join(tmpdir(), "lucca-sandbox-docs-"));
-    await writeFile(join(docsDir, "big-reference-page.html"), randomBytes(bigBytes));
+    await writeFile(join(docsDir, "big-reference-image.png"), randomBytes(bigBytes));
     harness = await startHarness({ rateLimitPerMinute: 1000, docsDir });
   });
   afterAll(async () => {
@@ -48,8 +48,8 @@ describe.skipIf(process.platform !== "linux")("a download the client abandons", 
   });
 
   it("of a docs file closes the file it was reading", async () => {
-    await abandon(`${harness.sandbox.url}/big-reference-page.html`);
-    expect(await eventually(() => openFilesContaining("big-reference-page.html"), (open) => open.length === 0)).toEqual([]);
+    await abandon(`${harness.sandbox.url}/big-reference-image.png`);
+    expect(await eventually(() => openFilesContaining("big-reference-image.png"), (open) => open.length === 0)).toEqual([]);
   });
 
   it("of a file's content closes the file it was reading (no descriptor left open)", async () => {

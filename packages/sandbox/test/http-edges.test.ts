@@ -1,7 +1,8 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { currentApiVersion, limits, parameters, responseHeaders } from "@lucca-api/types";
+import { localSandboxServerUrl } from "../src/http/static-files.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawRequest } from "./support/http-request.ts";
 import { startHarness, uploadPath, type Harness } from "./support/sandbox.ts";
@@ -12,6 +13,11 @@ describe("HTTP at the edges: CORS, header limit, unknown routes, the docs", () =
   beforeAll(async () => {
     docsDir = await mkdtemp(join(tmpdir(), "lucca-sandbox-docs-"));
     await writeFile(join(docsDir, "index.html"), "<!doctype html><title>API reference</title>");
+    await mkdir(join(docsDir, "2024-11-01"));
+    const servers = JSON.stringify({ servers: [{ url: localSandboxServerUrl }] });
+    await writeFile(join(docsDir, "2024-11-01", "index.html"), `<!doctype html><script>const spec = ${servers}</script>`);
+    await writeFile(join(docsDir, "openapi.json"), servers);
+    await writeFile(join(docsDir, "logo.svg"), `<svg><text>${localSandboxServerUrl}</text></svg>`);
     harness = await startHarness({ docsDir });
   });
   afterAll(async () => {
@@ -73,6 +79,22 @@ describe("HTTP at the edges: CORS, header limit, unknown routes, the docs", () =
     const response = await fetch(`${harness.sandbox.url}/`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("API reference");
+  });
+
+  it("the reference's pages and spec copies name the address the sandbox listens on, not the spec's default one", async () => {
+    expect(localSandboxServerUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(harness.sandbox.url).not.toBe(localSandboxServerUrl);
+    for (const file of ["/2024-11-01/", "/openapi.json"]) {
+      const response = await fetch(`${harness.sandbox.url}${file}`);
+      const text = await response.text();
+      expect(text, file).toContain(harness.sandbox.url);
+      expect(text, file).not.toContain(localSandboxServerUrl);
+      expect(Number(response.headers.get("content-length")), file).toBe(Buffer.byteLength(text));
+    }
+  });
+
+  it("other docs files are served as they are", async () => {
+    expect(await (await fetch(`${harness.sandbox.url}/logo.svg`)).text()).toContain(localSandboxServerUrl);
   });
 
   it("the docs folder cannot be escaped with ..", async () => {

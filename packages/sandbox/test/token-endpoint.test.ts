@@ -1,6 +1,7 @@
-import { oauth2 } from "@lucca-api/types";
+import { oauth2, responseHeaders } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoClient } from "../src/options.ts";
+import { rawRequest } from "./support/http-request.ts";
 import { startHarness, type Harness } from "./support/sandbox.ts";
 
 /**
@@ -65,5 +66,55 @@ describe("POST /connect/token: OAuth 2 client credentials (RFC 6749)", () => {
     const response = await fetch(harness.sandbox.tokenUrl);
     expect(response.status).toBe(405);
     expect(response.headers.get("Allow")).toBe("POST");
+  });
+});
+
+describe("failed client authentications are throttled per client id and per address (RFC 6749 section 10.10)", () => {
+  const other = { clientId: "other", clientSecret: "other-secret", scopes: [...oauth2.scopes] };
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ clients: [demoClient, other], clientAuthFailuresPerMinute: 3 });
+  });
+  afterAll(() => harness.close());
+
+  /** A token request from a loopback address of its own, so that each case has its own address. */
+  const request = async (from: string, clientId: string, clientSecret: string) => {
+    const body = new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret }).toString();
+    const answer = await rawRequest(undefined, harness.sandbox.tokenUrl, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body,
+      localAddress: from,
+    });
+    return { status: answer.status, retryAfter: answer.headers[responseHeaders.retryAfter.toLowerCase()], json: answer.json() };
+  };
+
+  it("successful authentications never count", async () => {
+    const statuses = [];
+    for (let i = 0; i < 8; i++) statuses.push((await request("127.0.0.2", other.clientId, other.clientSecret)).status);
+    expect(statuses).toEqual(Array(8).fill(200));
+  });
+
+  it("a client id over the limit gets 429 with Retry-After, from any address and with the right secret, until the minute ends; another client still gets tokens", async () => {
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await request("127.0.0.3", demoClient.clientId, "wrong")).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const locked = await request("127.0.0.4", demoClient.clientId, demoClient.clientSecret);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.retryAfter)).toBeGreaterThan(0);
+    expect(locked.json).toMatchObject({ error: "temporarily_unavailable" });
+    expect(locked.json.error_description).toContain(`client ${demoClient.clientId}`);
+    expect(JSON.stringify(locked.json)).not.toContain(demoClient.clientSecret);
+    expect((await request("127.0.0.4", other.clientId, other.clientSecret)).status).toBe(200);
+  });
+
+  it("an address over the limit gets 429 whatever client id it tries next; other addresses still get tokens", async () => {
+    const statuses = [];
+    for (const clientId of ["guess-1", "guess-2", "guess-3", "guess-4"]) statuses.push((await request("127.0.0.5", clientId, "x")).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const locked = await request("127.0.0.5", other.clientId, other.clientSecret);
+    expect(locked.status).toBe(429);
+    expect(locked.json.error_description).toContain("address 127.0.0.5");
+    expect((await request("127.0.0.6", other.clientId, other.clientSecret)).status).toBe(200);
   });
 });

@@ -2,6 +2,7 @@
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 import { generatedHeader } from "./generated-header.ts";
+import { markOptionalHeaderRefs } from "./optional-header-refs.ts";
 
 const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier("Blob"));
 const NULL = ts.factory.createLiteralTypeNode(ts.factory.createNull());
@@ -24,5 +25,5 @@ export async function renderTypes(document: object): Promise<string> {
       return undefined;
     },
   });
-  return generatedHeader + "\n" + astToString(ast);
+  return generatedHeader + "\n" + astToString(markOptionalHeaderRefs(ast, document));
 }

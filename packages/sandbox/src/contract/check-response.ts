@@ -16,6 +16,8 @@ export interface ReceivedResponse {
   headers: Headers | Record<string, string | string[] | undefined>;
   /** The raw body; empty or absent when there was none. */
   body?: Uint8Array | string | null;
+  /** The request's method: the answer to `HEAD` has `GET`'s headers and no body (RFC 9110, section 9.3.2). */
+  method?: string;
 }
 
 const escapePointer = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -72,6 +74,7 @@ function checkHeaders(document: Json, declared: { node: Json; pointer: string },
 function checkBody(declared: { node: Json; pointer: string }, response: ReceivedResponse, violations: string[]): void {
   const content: Record<string, Json> | undefined = declared.node.content;
   const length = bodyLength(response.body);
+  if (response.method === "HEAD" && length > 0) violations.push(`an answer to HEAD has no body, but ${length} bytes came`);
   if (!content || Object.keys(content).length === 0) {
     if (length > 0) violations.push(`the spec declares no body for this status, but ${length} bytes came`);
     return;
@@ -87,7 +90,7 @@ function checkBody(declared: { node: Json; pointer: string }, response: Received
     violations.push(`Content-Type ${actual} is not one the spec declares (${Object.keys(content).join(", ")})`);
     return;
   }
-  if (!isJson(actual) || !content[mediaType].schema) return;
+  if (response.method === "HEAD" || !isJson(actual) || !content[mediaType].schema) return;
   let parsed: unknown;
   try {
     parsed = JSON.parse(bodyText(response.body));

@@ -27,16 +27,17 @@ export function assertResponseMatchesSpec(operationId: OperationId, response: Re
 
 /**
  * Checks a fetch `Response` without consuming it (the body is read from a clone), and
- * returns the body bytes for the caller's own assertions.
+ * returns the body bytes for the caller's own assertions. Pass the request's `method`
+ * when it was `HEAD` (a `Response` does not know it).
  */
-export async function checkFetchResponse(operationId: OperationId, response: Response): Promise<{ violations: string[]; body: Uint8Array }> {
+export async function checkFetchResponse(operationId: OperationId, response: Response, request: { method?: string } = {}): Promise<{ violations: string[]; body: Uint8Array }> {
   const body = new Uint8Array(await response.clone().arrayBuffer());
-  return { violations: checkResponse(operationId, { status: response.status, headers: response.headers, body }), body };
+  return { violations: checkResponse(operationId, { status: response.status, headers: response.headers, body, method: request.method }), body };
 }
 
 /** Like `checkFetchResponse`, but throws `ContractViolationError` on any violation. */
-export async function assertFetchResponseMatchesSpec(operationId: OperationId, response: Response): Promise<Uint8Array> {
-  const { violations, body } = await checkFetchResponse(operationId, response);
+export async function assertFetchResponseMatchesSpec(operationId: OperationId, response: Response, request: { method?: string } = {}): Promise<Uint8Array> {
+  const { violations, body } = await checkFetchResponse(operationId, response, request);
   if (violations.length > 0) throw new ContractViolationError(operationId, response.status, violations);
   return body;
 }

@@ -1,6 +1,8 @@
 /**
- * Conditional requests (RFC 9110, section 13) on the file's weak ETag. Both headers use
- * the weak comparison: the API only has weak tags, and Lucca documents `If-Match` with one.
+ * Conditional requests (RFC 9110, section 13) on weak entity tags. Both headers use the
+ * weak comparison: the API only has weak tags, and Lucca documents `If-Match` with one.
+ * The API has neither dates (`If-Modified-Since`, `If-Unmodified-Since`) nor `If-Range`,
+ * so section 13.2.2's order comes down to its steps 1 and 3.
  */
 import { parameters } from "@lucca-api/types";
 import { Problem } from "../problem.ts";
@@ -13,8 +15,20 @@ function matches(header: string, etag: string | undefined): boolean {
   return header.split(",").some((tag) => opaque(tag) === opaque(etag));
 }
 
-/** Throws 412 when `If-Match` fails; a request about a file that does not exist yet never matches. */
-export function checkIfMatch(ifMatch: string | undefined, etag: string | undefined): void {
+export interface Preconditions {
+  ifMatch: string | undefined;
+  ifNoneMatch: string | undefined;
+}
+
+/**
+ * Evaluates the preconditions against `etag`, the selected representation's tag
+ * (`undefined` when the target has none yet). Call it only once the request is known to
+ * succeed otherwise (section 13.2.1: a 4xx found before the preconditions wins).
+ * Returns `"not-modified"` for a `GET`/`HEAD` whose `If-None-Match` matches (304); throws
+ * 412 when `If-Match` fails, or when `If-None-Match` matches another method.
+ */
+export function evaluatePreconditions({ ifMatch, ifNoneMatch }: Preconditions, etag: string | undefined, method: string): "proceed" | "not-modified" {
+  // Step 1: If-Match.
   if (ifMatch !== undefined && !matches(ifMatch, etag))
     throw new Problem(412, {
       field: parameters.ifMatch.name,
@@ -23,9 +37,13 @@ export function checkIfMatch(ifMatch: string | undefined, etag: string | undefin
           ? `${parameters.ifMatch.name} ${ifMatch} cannot match: the file does not exist yet. Send no ${parameters.ifMatch.name} on upload.`
           : `${parameters.ifMatch.name} ${ifMatch} does not match the current ETag ${etag}.`,
     });
-}
-
-/** True when `If-None-Match` matches, i.e. the client's copy is current (304). */
-export function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
-  return ifNoneMatch !== undefined && matches(ifNoneMatch, etag);
+  // Step 3: If-None-Match.
+  if (ifNoneMatch !== undefined && matches(ifNoneMatch, etag)) {
+    if (method === "GET" || method === "HEAD") return "not-modified";
+    throw new Problem(412, {
+      field: parameters.ifNoneMatch.name,
+      detail: `${parameters.ifNoneMatch.name} ${ifNoneMatch} matches the current ETag ${etag}.`,
+    });
+  }
+  return "proceed";
 }

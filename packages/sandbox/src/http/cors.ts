@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parameters, responseHeaders } from "@lucca-api/types";
+import { varyOn } from "./vary.ts";
 
 const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -34,14 +35,14 @@ export function isLocalOrigin(origin: string): boolean {
  */
 export function applyCors(request: IncomingMessage, response: ServerResponse): boolean {
   const origin = request.headers.origin;
-  response.setHeader("Vary", "Origin");
+  varyOn(response, "Origin");
   if (!origin || !isLocalOrigin(origin)) return false;
   response.setHeader("Access-Control-Allow-Origin", origin);
   response.setHeader("Access-Control-Expose-Headers", exposedHeaders);
   const preflight = request.method === "OPTIONS" && request.headers["access-control-request-method"] !== undefined;
   if (!preflight) return false;
   response.writeHead(204, {
-    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Methods": "GET, HEAD, POST, OPTIONS",
     "Access-Control-Allow-Headers": allowedHeaders,
     "Access-Control-Max-Age": "600",
     "Content-Length": "0",

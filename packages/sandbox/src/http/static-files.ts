@@ -1,12 +1,17 @@
 /**
  * Serves the built API reference (`docsDir`) at `/`. Only files inside that folder, by
  * their extension's media type; anything else is left to the API's 404.
+ *
+ * The reference lists the spec's local-sandbox server (`http://127.0.0.1:4010`); when the
+ * sandbox listens elsewhere, the pages and spec copies it serves name the address it
+ * really listens on instead, so "try it" and the samples' URLs point at this sandbox.
  */
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
 import { pipeline } from "node:stream";
+import { servers } from "@lucca-api/types";
 
 const mediaTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -20,8 +25,23 @@ const mediaTypes: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 
+/** The spec's server entry for this sandbox: plain HTTP on loopback. */
+export const localSandboxServerUrl: string | undefined = servers
+  .map(({ url }) => url as string)
+  .find((url) => /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(url));
+
+/** The files that carry the spec's server list: the pages and the spec's copies. */
+const carriesServerUrl = new Set([".html", ".json", ".yaml"]);
+
+export interface ServeStaticOptions {
+  /** Where the sandbox is reached: it replaces the spec's local-sandbox URL in the files that carry it. */
+  origin?: string | undefined;
+  /** Answer the headers only (`HEAD`). */
+  headOnly?: boolean;
+}
+
 /** Answers `pathname` from `root`; false when there is no such file. */
-export async function serveStatic(root: string, pathname: string, response: ServerResponse): Promise<boolean> {
+export async function serveStatic(root: string, pathname: string, response: ServerResponse, { origin, headOnly = false }: ServeStaticOptions = {}): Promise<boolean> {
   let relative: string;
   try {
     relative = decodeURIComponent(pathname);
@@ -35,11 +55,21 @@ export async function serveStatic(root: string, pathname: string, response: Serv
     if ((await stat(path)).isDirectory()) path = join(path, "index.html");
     const info = await stat(path);
     if (!info.isFile()) return false;
+    if (origin && localSandboxServerUrl && origin !== localSandboxServerUrl && carriesServerUrl.has(extname(path))) {
+      const body = Buffer.from((await readFile(path, "utf8")).replaceAll(localSandboxServerUrl, origin));
+      response.writeHead(200, { "Content-Type": mediaTypes[extname(path)]!, "Content-Length": String(body.length), "Cache-Control": "no-cache" });
+      response.end(headOnly ? undefined : body);
+      return true;
+    }
     response.writeHead(200, {
       "Content-Type": mediaTypes[extname(path)] ?? "application/octet-stream",
       "Content-Length": String(info.size),
       "Cache-Control": "no-cache",
     });
+    if (headOnly) {
+      response.end();
+      return true;
+    }
     // pipeline, not pipe: a client that leaves mid-transfer must also close the file.
     pipeline(createReadStream(path), response, () => undefined);
     return true;

@@ -16,14 +16,14 @@ export interface RawAnswer {
 export function rawRequest(
   operationId: OperationId | undefined,
   url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: Uint8Array | string } = {},
+  init: { method?: string; headers?: Record<string, string>; body?: Uint8Array | string; localAddress?: string } = {},
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { method: init.method ?? "GET", headers: init.headers }, (response) => {
+    const request = httpRequest(url, { method: init.method ?? "GET", headers: init.headers, localAddress: init.localAddress }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => {
-        const answer = { status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) };
+        const answer = { status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks), method: init.method };
         try {
           if (operationId) assertResponseMatchesSpec(operationId, answer);
           resolve({ ...answer, json: () => JSON.parse(answer.body.toString("utf8")) });

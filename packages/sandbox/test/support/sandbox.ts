@@ -53,7 +53,7 @@ export async function startHarness(options: SandboxOptions = {}, dataDir?: strin
     async call(operationId, pathAndQuery, init = {}) {
       const url = pathAndQuery.startsWith("http") ? pathAndQuery : `${sandbox.url}${pathAndQuery}`;
       const response = await fetch(url, { redirect: "error", ...init });
-      const body = await assertFetchResponseMatchesSpec(operationId, response);
+      const body = await assertFetchResponseMatchesSpec(operationId, response, { method: init.method });
       return { response, body, json: () => JSON.parse(Buffer.from(body).toString("utf8")) };
     },
     async upload(content, fileName = "file.bin", contentType = "binary/octet-stream") {

@@ -183,6 +183,7 @@ export const responseHeaders = {
   "deprecation": "Deprecation",
   "sunset": "Sunset",
   "retryAfter": "Retry-After",
+  "vary": "Vary",
   "contentDisposition": "Content-Disposition",
   "contentRange": "Content-Range"
 } as const;

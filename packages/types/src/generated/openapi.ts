@@ -680,13 +680,17 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description A weak entity tag of the file. Send it back in `If-None-Match` to revalidate a cached
-         *     copy (`304`), or in `If-Match` to make a request conditional (`412` on mismatch).
+         * @description A weak entity tag of the representation sent. Send it back in `If-None-Match` to
+         *     revalidate a cached copy (`304`), or in `If-Match` to make a request conditional (`412`
+         *     on mismatch).
          *
          *     Lucca documents a weak `ETag` on most `GET` answers. Not documented by Lucca: which
          *     answers carry one; this description assumes every answer about a file does, the
-         *     upload's `201` included. (The docs' example, `"W/q5sd4w2x1c1gfdg"`, puts the quotes
-         *     around the `W/`; this description uses the RFC 9110 form, `W/"…"`.)
+         *     upload's `201` included, whose tag is the JSON representation's. Not documented by
+         *     Lucca either: this description assumes each representation of a file has its own tag
+         *     (RFC 9110, section 8.8.3), so the JSON's tag never validates the content, nor the
+         *     content's the JSON. (The docs' example, `"W/q5sd4w2x1c1gfdg"`, puts the quotes around
+         *     the `W/`; this description uses the RFC 9110 form, `W/"…"`.)
          * @example W/"q5sd4w2x1c1gfdg"
          */
         ETag: string;
@@ -716,6 +720,15 @@ export interface components {
          * @example 30
          */
         RetryAfter: string;
+        /**
+         * @description `Accept`, when `Accept` chose the representation (no `disposition` in the URL): a cache
+         *     must then key the answer on `Accept` as well as on the URL, so that the JSON is never
+         *     served as the file's content or the other way round (RFC 9110, section 12.5.5).
+         *     Not documented by Lucca; this description assumes it, since the same URL answers with
+         *     the JSON or the content depending on `Accept`.
+         * @example Accept
+         */
+        Vary: string;
         /**
          * @description The byte range of the content sent, and the content's full length (RFC 9110, section 14.4).
          * @example bytes 1048576-2097151/2097152
@@ -794,9 +807,9 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    Location: components["headers"]["Location"];
-                    Deprecation: components["headers"]["Deprecation"];
-                    Sunset: components["headers"]["Sunset"];
+                    Location?: components["headers"]["Location"];
+                    Deprecation?: components["headers"]["Deprecation"];
+                    Sunset?: components["headers"]["Sunset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -928,6 +941,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    Vary?: components["headers"]["Vary"];
                     /**
                      * @description With the content only: `inline` or `attachment`, as `disposition` asked.
                      *     Not documented by Lucca: the header itself; this description assumes RFC
@@ -936,8 +950,8 @@ export interface operations {
                      * @example attachment; filename="pic.jpg"; filename*=UTF-8''pic.jpg
                      */
                     "Content-Disposition"?: string;
-                    Deprecation: components["headers"]["Deprecation"];
-                    Sunset: components["headers"]["Sunset"];
+                    Deprecation?: components["headers"]["Deprecation"];
+                    Sunset?: components["headers"]["Sunset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -955,6 +969,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     "Content-Range": components["headers"]["ContentRange"];
+                    Vary?: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -962,10 +977,16 @@ export interface operations {
                     "*/*": components["schemas"]["FileContent"];
                 };
             };
-            /** @description Not modified. `If-None-Match` matches the file's current `ETag`; reuse your copy. */
+            /**
+             * @description Not modified. `If-None-Match` matches the current `ETag` of the representation
+             *     asked for; reuse your copy. Preconditions are evaluated in the order of RFC 9110,
+             *     section 13.2.2 (`If-Match`, then `If-None-Match`), and only when the request would
+             *     otherwise succeed: a `404`, `406` or `416` wins over them (section 13.2.1).
+             */
             304: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    Vary?: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1058,21 +1079,26 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    Vary?: components["headers"]["Vary"];
                     /**
                      * @description With the content only, as on `GET`.
                      * @example attachment; filename="pic.jpg"; filename*=UTF-8''pic.jpg
                      */
                     "Content-Disposition"?: string;
-                    Deprecation: components["headers"]["Deprecation"];
-                    Sunset: components["headers"]["Sunset"];
+                    Deprecation?: components["headers"]["Deprecation"];
+                    Sunset?: components["headers"]["Sunset"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Not modified. `If-None-Match` matches the file's current `ETag`; reuse your copy. */
+            /**
+             * @description Not modified. `If-None-Match` matches the current `ETag` of the representation
+             *     asked for; reuse your copy. Preconditions are evaluated as on `GET`.
+             */
             304: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    Vary?: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;

@@ -449,6 +449,9 @@ export const sunsetHeader = "Sunset" as const;
 /** The `Retry-After` response header. */
 export const retryAfterHeader = "Retry-After" as const;
 
+/** The `Vary` response header. */
+export const varyHeader = "Vary" as const;
+
 /** The `Content-Disposition` response header. */
 export const contentDispositionHeader = "Content-Disposition" as const;
 

@@ -5,5 +5,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // The gate spawns Redocly and the generator; CI machines have 2 busy cores.
     testTimeout: 30_000,
+    // The gate's end-to-end cases run concurrently (each gate run already runs its tools in
+    // parallel): two at a time fill 2 cores; more only starve the other packages' tests.
+    maxConcurrency: 2,
   },
 });

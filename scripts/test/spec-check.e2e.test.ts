@@ -2,76 +2,102 @@
  * The gate end to end, as an author meets it: a throwaway git repository holding a copy of
  * this repository's spec and generated types, a branch with one edit, and
  * `spec:check --base main` run in it.
+ *
+ * Each case checks out its branch in its own git worktree of that one repository, so the
+ * cases run two at a time (vitest.config.ts) instead of one after the other, and
+ * the two cases that start from the same edit share its commit instead of regenerating it.
  */
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { exec, type ExecResult } from "../spec-check/exec.ts";
 import { generator, generatorDir, redocly, toolsRoot, tsx } from "../spec-check/tools.ts";
 
-const E2E_TIMEOUT = 180_000;
+/** Cases run two at a time, so each one's clock also counts the other's work. */
+const E2E_TIMEOUT = 300_000;
 const cli = path.join(toolsRoot, "scripts/spec-check/cli.ts");
-let repo: string;
+/** Where the worktrees live; `main` holds the spec as it is. */
+let root: string;
+let main: string;
 
-async function run(command: string, args: string[]): Promise<ExecResult> {
-  const result = await exec(command, args, { cwd: repo });
+async function run(cwd: string, command: string, args: string[]): Promise<ExecResult> {
+  const result = await exec(command, args, { cwd });
   if (result.code !== 0) throw new Error(`${command} ${args.join(" ")} failed: ${result.stderr}`);
   return result;
 }
 
+/** `git worktree add`s one at a time: they all write to the main repository's .git. */
+let worktreesAdded: Promise<unknown> = Promise.resolve();
+
+/** A worktree of its own on a new `branch` cut from `from`: what `git switch -c` is for an author. */
+function checkout(branch: string, from = "main"): Promise<string> {
+  const dir = path.join(root, branch);
+  const added = worktreesAdded.then(() => run(main, "git", ["worktree", "add", "-q", "-b", branch, dir, from]));
+  worktreesAdded = added.catch(() => undefined);
+  return added.then(() => dir);
+}
+
 /** What `npm run generate` does for the author: bundle the spec, regenerate the committed types. */
-async function regenerate(): Promise<void> {
+async function regenerate(repo: string): Promise<void> {
   const bundlePath = path.join(repo, "bundle.json");
-  await run(redocly, ["bundle", "--config", "redocly.yaml", "spec/openapi.yaml", "-o", bundlePath]);
-  const generated = await exec(tsx, [generator, "--spec", bundlePath, "--out", path.join(repo, "packages/types/src/generated")], { cwd: generatorDir });
-  if (generated.code !== 0) throw new Error(generated.stderr);
+  await run(repo, redocly, ["bundle", "--config", "redocly.yaml", "spec/openapi.yaml", "-o", bundlePath]);
+  await run(generatorDir, tsx, [generator, "--spec", bundlePath, "--out", path.join(repo, "packages/types/src/generated")]);
   await rm(bundlePath);
 }
 
-async function edit(file: string, from: string, to: string): Promise<void> {
+async function edit(repo: string, file: string, from: string, to: string): Promise<void> {
   const text = await readFile(path.join(repo, file), "utf8");
   if (!text.includes(from)) throw new Error(`${file} does not contain ${JSON.stringify(from)}`);
   await writeFile(path.join(repo, file), text.replace(from, to));
 }
 
-async function specCheck(): Promise<ExecResult & { report: string }> {
-  const out = path.join(repo, "..", "report.md");
+async function specCheck(repo: string): Promise<ExecResult & { report: string }> {
+  const out = `${repo}.report.md`;
   const result = await exec(tsx, [cli, "--base", "main", "--out", out], { cwd: repo });
   return { ...result, report: await readFile(out, "utf8").catch(() => "") };
 }
 
+/**
+ * A branch off main where image/png is gone from the content types, types regenerated, as an
+ * author would commit it. Made once: two cases start from it.
+ */
+let withoutPng: Promise<string> | undefined;
+function branchWithoutPng(): Promise<string> {
+  withoutPng ??= (async () => {
+    const repo = await checkout("drop-png");
+    await edit(repo, "spec/components/schemas/ContentType.yaml", "  - image/png\n", "");
+    await regenerate(repo);
+    await run(repo, "git", ["commit", "-q", "-am", "drop image/png"]);
+    return repo;
+  })();
+  return withoutPng;
+}
+
 beforeAll(async () => {
-  const root = await mkdtemp(path.join(tmpdir(), "spec-check-e2e-"));
-  repo = path.join(root, "repo");
-  await mkdir(path.join(repo, "packages/types/src"), { recursive: true });
+  root = await mkdtemp(path.join(tmpdir(), "spec-check-e2e-"));
+  main = path.join(root, "main");
+  await mkdir(path.join(main, "packages/types/src"), { recursive: true });
+  // The committed generated types are what the spec generates (`npm test` checks the drift
+  // first), so main needs no regeneration of its own.
   for (const part of ["spec/openapi.yaml", "spec/paths", "spec/components", "spec/lint", "redocly.yaml", ".changeset/config.json", "packages/types/src/generated"])
-    await cp(path.join(toolsRoot, part), path.join(repo, part), { recursive: true });
-  await run("git", ["init", "-q", "-b", "main"]);
-  await run("git", ["config", "user.email", "author@example.test"]);
-  await run("git", ["config", "user.name", "Spec Author"]);
-  await regenerate();
-  await run("git", ["add", "."]);
-  await run("git", ["commit", "-q", "-m", "the spec as it is"]);
+    await cp(path.join(toolsRoot, part), path.join(main, part), { recursive: true });
+  await run(main, "git", ["init", "-q", "-b", "main"]);
+  await run(main, "git", ["config", "user.email", "author@example.test"]);
+  await run(main, "git", ["config", "user.name", "Spec Author"]);
+  await run(main, "git", ["add", "."]);
+  await run(main, "git", ["commit", "-q", "-m", "the spec as it is"]);
 }, E2E_TIMEOUT);
 
-afterAll(() => rm(path.dirname(repo), { recursive: true, force: true }));
+afterAll(() => rm(root, { recursive: true, force: true }));
 
-describe("spec:check --base main on a branch", () => {
-  /** A branch off main where image/png is gone from the content types, types regenerated, as an author would commit it. */
-  async function branchWithoutPng(branch: string): Promise<void> {
-    await run("git", ["checkout", "-q", "-B", branch, "main"]);
-    await edit("spec/components/schemas/ContentType.yaml", "  - image/png\n", "");
-    await regenerate();
-    await run("git", ["commit", "-q", "-am", "drop image/png"]);
-  }
-
+describe.concurrent("spec:check --base main on a branch", () => {
   it(
     "fails when image/png is removed from the content types, with a report naming the change",
-    async () => {
-      await branchWithoutPng("drop-png");
+    async ({ expect }) => {
+      const repo = await branchWithoutPng();
 
-      const { code, report, stdout } = await specCheck();
+      const { code, report, stdout } = await specCheck(repo);
 
       expect(code).toBe(1);
       expect(stdout).toBe(report);
@@ -89,16 +115,17 @@ describe("spec:check --base main on a branch", () => {
 
   it(
     "passes the same change once a changeset gives @lucca-api/client a major bump",
-    async () => {
-      await branchWithoutPng("drop-png-acknowledged");
+    async ({ expect }) => {
+      await branchWithoutPng();
+      const repo = await checkout("drop-png-acknowledged", "drop-png");
       await writeFile(
         path.join(repo, ".changeset/drop-png.md"),
         '---\n"@lucca-api/client": major\n"@lucca-api/types": major\n---\n\nimage/png is no longer an accepted content type.\n',
       );
-      await run("git", ["add", ".changeset/drop-png.md"]);
-      await run("git", ["commit", "-q", "-m", "acknowledge the break"]);
+      await run(repo, "git", ["add", ".changeset/drop-png.md"]);
+      await run(repo, "git", ["commit", "-q", "-m", "acknowledge the break"]);
 
-      const { code, report } = await specCheck();
+      const { code, report } = await specCheck(repo);
 
       expect(report).toContain("acknowledged by `.changeset/drop-png.md` (@lucca-api/client: major)");
       expect(report).toContain("clients still break, and `.changeset/drop-png.md` acknowledges it (@lucca-api/client: major).");
@@ -110,16 +137,16 @@ describe("spec:check --base main on a branch", () => {
 
   it(
     "passes a breaking change that introduces a new dated Api-Version, once the types are released as a major",
-    async () => {
-      await run("git", ["checkout", "-q", "-B", "new-version", "main"]);
-      await edit("spec/components/schemas/ApiVersion.yaml", '  - "2024-11-01"\n', '  - "2024-11-01"\n  - "2099-01-01"\n');
-      await edit("spec/components/schemas/ContentType.yaml", "  - image/png\n", "");
-      await regenerate();
+    async ({ expect }) => {
+      const repo = await checkout("new-version");
+      await edit(repo, "spec/components/schemas/ApiVersion.yaml", '  - "2024-11-01"\n', '  - "2024-11-01"\n  - "2099-01-01"\n');
+      await edit(repo, "spec/components/schemas/ContentType.yaml", "  - image/png\n", "");
+      await regenerate(repo);
       await writeFile(path.join(repo, ".changeset/new-version.md"), '---\n"@lucca-api/types": major\n---\n\nApi-Version 2099-01-01.\n');
-      await run("git", ["add", "."]);
-      await run("git", ["commit", "-q", "-m", "a new version without image/png"]);
+      await run(repo, "git", ["add", "."]);
+      await run(repo, "git", ["commit", "-q", "-m", "a new version without image/png"]);
 
-      const { code, report } = await specCheck();
+      const { code, report } = await specCheck(repo);
 
       expect(report).toContain("New Api-Version: `2099-01-01`.");
       expect(report).toContain("1 breaking change, allowed: the change introduces Api-Version 2099-01-01");
@@ -131,13 +158,13 @@ describe("spec:check --base main on a branch", () => {
 
   it(
     "passes when a description gains a sentence",
-    async () => {
-      await run("git", ["checkout", "-q", "-B", "describe", "main"]);
-      await edit("spec/paths/files.yaml", "    portrait).\n", "    portrait). The file is kept until a resource references it.\n");
-      await regenerate();
-      await run("git", ["commit", "-q", "-am", "say how long an upload is kept"]);
+    async ({ expect }) => {
+      const repo = await checkout("describe");
+      await edit(repo, "spec/paths/files.yaml", "    portrait).\n", "    portrait). The file is kept until a resource references it.\n");
+      await regenerate(repo);
+      await run(repo, "git", ["commit", "-q", "-am", "say how long an upload is kept"]);
 
-      const { code, report } = await specCheck();
+      const { code, report } = await specCheck(repo);
 
       expect(report).toContain("## Spec check: ✅ passed");
       expect(report).toMatch(/\| changed \| POST \/lucca-api\/files \| POST \/lucca-api\/files \| description: .*portrait\)\.⏎⏎.* → .*portrait\)\. The file is kept until a resource references it\.⏎⏎.* \| no \|/);

@@ -1,14 +1,13 @@
 /**
- * Debian's chromium driven by playwright-core, with a fresh profile and the flags that keep
- * it from talking to Google: no browser is downloaded, nothing phones home.
+ * A local Chromium (Debian's, or the one `CHROMIUM_PATH` names) driven by playwright-core,
+ * with a fresh profile and the flags that keep it from talking to Google: no browser is
+ * downloaded, nothing phones home.
  */
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { findChromium, installHint } from "@lucca-api/scripts/find-chromium";
 import { chromium, type BrowserContext } from "playwright-core";
-
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const flags = [
   "--no-sandbox",
@@ -26,13 +25,11 @@ export interface Chromium {
 }
 
 export async function launchChromium(): Promise<Chromium> {
-  if (!existsSync(chromiumPath))
-    throw new Error(
-      `chromium is not at ${chromiumPath}: install Debian's (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH`,
-    );
+  const search = findChromium();
+  if (!search.found) throw new Error(`no Chromium to launch (${search.why}): ${installHint}.`);
   const profile = await mkdtemp(path.join(tmpdir(), "docs-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
+    executablePath: search.executablePath,
     headless: true,
     args: flags,
     viewport: { width: 1400, height: 900 },

@@ -4,13 +4,15 @@
  * `npm run build` leaves), opened from disk, and served by the sandbox: it loads nothing
  * from another origin, renders
  * every guide, operation and schema, finds "upload", shows the code samples of samples/,
- * and logs no error. Screenshots go to packages/docs/screenshots/ (git-ignored).
+ * and logs no error. Screenshots go to packages/docs/screenshots/ (git-ignored). Without a
+ * Chromium it skips outside CI and fails in CI (scripts/browser-tests/find-chromium.ts).
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { startSandbox, type Sandbox } from "@lucca-api/sandbox";
+import { planBrowserTests } from "@lucca-api/scripts/find-chromium";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReference, packageDir, type BuiltReference } from "../src/build.ts";
@@ -38,18 +40,22 @@ const localSandboxDefault = servers.map(({ url }) => url as string).find((url) =
  */
 const slow = { timeout: 120_000 };
 const actionTimeout = 20_000;
+const plan = planBrowserTests();
+/** The suites below, skipped (with the reference left unbuilt) when there is no Chromium outside CI. */
+const inChromium = describe.skipIf(plan.skipReason);
 
 let built: BuiltReference;
 let docsSpec: any;
 let buildDir: string;
 
 beforeAll(async () => {
+  if (plan.skipReason) return;
   buildDir = await mkdtemp(path.join(tmpdir(), "docs-browser-"));
   built = await buildReference({ outDir: path.join(buildDir, "site") });
   docsSpec = JSON.parse(await readFile(built.specFile, "utf8"));
   await mkdir(screenshots, { recursive: true });
 });
-afterAll(() => rm(buildDir, { recursive: true, force: true }));
+afterAll(() => buildDir && rm(buildDir, { recursive: true, force: true }));
 
 /** The first line of a sample that says something: how its code block is recognised. */
 function firstCodeLine({ source }: CodeSample): string {
@@ -62,7 +68,7 @@ async function openOperation(page: Page, operation: any): Promise<void> {
   await waitForHeading(page, operation.summary);
 }
 
-describe("served over HTTP on 127.0.0.1", slow, () => {
+inChromium("served over HTTP on 127.0.0.1", slow, () => {
   let server: StaticServer;
   let browser: Chromium;
   let recorder: Recorder;
@@ -169,7 +175,7 @@ describe("served over HTTP on 127.0.0.1", slow, () => {
   });
 });
 
-describe("opened from disk (file://) with every other request failing", slow, () => {
+inChromium("opened from disk (file://) with every other request failing", slow, () => {
   let browser: Chromium;
   let recorder: Recorder;
   let page: Page;
@@ -208,7 +214,7 @@ describe("opened from disk (file://) with every other request failing", slow, ()
   });
 });
 
-describe("served by the sandbox at / (what npm start runs)", slow, () => {
+inChromium("served by the sandbox at / (what npm start runs)", slow, () => {
   let sandbox: Sandbox;
   let dataDir: string;
   let browser: Chromium;
@@ -253,7 +259,7 @@ describe("served by the sandbox at / (what npm start runs)", slow, () => {
   });
 });
 
-describe("the recorder the checks above rely on", slow, () => {
+inChromium("the recorder the checks above rely on", slow, () => {
   it("catches a request to another origin and a console error", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "docs-recorder-"));
     const browser = await launchChromium();

@@ -64,11 +64,14 @@ function readConfigFile(path: string): SandboxOptions {
   }
 }
 
-export function optionsFromEnv(env: Env, cwd: string): SandboxOptions {
+/** The options with the defaults the CLI prints (where it listens, the data folder, the clients) filled in. */
+export type CliOptions = SandboxOptions & Required<Pick<SandboxOptions, "host" | "port" | "dataDir" | "clients">>;
+
+export function optionsFromEnv(env: Env, cwd: string): CliOptions {
   const fromFile: SandboxOptions = env.SANDBOX_CONFIG ? readConfigFile(resolve(cwd, env.SANDBOX_CONFIG)) : {};
   const extraClients = env.SANDBOX_CLIENTS ? parseClients(env.SANDBOX_CLIENTS) : [];
   const clients = [demoClient, ...(fromFile.clients ?? []), ...extraClients];
-  const options: SandboxOptions = {
+  const options: CliOptions = {
     ...fromFile,
     host: env.HOST || fromFile.host || "127.0.0.1",
     port: integer(env, "PORT") ?? fromFile.port ?? 4010,

@@ -1,9 +1,12 @@
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { demoClient } from "../src/options.ts";
+
+const cli = new URL("../src/cli.ts", import.meta.url).pathname;
 
 describe("the CLI (npm start)", () => {
   let dataDir: string | undefined;
@@ -11,9 +14,9 @@ describe("the CLI (npm start)", () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it("listens on loopback and prints the URL and the demo credentials", async () => {
+  it("listens on loopback and prints the URL, the demo credentials, how to stop and how to reset the data", async () => {
     dataDir = await mkdtemp(join(tmpdir(), "lucca-sandbox-cli-"));
-    const child = spawn(process.execPath, ["--import", "tsx", new URL("../src/cli.ts", import.meta.url).pathname], {
+    const child = spawn(process.execPath, ["--import", "tsx", cli], {
       env: { ...process.env, PORT: "0", HOST: "", SANDBOX_DATA_DIR: dataDir, SANDBOX_DOCS_DIR: "" },
       stdio: ["ignore", "pipe", "inherit"],
     });
@@ -23,12 +26,14 @@ describe("the CLI (npm start)", () => {
         child.stdout.on("data", (chunk: Buffer) => {
           output += chunk.toString();
           const match = /sandbox \(unofficial\) on (http:\/\/\S+)/.exec(output);
-          if (match && output.includes("demo client")) resolve(match[1]!);
+          if (match && output.includes("reset the data")) resolve(match[1]!);
         });
         child.once("exit", (code) => reject(new Error(`the CLI exited with ${code}: ${output}`)));
       });
       expect(new URL(url).hostname).toBe("127.0.0.1");
       expect(output).toContain(`client_id=${demoClient.clientId} client_secret=${demoClient.clientSecret}`);
+      expect(output).toMatch(/^ {2}stop {12}Ctrl\+C$/m);
+      expect(output).toContain(`reset the data  stop, then delete the data folder: rm -r '${dataDir}'`);
       const token = await fetch(`${url}/connect/token`, {
         method: "POST",
         body: new URLSearchParams({ grant_type: "client_credentials", client_id: demoClient.clientId, client_secret: demoClient.clientSecret }),
@@ -36,6 +41,30 @@ describe("the CLI (npm start)", () => {
       expect(token.status).toBe(200);
     } finally {
       child.kill("SIGTERM");
+    }
+  });
+
+  it("says in one line that the port is taken and how to choose another, when something listens there", async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "lucca-sandbox-cli-"));
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const { port } = taken.address() as { port: number };
+    try {
+      const child = spawn(process.execPath, ["--import", "tsx", cli], {
+        env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", SANDBOX_DATA_DIR: dataDir, SANDBOX_DOCS_DIR: "", npm_lifecycle_event: "start" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+
+      expect(code).toBe(1);
+      expect(stderr).toBe(`sandbox: port ${port} is taken (something already listens on 127.0.0.1:${port}): stop it, or choose another port with PORT, e.g. PORT=${port + 1} npm start\n`);
+      expect(stdout).not.toContain("sandbox (unofficial) on");
+    } finally {
+      taken.close();
     }
   });
 });

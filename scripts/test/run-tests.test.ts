@@ -1,0 +1,48 @@
+/** `npm test`'s wrapper (browser-tests/run-tests.ts), around stand-in commands instead of turbo. */
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { exec } from "../spec-check/exec.ts";
+import { toolsRoot, tsx } from "../spec-check/tools.ts";
+
+const wrapper = path.join(toolsRoot, "scripts/browser-tests/run-tests.ts");
+const noBrowser = { CHROMIUM_PATH: "/nope/chromium", CI: "" };
+/** Prints the CHROMIUM_PATH it was given, as the browser tests would see it. */
+const printChromiumPath = ["node", "-e", "console.log(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH ?? ''}`)"];
+
+describe("npm test's run with or without a browser", () => {
+  it("ends with one line naming the skipped browser tests and how to enable them, outside CI without a Chromium", async () => {
+    const { code, stdout } = await exec(tsx, [wrapper, "true"], { cwd: toolsRoot, env: noBrowser });
+    expect(code).toBe(0);
+    expect(stdout.trim().split("\n")).toEqual([
+      "skipped: the browser tests of @lucca-api/client and @lucca-api/docs (CHROMIUM_PATH=/nope/chromium is not an executable file); " +
+        "to run them, install Debian's (apt-get install --no-install-recommends chromium fonts-liberation) or set CHROMIUM_PATH to a Chromium or Chrome executable.",
+    ]);
+  });
+
+  it("adds no line when the run failed: the failure is the news", async () => {
+    const { code, stdout } = await exec(tsx, [wrapper, "false"], { cwd: toolsRoot, env: noBrowser });
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+  });
+
+  it("adds no line in CI, where the browser tests fail instead of skipping", async () => {
+    const { code, stdout } = await exec(tsx, [wrapper, "true"], { cwd: toolsRoot, env: { ...noBrowser, CI: "true" } });
+    expect(code).toBe(0);
+    expect(stdout).toBe("");
+  });
+
+  it("passes the Chromium it found on PATH down as CHROMIUM_PATH, so turbo's cache tells a run with a browser from one without", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "run-tests-"));
+    try {
+      await writeFile(path.join(dir, "chromium"), "#!/bin/sh\n");
+      await chmod(path.join(dir, "chromium"), 0o755);
+      const env = { CHROMIUM_PATH: "", CI: "", PATH: `${dir}${path.delimiter}${process.env.PATH ?? ""}` };
+      const { stdout } = await exec(tsx, [wrapper, ...printChromiumPath], { cwd: toolsRoot, env });
+      expect(stdout.trim()).toBe(`CHROMIUM_PATH=${path.join(dir, "chromium")}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -85,6 +85,12 @@ export async function rehearseScratchApp(appDir: string, repoRoot: string, regis
         const version = (await run("npx", ["--no", "--", bin, "--version"], { cwd: appDir })).trim();
         log(`npx ${bin} --version (${name}): ${version}`);
       }
+
+    if (published.some(({ bins }) => bins.includes("lucca-files"))) {
+      const uploaded = await run("npx", ["--no", "--", "lucca-files", "--sandbox", "--host", sandboxUrl, "upload", "README.md"], { cwd: appDir });
+      if (!/^README\.md\s+\S+\s+http\S+token=/.test(uploaded)) throw new Error(`npx lucca-files upload printed no id and link: ${uploaded}`);
+      log(`npx lucca-files --sandbox --host ${sandboxUrl} upload README.md (the installed CLI against the installed sandbox): ${uploaded.trim().replace(/token=\S+/, "token=…")}`);
+    }
   } finally {
     sandbox.stop();
   }

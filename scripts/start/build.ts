@@ -17,6 +17,8 @@ interface Step {
 
 const steps: Step[] = [
   { what: "the sandbox", filter: "@lucca-api/sandbox..." },
+  // So that `npx lucca-files --sandbox …` works beside it on a fresh clone.
+  { what: "lucca-files", filter: "@lucca-api/cli...", optional: "the sandbox runs without it" },
   { what: "the API reference", filter: "@lucca-api/docs...", optional: "serving the API only" },
 ];
 

@@ -14,9 +14,9 @@ const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const rootManifest = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8"));
 const packages = publishablePackages(repoRoot);
 
-it("types, client and sandbox are published; docs, spec and scripts are not", () => {
+it("types, client, sandbox and cli are published; docs, spec and scripts are not", () => {
   const names = packages.map(({ name }) => name);
-  expect(names).toEqual(expect.arrayContaining(["@lucca-api/types", "@lucca-api/client", "@lucca-api/sandbox"]));
+  expect(names).toEqual(expect.arrayContaining(["@lucca-api/types", "@lucca-api/client", "@lucca-api/sandbox", "@lucca-api/cli"]));
   expect(names).not.toContain("@lucca-api/docs");
 });
 
@@ -54,7 +54,9 @@ describe.each(packages)("$name", ({ name, dir }) => {
     const { stdout } = await promisify(execFile)("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: dir });
     const files: string[] = JSON.parse(stdout)[0].files.map(({ path: file }: { path: string }) => file);
     expect(files).toEqual(expect.arrayContaining(["LICENSE", "README.md", "package.json"]));
-    const unexpected = files.filter((file) => !["LICENSE", "README.md", "package.json", "openapi.json"].includes(file) && !/^dist\/.*\.(js|d\.ts)$/.test(file));
+    // A command's bin may be a committed shim outside dist/ (npm links it at `npm ci`, before a build).
+    const bins = Object.values<string>(manifest.bin ?? {}).map((bin) => bin.replace(/^\.\//, ""));
+    const unexpected = files.filter((file) => ![...bins, "LICENSE", "README.md", "package.json", "openapi.json"].includes(file) && !/^dist\/.*\.(js|d\.ts)$/.test(file));
     expect(unexpected).toEqual([]);
   });
 });

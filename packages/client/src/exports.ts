@@ -23,7 +23,7 @@ export type { AccessTokenSource } from "./auth/static-token-provider.ts";
 // upload, download, metadata, links
 export type { UploadSource } from "./upload/upload-source.ts";
 export type { UploadFileOptions, UploadedFile, UploadProgress } from "./upload/upload-file.ts";
-export type { DownloadFileOptions, FileDownload } from "./download/download-file.ts";
+export type { DownloadFileOptions, DownloadProgress, FileDownload } from "./download/download-file.ts";
 export type { GetFileOptions, GetFileResult } from "./files/get-file.ts";
 export type { FileTarget } from "./links/file-target.ts";
 export { parseFileLink, type FileLink } from "./links/parse-file-link.ts";

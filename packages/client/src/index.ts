@@ -11,6 +11,8 @@ import { openPath } from "./upload/open-path.ts";
 import { streamBody } from "./upload/stream-body.ts";
 
 export * from "./exports.ts";
+// Node only: a client secret has no place in a browser (the factory refuses one there too).
+export { requestAccessToken, type AccessTokenGrant, type RequestAccessTokenOptions } from "./auth/request-access-token.ts";
 
 /** Creates the client (see `LuccaFilesClientOptions`). */
 export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({ upload: { openPath, extensionTypes, streamBody }, saveToPath });

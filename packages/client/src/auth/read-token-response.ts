@@ -2,10 +2,11 @@ import { InvalidResponseError } from "../errors/invalid-response-error.ts";
 import { TokenError, type OAuthErrorBody } from "../errors/token-error.ts";
 
 /**
- * Reads the token endpoint's answer (RFC 6749, sections 5.1 and 5.2): the token and its
- * lifetime, or a `TokenError` with the endpoint's `error` and `error_description`.
+ * Reads the token endpoint's answer (RFC 6749, sections 5.1 and 5.2): the token, its
+ * lifetime and the granted `scope` when the endpoint names it, or a `TokenError` with the
+ * endpoint's `error` and `error_description`.
  */
-export async function readTokenResponse(response: Response, tokenUrl: string): Promise<{ accessToken: string; expiresIn: number }> {
+export async function readTokenResponse(response: Response, tokenUrl: string): Promise<{ accessToken: string; expiresIn: number; scope: string | undefined }> {
   const text = await response.text();
   let body: Record<string, unknown> | undefined;
   try {
@@ -24,7 +25,7 @@ export async function readTokenResponse(response: Response, tokenUrl: string): P
     throw new InvalidResponseError(response.status, `The token endpoint ${tokenUrl} answered ${response.status} without an access_token in a JSON body. Check \`auth.tokenUrl\`.`);
   }
   const expiresIn = typeof body.expires_in === "number" && body.expires_in > 0 ? body.expires_in : 300;
-  return { accessToken: body.access_token, expiresIn };
+  return { accessToken: body.access_token, expiresIn, scope: stringOrUndefined(body.scope) };
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

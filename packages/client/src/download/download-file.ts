@@ -19,7 +19,15 @@ export interface DownloadFileOptions {
    * on a server that follows it.
    */
   ifMatch?: string | undefined;
+  /** Called as the content arrives, whichever way it is read (`body`, `blob()`, `bytes()`, `saveTo()`). */
+  onProgress?: ((progress: DownloadProgress) => void) | undefined;
   signal?: AbortSignal | undefined;
+}
+
+/** How far a download is: bytes of the file received so far (counted from byte 0, not from `offset`), out of its size when known. */
+export interface DownloadProgress {
+  loaded: number;
+  total: number | undefined;
 }
 
 /** A download whose headers have arrived; read its content once, in one of four ways. */
@@ -84,6 +92,7 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
   // spec says the API gives) cannot: If-Match compares strongly (RFC 9110, 13.1.1), so a
   // server that follows it would refuse every resume with 412.
   const resumeGuard = eTag !== undefined && !eTag.startsWith("W/") ? eTag : undefined;
+  const { onProgress } = options;
   const content = resumableBody(body, {
     start: offset,
     resume: async (at) => (await request(at, resumeGuard, size)).body,
@@ -92,6 +101,7 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
     signal: options.signal,
     describe,
     logger: context.logger,
+    onProgress: onProgress && ((loaded) => onProgress({ loaded, total: size })),
   });
   return {
     contentType: headers.get("Content-Type") ?? undefined,

@@ -16,6 +16,8 @@ export interface ResumableBodyOptions {
   signal: AbortSignal | undefined;
   describe: () => string;
   logger: RedactingLogger;
+  /** Told the position in the file after each chunk received. */
+  onProgress?: ((position: number) => void) | undefined;
 }
 
 /**
@@ -41,6 +43,7 @@ export function resumableBody(first: ReadableStream<Uint8Array>, options: Resuma
             if (watchdog.fired) throw undefined;
             if (done) return watchdog.stop(), controller.close();
             position += value.byteLength;
+            options.onProgress?.(position);
             return controller.enqueue(value);
           } catch (cause) {
             if (options.signal?.aborted) throw new AbortError(`${options.describe()} was aborted by the caller's signal at byte ${position}.`, { cause: options.signal.reason });

@@ -1,0 +1,59 @@
+import { isAbortError, isConnectionError, isInvalidInputError, isTokenError, isTimeoutError } from "@lucca-api/client";
+import { UsageError } from "./usage-error.ts";
+
+/**
+ * Where each field of the client's `InvalidInputError` comes from on the command line,
+ * so that the message names what the user typed, not the library's option.
+ */
+const fieldSources: Record<string, string> = {
+  contentType: "--content-type",
+  source: "the file to upload",
+  "source.path": "the file to upload",
+  path: "-o",
+  apiVersion: "--api-version (or LUCCA_API_VERSION)",
+  baseUrl: "LUCCA_BASE_URL (or --host)",
+  host: "--host",
+  "auth.clientId": "LUCCA_CLIENT_ID",
+  "auth.clientSecret": "LUCCA_CLIENT_SECRET",
+  "auth.tokenUrl": "LUCCA_TOKEN_URL",
+  clientId: "LUCCA_CLIENT_ID",
+  clientSecret: "LUCCA_CLIENT_SECRET",
+};
+
+export interface DescribeContext {
+  /** The run targets the local sandbox: a refused connection most likely means it is not started. */
+  sandbox: boolean;
+}
+
+/**
+ * One line that says what went wrong and what to do. The client's messages already name
+ * the fix in its own terms; where those terms are the library's (its options), this says
+ * it in the command line's (flags and environment variables).
+ */
+export function describeError(error: unknown, context: DescribeContext): string {
+  if (error instanceof UsageError) return oneLine(error.message);
+  if (isInvalidInputError(error)) {
+    const source = fieldSources[error.field] ?? error.field;
+    // The client's fix reads "pass contentType: 'image/jpg'": say it with the flag.
+    const said = error.message.slice(error.field.length + 2).replaceAll(`${error.field}: `, source.startsWith("-") ? `${source} ` : `${source}: `);
+    return oneLine(`${source}: ${said}`);
+  }
+  if (isAbortError(error)) return "cancelled (Ctrl-C).";
+  if (isTokenError(error)) {
+    const said = `${error.error}${error.errorDescription ? `: ${error.errorDescription}` : ""}`;
+    const fix =
+      error.error === "invalid_client"
+        ? `check LUCCA_CLIENT_ID and LUCCA_CLIENT_SECRET${context.sandbox ? "" : " (or try the local sandbox with --sandbox)"}`
+        : `check the client's configuration and LUCCA_TOKEN_URL (now ${error.tokenUrl})`;
+    return oneLine(`the token endpoint refused the credentials (${error.status} ${said}); ${fix}.`);
+  }
+  if (isConnectionError(error) && !isTimeoutError(error) && context.sandbox) {
+    return oneLine(`${error.message} Is the sandbox running? Start it with \`npm start\` in the repository, or pass --host <its URL>.`);
+  }
+  if (error instanceof Error) return oneLine(error.message);
+  return oneLine(String(error));
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ").trim();
+}

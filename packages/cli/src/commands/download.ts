@@ -1,0 +1,73 @@
+import { stat } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { Readable, Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import type { FileDownload } from "@lucca-api/client";
+import { exitCodes } from "../cli/exit-codes.ts";
+import { UsageError } from "../cli/usage-error.ts";
+import { createProgressView, type ProgressView } from "../output/progress-view.ts";
+import type { Command } from "./command-context.ts";
+
+const toStdout = "-";
+
+/**
+ * `lucca-files download <link> [-o path]`: the client streams the content, resumes it
+ * after a dropped connection, and writes it atomically (a temporary file renamed at the
+ * end), so Ctrl-C or a failure leaves no partial file. Without `-o`, the name comes from
+ * `Content-Disposition`; `-o -` writes the content to stdout.
+ */
+export const download: Command = async ({ args, terminal, client, signal }) => {
+  const [link, ...extra] = args.operands;
+  if (link === undefined) throw new UsageError("download needs the file's link: lucca-files download <link> [-o path] (see lucca-files download --help).");
+  if (extra.length > 0) throw new UsageError(`download takes one link; '${extra[0]}' is one too many (quote a link that holds '&').`);
+  let view: ProgressView | undefined;
+  const file = await client.downloadFile(link, { signal, onProgress: ({ loaded }) => view?.update(0, loaded) });
+  try {
+    const target = await targetOf(args.output, file);
+    view = createProgressView(terminal, [{ label: target === toStdout ? (file.fileName ?? "content") : basename(target), total: file.size }], {
+      active: "downloading",
+      done: "downloaded",
+    });
+    view.start(0);
+    if (target === toStdout) {
+      await pipeline(Readable.fromWeb(file.body as NodeReadableStream<Uint8Array>), terminal.stdout as Writable, { end: false });
+      view.finish(0);
+      return exitCodes.ok;
+    }
+    await file.saveTo(target);
+    view.finish(0);
+    view.stop();
+    terminal.stdout.write(`${target}\n`);
+    return exitCodes.ok;
+  } catch (error) {
+    // Whatever stopped us (a refused name, Ctrl-C), the connection is not left open.
+    await file.body.cancel().catch(() => undefined);
+    throw error;
+  } finally {
+    view?.stop();
+  }
+};
+
+/**
+ * Where the content goes: `-o` as given (into it when it is a folder), else the server's
+ * file name in the current folder. A name from the server is reduced to a bare file name
+ * and never overwrites: a server must not choose to replace, say, `.bashrc`.
+ */
+async function targetOf(output: string | undefined, file: FileDownload): Promise<string> {
+  if (output === toStdout) return toStdout;
+  const named = file.fileName !== undefined ? basename(file.fileName.replaceAll("\\", "/")) : undefined;
+  if (output !== undefined) {
+    const isFolder = (await stat(output).catch(() => undefined))?.isDirectory() ?? false;
+    if (!isFolder) return output;
+    if (!usable(named)) throw new UsageError(`the server gave no usable file name to save into '${output}'; pass -o ${join(output, "<name>")}.`);
+    return join(output, named);
+  }
+  if (!usable(named)) throw new UsageError(`the server gave no usable file name${file.fileName ? ` ('${file.fileName}')` : ""}; pass -o <path>.`);
+  if (await stat(named).catch(() => undefined)) throw new UsageError(`'${named}' already exists; pass -o ${named} to replace it, or -o <another path>.`);
+  return named;
+}
+
+function usable(name: string | undefined): name is string {
+  return name !== undefined && name !== "" && name !== "." && name !== ".." && !name.includes("\0");
+}

@@ -1,0 +1,45 @@
+/** What the CLI writes to, and how: bars and colour only where a person is watching. */
+export interface Terminal {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  /** Progress drawing: `bars` on a terminal, `lines` in a pipe or a log, `none` with `--quiet`. */
+  progress: "bars" | "lines" | "none";
+  /** Messages (not results) on stderr; off with `--quiet`. */
+  say(message: string): void;
+  paint: Painter;
+}
+
+export type Painter = (style: keyof typeof styles, text: string) => string;
+
+const styles = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Colour follows https://no-color.org: any non-empty `NO_COLOR` turns it off, and so does
+ * a stream that is not a terminal or `TERM=dumb`. Progress and messages go to stderr, so
+ * that stdout carries results only (`lucca-files get … --json | jq` works).
+ */
+export function createTerminal(streams: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, env: Env, quiet: boolean): Terminal {
+  const interactive = isInteractive(streams.stderr, env);
+  const paint = painter(streams.stderr, env);
+  return {
+    ...streams,
+    progress: quiet ? "none" : interactive ? "bars" : "lines",
+    say: (message) => {
+      if (!quiet) streams.stderr.write(`${message}\n`);
+    },
+    paint,
+  };
+}
+
+/** A person is watching this stream: it is a terminal that can redraw. */
+function isInteractive(stream: NodeJS.WriteStream, env: Env): boolean {
+  return stream.isTTY === true && env.TERM !== "dumb";
+}
+
+/** Paints text for `stream`, or leaves it plain where colour is off. */
+export function painter(stream: NodeJS.WriteStream, env: Env): Painter {
+  const colour = isInteractive(stream, env) && !env.NO_COLOR;
+  return (style, text) => (colour ? `\u001B[${styles[style]}m${text}\u001B[0m` : text);
+}

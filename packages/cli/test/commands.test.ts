@@ -1,0 +1,247 @@
+import { createHash } from "node:crypto";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createLuccaFilesClient } from "@lucca-api/client";
+import { contentTypes, oauth2 } from "@lucca-api/types";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exitCodes } from "../src/cli/exit-codes.ts";
+import { runCli } from "./helpers/run-cli.ts";
+import { demoClient, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
+
+let sandbox: TestSandbox;
+let folder: string;
+let pdf: string;
+const content = new Uint8Array(1_500_000).map((_, i) => (i * 31) % 251);
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  folder = await mkdtemp(join(tmpdir(), "lucca-cli-"));
+  pdf = join(folder, "report.pdf");
+  await writeFile(pdf, content);
+});
+afterAll(async () => {
+  await sandbox?.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+/**
+ * The link of report.pdf, uploaded once in-process by the client (the upload command has
+ * its own tests): the download and get tests then spawn the CLI only for what they test.
+ */
+let sharedLink: Promise<string> | undefined;
+function uploadedLink(): Promise<string> {
+  sharedLink ??= (async () => {
+    const client = createLuccaFilesClient({ baseUrl: sandbox.url, auth: { clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl } });
+    const { file } = await client.uploadFile({ path: pdf });
+    return file.links!.self!.href;
+  })();
+  return sharedLink;
+}
+
+describe("upload", () => {
+  it("prints each file's name, id and link on stdout, and plain progress lines on stderr when not on a terminal", async () => {
+    const other = join(folder, "notes.txt");
+    await writeFile(other, "hello");
+    const { code, stdout, stderr } = await runCli([...sandbox.flags, "upload", pdf, other]);
+    expect(code).toBe(exitCodes.ok);
+    const lines = stdout.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(new RegExp(`^report\\.pdf\\s+[0-9a-f-]{36}\\s+${sandbox.url}/lucca-api/files/[0-9a-f-]{36}\\?token=\\S+$`));
+    expect(lines[1]).toMatch(/^notes\.txt\s+[0-9a-f-]{36}\s+http/);
+    expect(stderr).toContain("uploaded report.pdf: 1.50 MB");
+    expect(stderr).not.toContain("\u001B[");
+  });
+
+  it("--json prints the file objects, with the content type the client infers from the name", async () => {
+    const { code, stdout } = await runCli([...sandbox.flags, "upload", pdf, "--json"]);
+    expect(code).toBe(exitCodes.ok);
+    const [file] = JSON.parse(stdout) as [{ fileName: string; contentType: string; links: { self: { href: string } } }];
+    expect(file).toMatchObject({ fileName: "report.pdf", contentType: "application/pdf" });
+    expect(file.links.self.href).toContain("token=");
+  });
+
+  it("--content-type overrides the inference", async () => {
+    const override = contentTypes.find((type) => type !== "application/pdf")!;
+    const { stdout } = await runCli([...sandbox.flags, "upload", pdf, "--json", "--content-type", override]);
+    expect((JSON.parse(stdout) as [{ contentType: string }])[0].contentType).toBe(override);
+  });
+
+  it("a content type the API does not accept is a usage error naming --content-type, before anything is sent", async () => {
+    const { code, stdout, stderr } = await runCli([...sandbox.flags, "upload", pdf, "--content-type", "image/jpeg"]);
+    expect(code).toBe(exitCodes.usage);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^lucca-files: --content-type: 'image\/jpeg' is not accepted by the API; .*image\/jpg/);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("a missing file stops the batch before the first byte, naming the path", async () => {
+    const { code, stdout, stderr } = await runCli([...sandbox.flags, "upload", pdf, join(folder, "missing.pdf")]);
+    expect(code).toBe(exitCodes.usage);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("cannot read '");
+    expect(stderr).toContain("missing.pdf' (ENOENT): check the path.");
+  });
+
+  it("--quiet leaves stderr empty and the results on stdout", async () => {
+    const { code, stdout, stderr } = await runCli([...sandbox.flags, "--quiet", "upload", pdf]);
+    expect(code).toBe(exitCodes.ok);
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/^report\.pdf\s/);
+  });
+});
+
+describe("download", () => {
+  it("writes the file under the name of Content-Disposition, byte for byte, and prints its path", async () => {
+    const link = await uploadedLink();
+    const into = await mkdtemp(join(folder, "dl-"));
+    const { code, stdout } = await runCli([...sandbox.flags, "download", link], { cwd: into });
+    expect(code).toBe(exitCodes.ok);
+    expect(stdout.trim()).toBe("report.pdf");
+    expect(await readdir(into)).toEqual(["report.pdf"]);
+    expect(sha256(await readFile(join(into, "report.pdf")))).toBe(sha256(content));
+  });
+
+  it("never replaces a file with the server's name; -o chooses the path", async () => {
+    const link = await uploadedLink();
+    const into = await mkdtemp(join(folder, "dl-"));
+    await writeFile(join(into, "report.pdf"), "mine");
+    const refused = await runCli([...sandbox.flags, "download", link], { cwd: into });
+    expect(refused.code).toBe(exitCodes.usage);
+    expect(refused.stderr).toContain("'report.pdf' already exists; pass -o report.pdf to replace it");
+    expect(await readFile(join(into, "report.pdf"), "utf8")).toBe("mine");
+    const { code } = await runCli([...sandbox.flags, "download", link, "-o", "copy.pdf"], { cwd: into });
+    expect(code).toBe(exitCodes.ok);
+    expect(sha256(await readFile(join(into, "copy.pdf")))).toBe(sha256(content));
+    expect((await readdir(into)).sort()).toEqual(["copy.pdf", "report.pdf"]);
+  });
+
+  it("-o - writes the content to stdout", async () => {
+    const link = await uploadedLink();
+    const { child, result } = await import("./helpers/run-cli.ts").then(({ spawnCli }) => spawnCli([...sandbox.flags, "download", link, "-o", "-"]));
+    const chunks: Buffer[] = [];
+    child.stdout!.on("data", (chunk: Buffer) => chunks.push(chunk));
+    expect((await result).code).toBe(exitCodes.ok);
+    expect(sha256(Buffer.concat(chunks))).toBe(sha256(content));
+  });
+});
+
+describe("get", () => {
+  it("shows the metadata as a table, and --json as the API gives it", async () => {
+    const link = await uploadedLink();
+    const table = await runCli([...sandbox.flags, "get", link]);
+    expect(table.code).toBe(exitCodes.ok);
+    expect(table.stdout).toMatch(/^id\s+[0-9a-f-]{36}$/m);
+    expect(table.stdout).toMatch(/^name\s+report\.pdf$/m);
+    expect(table.stdout).toMatch(/^content type\s+application\/pdf$/m);
+    expect(table.stdout).toMatch(/^etag\s+\S+$/m);
+    const json = await runCli([...sandbox.flags, "get", link, "--json"]);
+    expect(JSON.parse(json.stdout)).toMatchObject({ type: "file", fileName: "report.pdf" });
+  });
+
+  it("--if-none-match with the current ETag prints 'not modified' and exits 0 (the API's 304)", async () => {
+    const link = await uploadedLink();
+    const eTag = /^etag\s+(\S+)$/m.exec((await runCli([...sandbox.flags, "get", link])).stdout)![1]!;
+    const { code, stdout } = await runCli([...sandbox.flags, "get", link, "--if-none-match", eTag]);
+    expect(code).toBe(exitCodes.ok);
+    expect(stdout).toBe("not modified\n");
+    const stale = await runCli([...sandbox.flags, "get", link, "--if-none-match", '"another"']);
+    expect(stale.stdout).toMatch(/^name\s+report\.pdf$/m);
+  });
+
+  it("--debug shows the client's request lines with the file token, the access token and the secret redacted", async () => {
+    const link = await uploadedLink();
+    const { code, stderr } = await runCli([...sandbox.flags, "--debug", "get", link]);
+    expect(code).toBe(exitCodes.ok);
+    expect(stderr).toMatch(/^\[lucca-api\/client\] → GET .*token=\[redacted\]/m);
+    expect(stderr).not.toContain(demoClient.clientSecret);
+    expect(stderr).not.toContain("eyJ");
+  });
+
+  it("a link with a wrong token is the API's refusal (exit 4), in one line", async () => {
+    const link = (await uploadedLink()).replace(/token=[^&]+/, "token=wrong");
+    const { code, stderr } = await runCli([...sandbox.flags, "get", link]);
+    expect(code).toBe(exitCodes.refused);
+    expect(stderr).toMatch(/^lucca-files: 40[134] /);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("token and credentials", () => {
+  const envFor = (secret: string) => ({
+    LUCCA_BASE_URL: sandbox.url,
+    LUCCA_TOKEN_URL: sandbox.tokenUrl,
+    LUCCA_CLIENT_ID: demoClient.clientId,
+    LUCCA_CLIENT_SECRET: secret,
+  });
+
+  it("shows the scopes and expiry, never the token unless --show-token", async () => {
+    const hidden = await runCli(["token"], { env: envFor(demoClient.clientSecret) });
+    expect(hidden.code).toBe(exitCodes.ok);
+    expect(hidden.stdout).toMatch(new RegExp(`^scopes\\s+${oauth2.scopes.join(" ")}$`, "m"));
+    expect(hidden.stdout).toMatch(/^expires\s+in 30m00s, at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/m);
+    expect(hidden.stdout).toMatch(/^token\s+\(hidden; --show-token prints it\)$/m);
+    expect(hidden.stdout).not.toMatch(/eyJ/);
+    const shown = await runCli(["token", "--show-token", "--json"], { env: envFor(demoClient.clientSecret) });
+    expect((JSON.parse(shown.stdout) as { accessToken: string }).accessToken).toMatch(/^eyJ/);
+  });
+
+  it("a wrong secret exits 3 with one line naming the variables to fix, and never shows the secret", async () => {
+    const { code, stdout, stderr } = await runCli([...["upload", pdf]], { env: envFor("a-wrong-secret") });
+    expect(code).toBe(exitCodes.auth);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^lucca-files: the token endpoint refused the credentials \(401 invalid_client.*\); check LUCCA_CLIENT_ID and LUCCA_CLIENT_SECRET/);
+    expect(stderr).not.toContain("a-wrong-secret");
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("refuses a secret given as a flag, with the reason, before anything else", async () => {
+    for (const flag of ["--client-secret=s3cret", "--secret", "--token"]) {
+      const { code, stderr } = await runCli([...sandbox.flags, "token", flag]);
+      expect(code).toBe(exitCodes.usage);
+      expect(stderr).toContain("is refused: a secret given as a flag stays in your shell history and shows in `ps`. Set LUCCA_CLIENT_SECRET in the environment instead.");
+      expect(stderr).not.toContain("s3cret");
+    }
+  });
+
+  it("missing configuration names the variable and the way out", async () => {
+    const { code, stderr } = await runCli(["token"], { env: { LUCCA_BASE_URL: sandbox.url, LUCCA_CLIENT_ID: "demo" } });
+    expect(code).toBe(exitCodes.usage);
+    expect(stderr).toBe("lucca-files: LUCCA_CLIENT_SECRET is not set: export LUCCA_CLIENT_SECRET (your API client's secret) in the environment, or try the local sandbox with --sandbox.\n");
+  });
+
+  it("an API version the client refuses is a usage error naming the flag and the variable", async () => {
+    const { code, stderr } = await runCli([...sandbox.flags, "--api-version", "2020-01-01", "token"]);
+    expect(code).toBe(exitCodes.usage);
+    expect(stderr).toMatch(/^lucca-files: --api-version \(or LUCCA_API_VERSION\): '2020-01-01' /);
+  });
+
+  it("no server at the address exits 6 and, with --sandbox, says how to start it", async () => {
+    const closed = await startTestSandbox();
+    await closed.close();
+    const { code, stderr } = await runCli([...closed.flags, "token"]);
+    expect(code).toBe(exitCodes.network);
+    expect(stderr).toMatch(/ECONNREFUSED.*Is the sandbox running\? Start it with `npm start`/);
+  });
+});
+
+describe("help and version", () => {
+  it.each(["upload", "download", "get", "token"])("%s --help starts with what it does, then examples", async (command) => {
+    const { code, stdout } = await runCli([command, "--help"]);
+    expect(code).toBe(exitCodes.ok);
+    expect(stdout).toMatch(new RegExp(`^lucca-files ${command}: .+\\n(.+\\n)*\\nExamples\\n  lucca-files `));
+    expect(stdout).toContain("Exit codes");
+  });
+
+  it("--version names the CLI, the client and the API version", async () => {
+    const { stdout } = await runCli(["--version"]);
+    expect(stdout).toMatch(/^lucca-files \d+\.\d+\.\d+ \(@lucca-api\/client \d+\.\d+\.\d+, API \d{4}-\d\d-\d\d\)\n$/);
+  });
+
+  it("an unknown option or command is a usage error pointing to --help", async () => {
+    expect(await runCli(["upload", "--bogus"])).toMatchObject({ code: exitCodes.usage, stderr: "lucca-files: unknown option --bogus; see lucca-files --help.\n" });
+    expect((await runCli(["uplod"])).stderr).toContain("'uplod' is not a command; use one of upload, download, get, token");
+    expect((await runCli(["get", "--content-type", "x"])).stderr).toContain("--content-type is an option of upload, not of get");
+  });
+});

@@ -1,0 +1,74 @@
+import { createHash } from "node:crypto";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createLuccaFilesClient } from "@lucca-api/client";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { exitCodes } from "../src/cli/exit-codes.ts";
+import { eventually, spawnCli } from "./helpers/run-cli.ts";
+import { demoClient, startFaultyProxy, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
+
+let sandbox: TestSandbox;
+let folder: string;
+let source: string;
+const content = new Uint8Array(4_000_000).map((_, i) => (i * 17) % 253);
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  folder = await mkdtemp(join(tmpdir(), "lucca-cli-faults-"));
+  source = join(folder, "big.bin");
+  await writeFile(source, content);
+});
+afterAll(async () => {
+  await sandbox?.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+/** Uploads the file, and runs the CLI's download of it through `proxy` into a fresh folder. */
+async function downloadThrough(proxyUrl: string) {
+  const client = createLuccaFilesClient({ baseUrl: sandbox.url, auth: { clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl } });
+  const { file } = await client.uploadFile({ path: source });
+  const link = file.links!.self!.href.replace(sandbox.url, proxyUrl);
+  const into = await mkdtemp(join(folder, "into-"));
+  const env = {
+    LUCCA_BASE_URL: proxyUrl,
+    LUCCA_TOKEN_URL: `${proxyUrl}${new URL(sandbox.tokenUrl).pathname}`,
+    LUCCA_CLIENT_ID: demoClient.clientId,
+    LUCCA_CLIENT_SECRET: demoClient.clientSecret,
+  };
+  return { into, ...spawnCli(["download", link, "-o", join(into, "big.bin")], { env }) };
+}
+
+it("Ctrl-C mid-download exits 130 and leaves no partial file", async () => {
+  const proxy = await startFaultyProxy(sandbox.url, { afterBytes: 256 * 1024, fault: "hold" });
+  try {
+    const { into, child, result } = await downloadThrough(proxy.url);
+    // Mid-download: the temporary file beside the target has received bytes, and no more are coming.
+    await eventually(async () => {
+      const names = await readdir(into);
+      return names.length === 1 && names[0]!.endsWith(".part") && (await stat(join(into, names[0]!))).size > 0;
+    }, "the download's temporary file to fill");
+    child.kill("SIGINT");
+    const { code, stderr } = await result;
+    expect(code).toBe(exitCodes.cancelled);
+    expect(stderr).toMatch(/^lucca-files: cancelled \(Ctrl-C\)\.$/m);
+    expect(await readdir(into)).toEqual([]);
+  } finally {
+    await proxy.close();
+  }
+});
+
+it("a connection cut mid-download resumes where it broke (the client's resume), and the file is whole", async () => {
+  const proxy = await startFaultyProxy(sandbox.url, { afterBytes: 1_000_000, fault: "drop-once" });
+  try {
+    const { into, result } = await downloadThrough(proxy.url);
+    const { code, stderr } = await result;
+    expect(stderr).not.toContain("lucca-files:");
+    expect(code).toBe(exitCodes.ok);
+    expect(await readdir(into)).toEqual(["big.bin"]);
+    expect(sha256(await readFile(join(into, "big.bin")))).toBe(sha256(content));
+  } finally {
+    await proxy.close();
+  }
+});

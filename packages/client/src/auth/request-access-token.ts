@@ -1,0 +1,51 @@
+import { oauth2 } from "@lucca-api/types";
+import { runAttempts } from "../core/attempts.ts";
+import { defaultRetryPolicy } from "../core/backoff.ts";
+import { createRedactingLogger } from "../core/logger.ts";
+import { InvalidInputError } from "../errors/invalid-input-error.ts";
+import type { ClientCredentials } from "./client-credentials-provider.ts";
+import { readTokenResponse } from "./read-token-response.ts";
+import { requestToken } from "./request-token.ts";
+
+/** What the token endpoint granted. */
+export interface AccessTokenGrant {
+  accessToken: string;
+  /** Lifetime in seconds, from the answer's `expires_in`. */
+  expiresIn: number;
+  /** The granted scopes: the answer's `scope`, else the ones asked (RFC 6749, section 5.1). */
+  scopes: string[];
+}
+
+export interface RequestAccessTokenOptions {
+  fetch?: typeof fetch;
+  /** Per attempt, in ms, until the answer's headers arrive. Default 60 000; 0: none. */
+  timeout?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Asks the token endpoint for one access token with client credentials and says what it
+ * grants, for a tool or a script that checks its credentials. The client needs none of
+ * this: it gets and caches its tokens by itself. Retried like the client's own token
+ * requests; a refusal is a `TokenError`.
+ */
+export async function requestAccessToken(credentials: ClientCredentials, options: RequestAccessTokenOptions = {}): Promise<AccessTokenGrant> {
+  const { clientId, clientSecret } = credentials;
+  if (typeof clientId !== "string" || clientId === "") throw new InvalidInputError("clientId", "must be a non-empty string (your API client's id).");
+  if (typeof clientSecret !== "string" || clientSecret === "") throw new InvalidInputError("clientSecret", "must be a non-empty string.");
+  const tokenUrl = credentials.tokenUrl ?? oauth2.tokenUrl;
+  const scopes = credentials.scopes ?? oauth2.scopes;
+  const fetchFunction = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const response = await runAttempts({
+    send: ({ signal }) => requestToken({ fetch: fetchFunction, tokenUrl, clientId, clientSecret, scopes, signal }),
+    repeatable: true,
+    policy: defaultRetryPolicy,
+    timeout: options.timeout ?? 60_000,
+    totalTimeout: 0,
+    signal: options.signal,
+    describe: () => `POST ${tokenUrl}`,
+    logger: createRedactingLogger(undefined, () => [clientSecret]),
+  });
+  const { accessToken, expiresIn, scope } = await readTokenResponse(response, tokenUrl);
+  return { accessToken, expiresIn, scopes: scope !== undefined ? scope.split(" ").filter(Boolean) : [...scopes] };
+}

@@ -1,0 +1,44 @@
+import { oauth2 } from "@lucca-api/types";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isInvalidInputError, isTokenError, requestAccessToken } from "../src/index.ts";
+import { demoClient, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
+
+let sandbox: TestSandbox;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+afterAll(() => sandbox?.close());
+
+describe("requestAccessToken says what the token endpoint granted", () => {
+  it("gives the token, its lifetime and the granted scopes", async () => {
+    const grant = await requestAccessToken({ clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl });
+    expect(grant.accessToken).not.toBe("");
+    expect(grant.expiresIn).toBeGreaterThan(0);
+    expect(grant.scopes).toEqual([...oauth2.scopes]);
+  });
+
+  it("gives only the scopes asked for when the client asks for fewer", async () => {
+    const grant = await requestAccessToken({ ...demoClient, scopes: [oauth2.scopes[0]], tokenUrl: sandbox.tokenUrl });
+    expect(grant.scopes).toEqual([oauth2.scopes[0]]);
+  });
+
+  it("a wrong secret is a TokenError that does not carry the secret", async () => {
+    const error = await requestAccessToken({ clientId: demoClient.clientId, clientSecret: "not-the-secret", tokenUrl: sandbox.tokenUrl }).catch((e: unknown) => e);
+    expect(isTokenError(error) && error.error).toBe("invalid_client");
+    expect(JSON.stringify({ ...(error as object), message: (error as Error).message })).not.toContain("not-the-secret");
+  });
+
+  it("an empty secret is refused before any request, naming the field", async () => {
+    const error = await requestAccessToken({ clientId: "demo", clientSecret: "", tokenUrl: sandbox.tokenUrl }).catch((e: unknown) => e);
+    expect(isInvalidInputError(error) && error.field).toBe("clientSecret");
+  });
+
+  it("the browser entry refuses it, naming the secret and what to do instead", async () => {
+    const browser = await import("../src/browser.ts");
+    const error = await browser.requestAccessToken({ clientId: "demo", clientSecret: "s3cret", tokenUrl: sandbox.tokenUrl }).catch((e: unknown) => e);
+    expect(isInvalidInputError(error) && error.field).toBe("clientSecret");
+    expect((error as Error).message).toContain("auth: { accessToken }");
+    expect((error as Error).message).not.toContain("s3cret");
+  });
+});

@@ -9,10 +9,13 @@ import { build } from "esbuild";
 
 /**
  * The most the client may weigh in a browser, min+gzip, in bytes. Issue 12 asks for
- * 10 KiB; this is the size reached so far (14.7 KiB), held so that it can only shrink:
- * lower it with each change that makes the bundle smaller.
+ * 10 KiB; this is the size reached so far (14.24 KiB, 14,579 bytes, with download
+ * progress and the browser's `requestAccessToken` refusal; 64 bytes of room), held so that it can only shrink: lower it
+ * with each change that makes the bundle smaller. What stands between it and 10 KiB:
+ * openapi-fetch (2.3 KiB of the gzip), the spec's content types (0.6 KiB) and the
+ * client's messages and checks (see the package README, "Benchmarks").
  */
-export const bundleBudget = 14.8 * 1024;
+export const bundleBudget = 14.3 * 1024;
 
 export interface BundleSize {
   min: number;

@@ -1,12 +1,15 @@
 /**
  * Per-request overhead: sequential small GETs on loopback through raw `fetch`, bare
  * openapi-fetch and this client (typed `GET`, and `getFile`), in interleaved rounds so
- * that a drift of the machine hits every variant alike.
+ * that a drift of the machine hits every variant alike. The client is its build
+ * (`@lucca-api/client`, dist/), as an integrator runs it: the bench runs under tsx, whose
+ * transform of src/ adds a `__name()` call to every function created, about 5 µs a
+ * request here, which the published code does not pay.
  */
 import { currentApiVersion, parameters } from "@lucca-api/types";
 import createClient from "openapi-fetch";
 import type { paths } from "@lucca-api/types";
-import { createLuccaFilesClient } from "../src/index.ts";
+import { createLuccaFilesClient } from "@lucca-api/client";
 
 export interface Overhead {
   /** Wall time per request, in ms. */

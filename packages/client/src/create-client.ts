@@ -1,4 +1,4 @@
-import { parameters } from "@lucca-api/types";
+import { apiVersionParameter } from "@lucca-api/types";
 import createClient, { type Client } from "openapi-fetch";
 import { createClientCredentialsProvider } from "./auth/client-credentials-provider.ts";
 import { createStaticTokenProvider } from "./auth/static-token-provider.ts";
@@ -63,7 +63,7 @@ export function createClientFactory(platform: Platform): (options: LuccaFilesCli
     const api = createClient<ClientPaths, JsonMediaType>({
       baseUrl: resolved.baseUrl,
       fetch: transport.fetch,
-      headers: { [parameters.apiVersion.name]: resolved.apiVersion },
+      headers: { [apiVersionParameter.name]: resolved.apiVersion },
       querySerializer: serializeQuery,
       // Redirects are refused: Node 20's fetch buffers whole request bodies while it may
       // follow one, and a redirect could carry the bearer token to another host.

@@ -1,4 +1,4 @@
-import { apiVersionPattern, apiVersions, currentApiVersion, limits, oauth2, type ApiVersion } from "@lucca-api/types";
+import { apiVersionPattern, apiVersions, currentApiVersion, maxRequestBodyBytes, oauth2, type ApiVersion } from "@lucca-api/types";
 import type { ClientCredentials } from "./auth/client-credentials-provider.ts";
 import type { AccessTokenSource } from "./auth/static-token-provider.ts";
 import { defaultRetryPolicy, type RetryOptions, type RetryPolicy } from "./core/backoff.ts";
@@ -55,7 +55,7 @@ export function resolveOptions(options: LuccaFilesClientOptions): ResolvedOption
     timeout: checkDuration("timeout", options.timeout ?? 60_000),
     totalTimeout: checkDuration("totalTimeout", options.totalTimeout ?? 0),
     policy,
-    maxUploadBytes: checkDuration("maxUploadBytes", options.maxUploadBytes ?? limits.maxRequestBodyBytes),
+    maxUploadBytes: checkDuration("maxUploadBytes", options.maxUploadBytes ?? maxRequestBodyBytes),
   };
 }
 

@@ -99,6 +99,24 @@ export function renderConstants(document: Json): string {
   const constant = (name: string, value: unknown, doc: string, type?: string) =>
     `/** ${doc} */\nexport const ${name}${type ? `: ${type}` : ""} = ${JSON.stringify(value, null, 2)} as const;\n`;
 
+  // The same facts again as one small export each, which a bundler drops when unused: a
+  // browser bundle that needs one header name or one path does not carry whole tables.
+  const parameterExports = Object.entries(parameters).map(([key, parameter]) =>
+    constant(`${key}Parameter`, parameter, `The \`${parameter.name}\` ${parameter.in} parameter (\`parameters.${key}\`).`),
+  );
+  const headerExports = Object.entries(responseHeaders).map(([key, name]) => constant(`${key}Header`, name, `The \`${name}\` response header.`));
+  const routeExports = Object.entries(operations).map(([operationId, operation]) =>
+    constant(
+      `${operationId}Route`,
+      { method: operation.method, path: operation.path, requestMediaTypes: operation.requestMediaTypes, requestParts: operation.requestParts },
+      `How \`${operationId}\` is sent: method, path, request media types and multipart parts (\`endpoints.${operationId}\` without scopes and responses).`,
+    ),
+  );
+  const unexplodedQueryParameters = Object.values(parameters)
+    .filter((parameter) => parameter.in === "query" && parameter.explode === false)
+    .map((parameter) => parameter.name);
+  const limitExports = Object.entries<Json>(limits).map(([key, value]) => constant(key, value, `\`limits.${key}\`.`));
+
   return [
     generatedHeader,
     constant("apiVersions", apiVersions, "The dated `Api-Version`s the spec describes (the `ApiVersion` schema's `x-extensible-enum`), oldest first. The API accepts any later date too."),
@@ -124,5 +142,14 @@ export function renderConstants(document: Json): string {
       (document.servers ?? []).map((s: Json) => ({ url: s.url, description: s.description })),
       "The servers of the spec, with their URL templates.",
     ),
+    ...parameterExports,
+    ...headerExports,
+    ...routeExports,
+    constant(
+      "unexplodedQueryParameters",
+      unexplodedQueryParameters,
+      "The query parameters whose arrays go comma-joined in one parameter (`style: form`, `explode: false`), where the default repeats them.",
+    ),
+    ...limitExports,
   ].join("\n");
 }

@@ -1,4 +1,4 @@
-import { responseHeaders } from "@lucca-api/types";
+import { retryAfterHeader } from "@lucca-api/types";
 import { AbortError } from "../errors/abort-error.ts";
 import { ConnectionError } from "../errors/connection-error.ts";
 import { isLuccaError } from "../errors/guards.ts";
@@ -71,7 +71,7 @@ export async function runAttempts(options: AttemptOptions): Promise<Response> {
       timer?.stop();
       if (logger.enabled) logger.debug(`← ${response.status} ${describe()}`);
       if (!canRetry || !retryableStatuses.has(response.status)) return response;
-      const retryAfter = parseRetryAfter(response.headers.get(responseHeaders.retryAfter));
+      const retryAfter = parseRetryAfter(response.headers.get(retryAfterHeader));
       if (retryAfter !== undefined && retryAfter > policy.maxRetryAfter) return response;
       const delay = retryAfter ?? backoffDelay(attempt, policy);
       unlink?.();

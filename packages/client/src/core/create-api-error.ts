@@ -1,4 +1,4 @@
-import { problemMediaType, responseHeaders, type ProblemDetails } from "@lucca-api/types";
+import { problemMediaType, retryAfterHeader, type ProblemDetails } from "@lucca-api/types";
 import { httpStatus } from "./http-status.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 import { redactUrl } from "./redact.ts";
@@ -23,6 +23,16 @@ const hints: Record<number, string> = {
   [httpStatus.tooManyRequests]: "Slow down: wait `retryAfter` ms before the next request.",
 };
 
+/** The class of each status that has its own (429 is `RateLimitError`, with its `retryAfter`). */
+const classes: Record<number, new (init: ApiErrorInit) => ApiError> = {
+  [httpStatus.badRequest]: BadRequestError,
+  [httpStatus.unauthorized]: AuthenticationError,
+  [httpStatus.forbidden]: PermissionDeniedError,
+  [httpStatus.notFound]: NotFoundError,
+  [httpStatus.preconditionFailed]: PreconditionFailedError,
+  [httpStatus.contentTooLarge]: ContentTooLargeError,
+};
+
 /**
  * Turns an error answer into the matching class of the hierarchy. `body` is what
  * openapi-fetch put in `error` (the parsed problem, or text when it was not JSON).
@@ -38,24 +48,9 @@ export function createApiError(response: Response, body: unknown, method: string
     url: redactUrl(response.url),
     hint: hints[status] ?? (status >= 500 ? "The server failed; retry later (the client already retried what was safe)." : ""),
   };
-  switch (status) {
-    case httpStatus.badRequest:
-      return new BadRequestError(init);
-    case httpStatus.unauthorized:
-      return new AuthenticationError(init);
-    case httpStatus.forbidden:
-      return new PermissionDeniedError(init);
-    case httpStatus.notFound:
-      return new NotFoundError(init);
-    case httpStatus.preconditionFailed:
-      return new PreconditionFailedError(init);
-    case httpStatus.contentTooLarge:
-      return new ContentTooLargeError(init);
-    case httpStatus.tooManyRequests:
-      return new RateLimitError({ ...init, retryAfter: parseRetryAfter(response.headers.get(responseHeaders.retryAfter)) });
-    default:
-      return status >= 500 ? new ServerError(init) : new ApiError(init);
-  }
+  if (status === httpStatus.tooManyRequests) return new RateLimitError({ ...init, retryAfter: parseRetryAfter(response.headers.get(retryAfterHeader)) });
+  const ErrorClass = classes[status] ?? (status >= 500 ? ServerError : ApiError);
+  return new ErrorClass(init);
 }
 
 function readProblem(response: Response, body: unknown): ProblemDetails | undefined {

@@ -40,8 +40,11 @@ function bytesOf(response: Response): Promise<Uint8Array> {
   return readAll(original.getReader(), guard);
 }
 
+/** One decoder for every answer: a whole body is decoded at once, which keeps no state between calls. */
+const utf8 = new TextDecoder();
+
 async function textOf(response: Response): Promise<string> {
-  return new TextDecoder().decode(await bytesOf(response));
+  return utf8.decode(await bytesOf(response));
 }
 
 /** A `Response` whose readers go through the guard. */

@@ -1,13 +1,7 @@
-import { parameters } from "@lucca-api/types";
+import { unexplodedQueryParameters } from "@lucca-api/types";
 
-type QueryParameter = { name: string; in: string; style?: string; explode?: boolean };
-
-/** The spec's query parameters by wire name, with the serialization the spec states. */
-const queryParameters = new Map<string, QueryParameter>(
-  Object.values<QueryParameter>(parameters)
-    .filter((parameter) => parameter.in === "query")
-    .map((parameter) => [parameter.name, parameter]),
-);
+/** The query parameters the spec serializes with `explode: false`, by wire name. */
+const unexploded: readonly string[] = unexplodedQueryParameters;
 
 /**
  * Serializes a query as the spec says (OpenAPI `style: form`): an array whose parameter
@@ -21,7 +15,7 @@ export function serializeQuery(query: Record<string, unknown>): string {
     const key = encodeURIComponent(name);
     if (!Array.isArray(value)) {
       parts.push(`${key}=${encodeURIComponent(String(value))}`);
-    } else if (queryParameters.get(name)?.explode === false) {
+    } else if (unexploded.includes(name)) {
       if (value.length) parts.push(`${key}=${value.map((item) => encodeURIComponent(String(item))).join(",")}`);
     } else {
       for (const item of value) parts.push(`${key}=${encodeURIComponent(String(item))}`);

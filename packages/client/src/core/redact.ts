@@ -1,8 +1,8 @@
-import { parameters } from "@lucca-api/types";
+import { fileTokenParameter } from "@lucca-api/types";
 
 const redacted = "[redacted]";
 
-const fileTokenInQuery = new RegExp(`([?&]${parameters.fileToken.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}=)[^&#]*`, "g");
+const fileTokenInQuery = new RegExp(`([?&]${fileTokenParameter.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}=)[^&#]*`, "g");
 
 /**
  * A URL fit for a message or a log: the file access `token` of the query is a

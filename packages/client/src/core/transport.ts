@@ -1,4 +1,4 @@
-import { responseHeaders } from "@lucca-api/types";
+import { deprecationHeader, sunsetHeader } from "@lucca-api/types";
 import type { TokenProvider } from "./token-provider.ts";
 import { runAttempts, type AttemptContext } from "./attempts.ts";
 import type { RetryPolicy } from "./backoff.ts";
@@ -135,9 +135,9 @@ const ReadResponse: Response = Object.create(globalThis.Response?.prototype ?? O
 
 /** The spec's `Deprecation` and `Sunset` headers say the `apiVersion` is going away: say so once per answer. */
 function warnIfDeprecated(response: Response, describe: () => string, logger: RedactingLogger): Response {
-  const deprecation = response.headers.get(responseHeaders.deprecation);
+  const deprecation = response.headers.get(deprecationHeader);
   if (deprecation !== null) {
-    const sunset = response.headers.get(responseHeaders.sunset);
+    const sunset = response.headers.get(sunsetHeader);
     logger.warn(`${describe()}: this Api-Version is deprecated (${deprecation})${sunset ? `, served until ${sunset}` : ""}; move the \`apiVersion\` option to a newer version.`);
   }
   return response;

@@ -1,4 +1,4 @@
-import { endpoints, parameters, responseHeaders, type Disposition } from "@lucca-api/types";
+import { contentDispositionHeader, contentRangeHeader, eTagHeader, ifMatchParameter, rangeParameter, retrieveFileRoute, type Disposition } from "@lucca-api/types";
 import type { ClientContext } from "../core/context.ts";
 import { httpStatus } from "../core/http-status.ts";
 import { redactUrl } from "../core/redact.ts";
@@ -62,12 +62,12 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
   if (!Number.isSafeInteger(offset) || offset < 0) throw new InvalidInputError("offset", `'${offset}' must be a whole number of bytes ≥ 0.`);
   const link = resolveFileTarget(target, context.options.baseUrl);
   const request = async (at: number, ifMatch: string | undefined, total?: number) => {
-    const { data, error, response } = await context.api.GET(endpoints.retrieveFile.path, {
+    const { data, error, response } = await context.api.GET(retrieveFileRoute.path, {
       baseUrl: link.baseUrl,
       params: {
         path: { id: link.id },
         query: { token: link.token, disposition: asAttachment },
-        header: { [parameters.range.name]: at > 0 ? `bytes=${at}-` : undefined, [parameters.ifMatch.name]: ifMatch },
+        header: { [rangeParameter.name]: at > 0 ? `bytes=${at}-` : undefined, [ifMatchParameter.name]: ifMatch },
       },
       parseAs: "stream",
       signal: options.signal ?? null,
@@ -75,7 +75,7 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
       // rather than ending in the typed calls' TimeoutError.
       fetch: (request: Request) => context.transport.send(request, { callerSignal: options.signal ?? null }),
     });
-    if (error !== undefined) throw createApiError(response, error, endpoints.retrieveFile.method);
+    if (error !== undefined) throw createApiError(response, error, retrieveFileRoute.method);
     if (!data) throw new InvalidResponseError(response.status, `${redactUrl(response.url)} answered ${response.status} without content.`);
     if (at > 0) checkRange(response, at, total);
     return { body: data, response };
@@ -83,9 +83,9 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
 
   const { body, response } = await request(offset, options.ifMatch);
   const headers = response.headers;
-  const eTag = headers.get(responseHeaders.eTag) ?? undefined;
+  const eTag = headers.get(eTagHeader) ?? undefined;
   const size = fullSize(response);
-  const describe = () => `${endpoints.retrieveFile.method} ${redactUrl(response.url)}`;
+  const describe = () => `${retrieveFileRoute.method} ${redactUrl(response.url)}`;
   // A file's content never changes after upload: the rest of the same URL is the rest of
   // the same bytes, and the 206 is checked to start at the byte asked and to end where
   // the file did. A strong ETag still goes in If-Match as a guard; a weak one (what the
@@ -105,7 +105,7 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
   });
   return {
     contentType: headers.get("Content-Type") ?? undefined,
-    fileName: fileNameFromContentDisposition(headers.get(responseHeaders.contentDisposition)),
+    fileName: fileNameFromContentDisposition(headers.get(contentDispositionHeader)),
     size,
     eTag,
     offset,
@@ -118,7 +118,7 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
 
 /** A resumed request must answer 206 from the very byte asked, of a file of the same size; anything else would corrupt the copy. */
 function checkRange(response: Response, at: number, total: number | undefined): void {
-  const range = response.headers.get(responseHeaders.contentRange);
+  const range = response.headers.get(contentRangeHeader);
   const [, start, length] = (range && /bytes\s+(\d+)-\d+\/(\d+|\*)/.exec(range)) || [];
   const sameSize = total === undefined || length === undefined || length === "*" || Number(length) === total;
   if (response.status !== httpStatus.partialContent || Number(start) !== at || !sameSize) {
@@ -128,7 +128,7 @@ function checkRange(response: Response, at: number, total: number | undefined): 
 }
 
 function fullSize(response: Response): number | undefined {
-  const range = response.headers.get(responseHeaders.contentRange);
+  const range = response.headers.get(contentRangeHeader);
   const total = range ? /\/(\d+)\s*$/.exec(range)?.[1] : undefined;
   const length = total ?? response.headers.get("Content-Length");
   return length ? Number(length) : undefined;

@@ -1,4 +1,4 @@
-import { endpoints, parameters, responseHeaders, type Disposition, type FileObject, type IncludeValue } from "@lucca-api/types";
+import { eTagHeader, ifMatchParameter, ifNoneMatchParameter, retrieveFileRoute, type Disposition, type FileObject, type IncludeValue } from "@lucca-api/types";
 import type { ClientContext } from "../core/context.ts";
 import { httpStatus } from "../core/http-status.ts";
 import { readJson } from "../core/read-json.ts";
@@ -27,19 +27,19 @@ const asJson: Disposition = "json";
  */
 export async function getFile(context: ClientContext, target: FileTarget, options: GetFileOptions = {}): Promise<GetFileResult> {
   const { id, token, baseUrl } = resolveFileTarget(target, context.options.baseUrl);
-  const { data, error, response } = await context.api.GET(endpoints.retrieveFile.path, {
+  const { data, error, response } = await context.api.GET(retrieveFileRoute.path, {
     baseUrl,
     params: {
       path: { id },
       query: { token, disposition: asJson, include: options.include },
-      header: { [parameters.ifNoneMatch.name]: options.ifNoneMatch, [parameters.ifMatch.name]: options.ifMatch },
+      header: { [ifNoneMatchParameter.name]: options.ifNoneMatch, [ifMatchParameter.name]: options.ifMatch },
     },
     parseAs: "text",
     signal: options.signal ?? null,
     fetch: (request: Request) => context.transport.send(request, { readBody: true, callerSignal: options.signal ?? null }),
   });
-  const eTag = response.headers.get(responseHeaders.eTag) ?? undefined;
+  const eTag = response.headers.get(eTagHeader) ?? undefined;
   if (response.status === httpStatus.notModified) return { modified: false, eTag };
-  if (error !== undefined) throw createApiError(response, error, endpoints.retrieveFile.method);
+  if (error !== undefined) throw createApiError(response, error, retrieveFileRoute.method);
   return { modified: true, file: readJson<FileObject>(data ?? "", response, "a file object"), eTag };
 }

@@ -1,4 +1,4 @@
-import { endpoints, parameters } from "@lucca-api/types";
+import { fileIdParameter, fileTokenParameter, retrieveFileRoute } from "@lucca-api/types";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 
 /** A file link taken apart: what `GET /lucca-api/files/{id}` needs, and where to send it. */
@@ -12,8 +12,8 @@ export interface FileLink {
   baseUrl: string;
 }
 
-const idPlaceholder = `{${parameters.fileId.name}}`;
-const [pathBefore = "", pathAfter = ""] = endpoints.retrieveFile.path.split(idPlaceholder);
+const idPlaceholder = `{${fileIdParameter.name}}`;
+const [pathBefore = "", pathAfter = ""] = retrieveFileRoute.path.split(idPlaceholder);
 
 /**
  * Parses a link `href` as the API hands it out (`links.self.href` of a file, or the
@@ -24,18 +24,20 @@ export function parseFileLink(href: string): FileLink {
   try {
     url = new URL(href);
   } catch {
-    throw new InvalidInputError("href", `'${shorten(href)}' is not an absolute URL; pass the whole \`href\` of the link, e.g. https://example.ilucca.net${pathBefore}<id>?${parameters.fileToken.name}=…`);
+    throw new InvalidInputError("href", `'${shorten(href)}' is not an absolute URL; pass the whole \`href\` of the link, e.g. https://example.ilucca.net${pathBefore}<id>?${fileTokenParameter.name}=…`);
   }
-  const at = url.pathname.lastIndexOf(pathBefore);
-  const id = at < 0 ? "" : decodeURIComponent(url.pathname.slice(at + pathBefore.length, url.pathname.length - pathAfter.length || undefined));
-  if (at < 0 || !url.pathname.endsWith(pathAfter) || id === "" || id.includes("/")) {
-    throw new InvalidInputError("href", `'${url.origin}${url.pathname}' is not a file link: its path should end with ${endpoints.retrieveFile.path}.`);
+  // Each read of a URL's part builds a new string: read each once.
+  const { pathname, origin } = url;
+  const at = pathname.lastIndexOf(pathBefore);
+  const id = at < 0 ? "" : decodeURIComponent(pathname.slice(at + pathBefore.length, pathname.length - pathAfter.length || undefined));
+  if (at < 0 || !pathname.endsWith(pathAfter) || id === "" || id.includes("/")) {
+    throw new InvalidInputError("href", `'${origin}${pathname}' is not a file link: its path should end with ${retrieveFileRoute.path}.`);
   }
-  const token = url.searchParams.get(parameters.fileToken.name);
+  const token = url.searchParams.get(fileTokenParameter.name);
   if (!token) {
-    throw new InvalidInputError("href", `'${url.origin}${url.pathname}' has no '${parameters.fileToken.name}' query parameter; take the link from \`links\` (ask with include: ['links']), not the file object's \`url\`.`);
+    throw new InvalidInputError("href", `'${origin}${pathname}' has no '${fileTokenParameter.name}' query parameter; take the link from \`links\` (ask with include: ['links']), not the file object's \`url\`.`);
   }
-  return { href, id, token, baseUrl: `${url.origin}${url.pathname.slice(0, at)}` };
+  return { href, id, token, baseUrl: `${origin}${pathname.slice(0, at)}` };
 }
 
 function shorten(text: string): string {

@@ -1,8 +1,8 @@
-import { endpoints } from "@lucca-api/types";
+import { uploadFileRoute } from "@lucca-api/types";
 
 /** The multipart media type and the name of the one part, as the spec's upload operation states. */
-const [multipartType = ""] = endpoints.uploadFile.requestMediaTypes;
-const [partName = ""] = endpoints.uploadFile.requestParts;
+const [multipartType = ""] = uploadFileRoute.requestMediaTypes;
+const [partName = ""] = uploadFileRoute.requestParts;
 
 export interface MultipartFraming {
   contentType: string;

@@ -1,12 +1,13 @@
-import { endpoints, parameters, responseHeaders, type ContentType, type FileObject, type IncludeValue } from "@lucca-api/types";
+import { eTagHeader, ifMatchParameter, ifNoneMatchParameter, uploadFileRoute, type ContentType, type FileObject, type IncludeValue } from "@lucca-api/types";
 import type { ClientContext } from "../core/context.ts";
 import { canStreamRequestBodies } from "../core/environment.ts";
 import { readJson } from "../core/read-json.ts";
 import { createApiError } from "../core/create-api-error.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { checkContentType, inferContentType } from "./content-type.ts";
-import { multipartChunks, multipartFraming } from "./multipart-body.ts";
-import { exactSize, prepareSource, type OpenPath, type PreparedSource, type UploadSource } from "./upload-source.ts";
+import { multipartFraming, type MultipartFraming } from "./multipart-body.ts";
+import type { StreamBody } from "./stream-body.ts";
+import { prepareSource, type OpenPath, type PreparedSource, type UploadSource } from "./upload-source.ts";
 
 /**
  * An upload's progress, in steps of at most 64 KiB, whatever the source; the last event,
@@ -35,13 +36,16 @@ export interface UploadFileOptions {
 }
 
 /**
- * What uploads need from the platform: Node opens `{ path }` and infers a type from the
- * extension table; a browser build carries neither (a browser's File has its type, and
- * it has no file system), which keeps the bundle smaller.
+ * What uploads need from the platform: Node opens `{ path }`, infers a type from the
+ * extension table and streams the body; a browser build carries none of them (a
+ * browser's File has its type, it has no file system, and it sends a Blob), which keeps
+ * the bundle smaller.
  */
 export interface UploadPlatform {
   openPath: OpenPath;
   extensionTypes: Readonly<Record<string, ContentType>>;
+  /** Streams the multipart body (Node's fetch can); undefined where a Blob is sent instead. */
+  streamBody: StreamBody | undefined;
 }
 
 export interface UploadedFile {
@@ -56,7 +60,9 @@ export interface UploadedFile {
  * so it is retried like a safe request.
  */
 export async function uploadFile(context: ClientContext, platform: UploadPlatform, source: UploadSource, options: UploadFileOptions = {}): Promise<UploadedFile> {
-  const prepared = await bufferWhereStreamingIsUnavailable(await prepareSource(source, platform.openPath));
+  // Node's fetch (undici) streams a request body over HTTP/1.1; a browser only over HTTP/2.
+  const streamBody = canStreamRequestBodies() ? platform.streamBody : undefined;
+  const prepared = await (streamBody ? prepareSource(source, platform.openPath) : bufferedSource(source, platform.openPath));
   const fileName = options.fileName ?? prepared.name;
   if (!fileName) throw new InvalidInputError("fileName", "is required when uploading bytes or a stream; pass e.g. { fileName: 'report.pdf' }.");
   const contentType = options.contentType !== undefined ? checkContentType(options.contentType) : inferContentType(prepared.type, fileName, platform.extensionTypes);
@@ -70,32 +76,32 @@ export async function uploadFile(context: ClientContext, platform: UploadPlatfor
       `'${fileName}' is ${size} bytes; with its multipart framing the body would be ${size + framingBytes} bytes, over the API's limit of ${limit} bytes. Send a smaller file.`,
     );
   }
-  const body = bodyFactory(prepared, framing, size, options.onProgress);
-  const { data, error, response } = await context.api.POST(endpoints.uploadFile.path, {
+  const body = bodyFactory(prepared, framing, size, options.onProgress, streamBody);
+  const { data, error, response } = await context.api.POST(uploadFileRoute.path, {
     params: {
       query: { include: options.include ?? ["links"] },
-      header: { [parameters.ifMatch.name]: options.ifMatch, [parameters.ifNoneMatch.name]: options.ifNoneMatch },
+      header: { [ifMatchParameter.name]: options.ifMatch, [ifNoneMatchParameter.name]: options.ifNoneMatch },
     },
     body: {} as { form: Blob },
     bodySerializer: () => undefined,
     headers: {
       "Content-Type": framing.contentType,
       // Known up front, the length lets the server refuse an oversized body before reading it.
-      "Content-Length": size !== undefined && canStreamRequestBodies() ? String(size + framingBytes) : undefined,
+      "Content-Length": size !== undefined && streamBody ? String(size + framingBytes) : undefined,
     },
     parseAs: "text",
     signal: options.signal ?? null,
     fetch: (request: Request) => context.transport.send(request, { body: body.create, oneShot: body.oneShot, repeatable: true, readBody: true, callerSignal: options.signal ?? null }),
   });
-  if (error !== undefined) throw createApiError(response, error, endpoints.uploadFile.method);
+  if (error !== undefined) throw createApiError(response, error, uploadFileRoute.method);
   const file = readJson<FileObject>(data ?? "", response, "the uploaded file object");
   // The one final event, once the API has the file (an attempt that failed after its last byte reported none).
   options.onProgress?.({ loaded: size ?? body.sent(), total: size ?? body.sent() });
-  return { file, eTag: response.headers.get(responseHeaders.eTag) ?? undefined };
+  return { file, eTag: response.headers.get(eTagHeader) ?? undefined };
 }
 
 /** How each attempt gets its body: streamed on Node, a Blob in a browser (no streaming uploads over HTTP/1.1). */
-function bodyFactory(prepared: PreparedSource, framing: ReturnType<typeof multipartFraming>, size: number | undefined, onProgress: UploadFileOptions["onProgress"]) {
+function bodyFactory(prepared: PreparedSource, framing: MultipartFraming, size: number | undefined, onProgress: UploadFileOptions["onProgress"], streamBody: StreamBody | undefined) {
   let sent = 0;
   let used = false;
   const oneShot = prepared.kind === "stream";
@@ -103,12 +109,9 @@ function bodyFactory(prepared: PreparedSource, framing: ReturnType<typeof multip
     if (oneShot && used) throw new InvalidInputError("source", "a stream can be sent only once; upload a Blob, bytes or a path to allow retries.");
     used = true;
     sent = 0;
-    if (!canStreamRequestBodies() && prepared.kind === "blob") return new Blob([framing.head as BlobPart, prepared.blob, framing.tail as BlobPart]);
-    // This path runs on Node only, where a web ReadableStream is async iterable.
-    const file = (prepared.kind === "blob" ? (prepared.open?.() ?? prepared.blob.stream()) : prepared.stream) as AsyncIterable<Uint8Array>;
-    // A Blob's or a path's size is exact; a stream's is the caller's word, so it is checked.
-    const checked = prepared.kind === "stream" && size !== undefined ? exactSize(file, size) : file;
-    return multipartChunks(framing, checked, (bytes) => {
+    // Without streaming, the source was read into a Blob up front (`bufferedSource`).
+    if (!streamBody) return new Blob([framing.head as BlobPart, (prepared as { blob: Blob }).blob, framing.tail as BlobPart]);
+    return streamBody(prepared, framing, size, (bytes) => {
       sent += bytes;
       touch();
       // The end is reported once, after the answer: a retry may yet send the file again.
@@ -118,9 +121,10 @@ function bodyFactory(prepared: PreparedSource, framing: ReturnType<typeof multip
   return { create, oneShot, sent: () => sent };
 }
 
-/** A browser cannot stream a request body over HTTP/1.1: there a stream is read into a Blob first. */
-async function bufferWhereStreamingIsUnavailable(prepared: PreparedSource): Promise<PreparedSource> {
-  if (prepared.kind === "blob" || canStreamRequestBodies()) return prepared;
+/** Where a request body cannot be streamed, a stream is read into a Blob first. */
+async function bufferedSource(source: UploadSource, openPath: OpenPath): Promise<PreparedSource> {
+  const prepared = await prepareSource(source, openPath);
+  if (prepared.kind === "blob") return prepared;
   const blob = await new Response(prepared.stream).blob();
   return { kind: "blob", blob, size: blob.size, name: prepared.name, type: undefined };
 }

@@ -377,3 +377,128 @@ export const servers = [
     "description": "The local sandbox of this repository (`npm start`). Not a Lucca server."
   }
 ] as const;
+
+/** The `Api-Version` header parameter (`parameters.apiVersion`). */
+export const apiVersionParameter = {
+  "name": "Api-Version",
+  "in": "header"
+} as const;
+
+/** The `If-None-Match` header parameter (`parameters.ifNoneMatch`). */
+export const ifNoneMatchParameter = {
+  "name": "If-None-Match",
+  "in": "header"
+} as const;
+
+/** The `If-Match` header parameter (`parameters.ifMatch`). */
+export const ifMatchParameter = {
+  "name": "If-Match",
+  "in": "header"
+} as const;
+
+/** The `Accept-Encoding` header parameter (`parameters.acceptEncoding`). */
+export const acceptEncodingParameter = {
+  "name": "Accept-Encoding",
+  "in": "header"
+} as const;
+
+/** The `include` query parameter (`parameters.include`). */
+export const includeParameter = {
+  "name": "include",
+  "in": "query",
+  "style": "form",
+  "explode": false
+} as const;
+
+/** The `id` path parameter (`parameters.fileId`). */
+export const fileIdParameter = {
+  "name": "id",
+  "in": "path"
+} as const;
+
+/** The `token` query parameter (`parameters.fileToken`). */
+export const fileTokenParameter = {
+  "name": "token",
+  "in": "query"
+} as const;
+
+/** The `disposition` query parameter (`parameters.disposition`). */
+export const dispositionParameter = {
+  "name": "disposition",
+  "in": "query"
+} as const;
+
+/** The `Range` header parameter (`parameters.range`). */
+export const rangeParameter = {
+  "name": "Range",
+  "in": "header"
+} as const;
+
+/** The `ETag` response header. */
+export const eTagHeader = "ETag" as const;
+
+/** The `Location` response header. */
+export const locationHeader = "Location" as const;
+
+/** The `Deprecation` response header. */
+export const deprecationHeader = "Deprecation" as const;
+
+/** The `Sunset` response header. */
+export const sunsetHeader = "Sunset" as const;
+
+/** The `Retry-After` response header. */
+export const retryAfterHeader = "Retry-After" as const;
+
+/** The `Vary` response header. */
+export const varyHeader = "Vary" as const;
+
+/** The `Content-Disposition` response header. */
+export const contentDispositionHeader = "Content-Disposition" as const;
+
+/** The `Content-Range` response header. */
+export const contentRangeHeader = "Content-Range" as const;
+
+/** How `uploadFile` is sent: method, path, request media types and multipart parts (`endpoints.uploadFile` without scopes and responses). */
+export const uploadFileRoute = {
+  "method": "POST",
+  "path": "/lucca-api/files",
+  "requestMediaTypes": [
+    "multipart/form-data"
+  ],
+  "requestParts": [
+    "form"
+  ]
+} as const;
+
+/** How `retrieveFile` is sent: method, path, request media types and multipart parts (`endpoints.retrieveFile` without scopes and responses). */
+export const retrieveFileRoute = {
+  "method": "GET",
+  "path": "/lucca-api/files/{id}",
+  "requestMediaTypes": [],
+  "requestParts": []
+} as const;
+
+/** How `retrieveFileHeaders` is sent: method, path, request media types and multipart parts (`endpoints.retrieveFileHeaders` without scopes and responses). */
+export const retrieveFileHeadersRoute = {
+  "method": "HEAD",
+  "path": "/lucca-api/files/{id}",
+  "requestMediaTypes": [],
+  "requestParts": []
+} as const;
+
+/** The query parameters whose arrays go comma-joined in one parameter (`style: form`, `explode: false`), where the default repeats them. */
+export const unexplodedQueryParameters = [
+  "include"
+] as const;
+
+/** `limits.maxRequestBodyBytes`. */
+export const maxRequestBodyBytes = 104857600 as const;
+
+/** `limits.maxRequestHeaderBytes`. */
+export const maxRequestHeaderBytes = 8192 as const;
+
+/** `limits.rateLimitRequestsPerMinute`. */
+export const rateLimitRequestsPerMinute = 50 as const;
+
+/** `limits.serverTimeoutSeconds`. */
+export const serverTimeoutSeconds = 5 as const;

@@ -91,10 +91,15 @@ export class FileStore {
         callback(null, chunk);
       },
     });
+    const file = createWriteStream(path, { flags: "wx" });
     try {
-      await pipeline(content, measure, createWriteStream(path, { flags: "wx" }));
+      await pipeline(content, measure, file);
       await syncFile(path);
     } catch (error) {
+      // A write stream opens its file asynchronously: a body refused at once can fail the
+      // pipeline before the file exists, and removing it then would leave the empty file
+      // that the open creates a moment later. Remove it once the stream has closed.
+      if (!file.closed) await new Promise<void>((resolve) => file.once("close", () => resolve()));
       await rm(path, { force: true });
       throw error;
     }

@@ -58,5 +58,7 @@ describe.each(packages)("$name", ({ name, dir }) => {
     const bins = Object.values<string>(manifest.bin ?? {}).map((bin) => bin.replace(/^\.\//, ""));
     const unexpected = files.filter((file) => ![...bins, "LICENSE", "README.md", "package.json", "openapi.json"].includes(file) && !/^dist\/.*\.(js|d\.ts)$/.test(file));
     expect(unexpected).toEqual([]);
+    // What the exports map points at must be in the tarball, not only the absence of the rest.
+    expect(files.filter((file) => file.startsWith("dist/")), "an empty dist/ would pack nothing to import").not.toEqual([]);
   });
 });

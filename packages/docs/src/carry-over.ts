@@ -9,10 +9,11 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { apiVersionPattern } from "@lucca-api/types";
 import { versionsFileName } from "./build.ts";
 import { mergeVersions, type VersionEntry, type VersionsManifest } from "./site-files.ts";
 
-const versionPattern = /^\d{4}-\d{2}-\d{2}$/;
+const versionPattern = new RegExp(apiVersionPattern);
 
 function checkedEntry(entry: VersionEntry, source: string): VersionEntry {
   if (!versionPattern.test(entry?.version ?? ""))

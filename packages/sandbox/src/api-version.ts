@@ -4,9 +4,9 @@
  * versions it describes (`apiVersions`); the sandbox resolves a date to its version, and
  * refuses a date before the first one, which no version covers.
  */
-import { apiVersions } from "@lucca-api/types";
+import { apiVersionPattern, apiVersions } from "@lucca-api/types";
 
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+const datePattern = new RegExp(apiVersionPattern);
 
 function isCalendarDate(value: string): boolean {
   if (!datePattern.test(value)) return false;

@@ -3,7 +3,7 @@
  * @lucca-api/client, no cast), against the sandbox. What an integrator who generates
  * nothing of their own gets from the published types.
  */
-import { type FileObject, type JsonPaths } from "@lucca-api/types";
+import { currentApiVersion, type FileObject, type JsonPaths } from "@lucca-api/types";
 import createClient from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "./support/sandbox.ts";
@@ -25,7 +25,7 @@ describe("a bare openapi-fetch client on the generated types", () => {
     const content = "Hello, Lucca!";
 
     const uploaded = await client.POST("/lucca-api/files", {
-      params: { header: { "Api-Version": "2024-11-01" }, query: { include: ["links"] } },
+      params: { header: { "Api-Version": currentApiVersion }, query: { include: ["links"] } },
       body: { form: new Blob([content], { type: "text/plain" }) },
       bodySerializer(body) {
         const form = new FormData();
@@ -49,18 +49,18 @@ describe("a bare openapi-fetch client on the generated types", () => {
     const eTag = metadata.response.headers.get("ETag")!;
 
     const download = await client.GET("/lucca-api/files/{id}", {
-      params: { path: { id }, query: { token, disposition: "attachment" }, header: { "Api-Version": "2024-11-01" } },
+      params: { path: { id }, query: { token, disposition: "attachment" }, header: { "Api-Version": currentApiVersion } },
       parseAs: "text",
     });
     expect(download.data).toBe(content);
 
     const revalidated = await client.GET("/lucca-api/files/{id}", {
-      params: { path: { id }, query: { token }, header: { "Api-Version": "2024-11-01", "If-None-Match": eTag } },
+      params: { path: { id }, query: { token }, header: { "Api-Version": currentApiVersion, "If-None-Match": eTag } },
     });
     expect(revalidated.response.status).toBe(304);
 
     const head = await client.HEAD("/lucca-api/files/{id}", {
-      params: { path: { id }, query: { token }, header: { "Api-Version": "2024-11-01", "If-None-Match": eTag } },
+      params: { path: { id }, query: { token }, header: { "Api-Version": currentApiVersion, "If-None-Match": eTag } },
     });
     expect(head.response.status).toBe(304);
   });

@@ -52,7 +52,7 @@ describe("each representation of a file has its own validator, and answers vary 
     ["the content chosen by Accept", octet],
     ["the 406 of an Accept that matches nothing", { Accept: "video/mp4" }],
   ])("%s carries Vary: Accept", async (_rule, headers) => {
-    expect((await get(headers)).response.headers.get("Vary")).toMatch(/(^|,\s*)Accept(,|$)/);
+    expect((await get(headers)).response.headers.get(responseHeaders.vary)).toMatch(/(^|,\s*)Accept(,|$)/);
   });
 
   it("a 304 carries the ETag and Vary the 200 would (RFC 9110, section 15.4.5)", async () => {
@@ -60,11 +60,11 @@ describe("each representation of a file has its own validator, and answers vary 
     const { response } = await get({ ...octet, [parameters.ifNoneMatch.name]: tag });
     expect(response.status).toBe(304);
     expect(response.headers.get(responseHeaders.eTag)).toBe(tag);
-    expect(response.headers.get("Vary")).toMatch(/Accept/);
+    expect(response.headers.get(responseHeaders.vary)).toMatch(/Accept/);
   });
 
   it("the content chosen by disposition does not vary on Accept", async () => {
-    expect((await get({}, "&disposition=attachment")).response.headers.get("Vary") ?? "").not.toMatch(/Accept/);
+    expect((await get({}, "&disposition=attachment")).response.headers.get(responseHeaders.vary) ?? "").not.toMatch(/Accept/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { isAbortError, isConnectionError, isInvalidInputError, isTokenError, isTimeoutError } from "@lucca-api/client";
+import { environmentVariables as env } from "../config/resolve-config.ts";
 import { UsageError } from "./usage-error.ts";
 
 /**
@@ -10,14 +11,14 @@ const fieldSources: Record<string, string> = {
   source: "the file to upload",
   "source.path": "the file to upload",
   path: "-o",
-  apiVersion: "--api-version (or LUCCA_API_VERSION)",
-  baseUrl: "LUCCA_BASE_URL (or --host)",
+  apiVersion: `--api-version (or ${env.apiVersion})`,
+  baseUrl: `${env.baseUrl} (or --host)`,
   host: "--host",
-  "auth.clientId": "LUCCA_CLIENT_ID",
-  "auth.clientSecret": "LUCCA_CLIENT_SECRET",
-  "auth.tokenUrl": "LUCCA_TOKEN_URL",
-  clientId: "LUCCA_CLIENT_ID",
-  clientSecret: "LUCCA_CLIENT_SECRET",
+  "auth.clientId": env.clientId,
+  "auth.clientSecret": env.clientSecret,
+  "auth.tokenUrl": env.tokenUrl,
+  clientId: env.clientId,
+  clientSecret: env.clientSecret,
 };
 
 export interface DescribeContext {
@@ -43,8 +44,8 @@ export function describeError(error: unknown, context: DescribeContext): string 
     const said = `${error.error}${error.errorDescription ? `: ${error.errorDescription}` : ""}`;
     const fix =
       error.error === "invalid_client"
-        ? `check LUCCA_CLIENT_ID and LUCCA_CLIENT_SECRET${context.sandbox ? "" : " (or try the local sandbox with --sandbox)"}`
-        : `check the client's configuration and LUCCA_TOKEN_URL (now ${error.tokenUrl})`;
+        ? `check ${env.clientId} and ${env.clientSecret}${context.sandbox ? "" : " (or try the local sandbox with --sandbox)"}`
+        : `check the client's configuration and ${env.tokenUrl} (now ${error.tokenUrl})`;
     return oneLine(`the token endpoint refused the credentials (${error.status} ${said}); ${fix}.`);
   }
   if (isConnectionError(error) && !isTimeoutError(error) && context.sandbox) {

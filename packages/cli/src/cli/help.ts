@@ -1,4 +1,5 @@
 import { environmentVariables } from "../config/resolve-config.ts";
+import { fileIdParameter, fileTokenParameter, retrieveFileRoute } from "@lucca-api/types";
 import { localSandboxUrl } from "../config/local-sandbox.ts";
 import type { CommandName } from "./arguments.ts";
 import { exitCodes } from "./exit-codes.ts";
@@ -23,7 +24,7 @@ Options
 a failure or Ctrl-C leaves no partial file. A dropped connection resumes where it broke.
 
 Examples
-  lucca-files --sandbox download 'http://127.0.0.1:4010/lucca-api/files/<id>?token=<token>'
+  lucca-files --sandbox download '${localSandboxUrl}${retrieveFileRoute.path.replace(`{${fileIdParameter.name}}`, "<id>")}?${fileTokenParameter.name}=<token>'
   lucca-files download "$LINK" -o invoice.pdf
   lucca-files download "$LINK" -o - | sha256sum
 

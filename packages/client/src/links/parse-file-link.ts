@@ -1,4 +1,5 @@
 import { fileIdParameter, fileTokenParameter, retrieveFileRoute } from "@lucca-api/types";
+import { redactUrl } from "../core/redact.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 
 /** A file link taken apart: what `GET /lucca-api/files/{id}` needs, and where to send it. */
@@ -24,7 +25,8 @@ export function parseFileLink(href: string): FileLink {
   try {
     url = new URL(href);
   } catch {
-    throw new InvalidInputError("href", `'${shorten(href)}' is not an absolute URL; pass the whole \`href\` of the link, e.g. https://example.ilucca.net${pathBefore}<id>?${fileTokenParameter.name}=…`);
+    // Redacted before shortening: a link cut inside its token must not show the token's start.
+    throw new InvalidInputError("href", `'${shorten(redactUrl(href))}' is not an absolute URL; pass the whole \`href\` of the link, e.g. https://example.ilucca.net${pathBefore}<id>?${fileTokenParameter.name}=…`);
   }
   // Each read of a URL's part builds a new string: read each once.
   const { pathname, origin } = url;

@@ -51,7 +51,9 @@ export function checkHost(request: IncomingMessage, allowed: ReadonlySet<string>
   throw new Problem(400, {
     field: "Host",
     detail:
-      `Host ${JSON.stringify(host.slice(0, 100))} is not a name this sandbox listens for (${[...allowed].slice(0, 6).join(", ")}): ` +
-      `call it by one of those, or start it with SANDBOX_PUBLIC_URL (the publicUrl option) set to the URL clients use.`,
+      // The names are not listed: bound to all interfaces they include the machine's name
+      // and addresses, which a caller sending a bogus Host has no business learning.
+      `Host ${JSON.stringify(host.slice(0, 100))} is not a name this sandbox listens for: ` +
+      `call it by the address it was started on, or start it with SANDBOX_PUBLIC_URL (the publicUrl option) set to the URL clients use.`,
   });
 }

@@ -1,19 +1,49 @@
 /**
  * The sandbox behind Prism's validating proxy: the root README's curl session, as
  * written, passes with no violation, also with a later `Api-Version` date (the spec used
- * to list only the exact versions, so Prism refused `2025-03-15`).
+ * to list only the exact versions, so Prism refused `2025-03-15`); an upload part of a
+ * type the spec's `encoding.form.contentType` does not list is a request violation (with
+ * this repository's patch of Prism: patches/README.md).
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { currentApiVersion } from "@lucca-api/types";
+import { createRequire } from "node:module";
+import { currentApiVersion, endpoints } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { filePart } from "./support/multipart.ts";
 import { startPrismProxy, type PrismProxy } from "./support/prism.ts";
-import { startHarness, type Harness } from "./support/sandbox.ts";
+import { uploadViolations } from "./support/prism-validator.ts";
+import { apiVersionHeader, startHarness, uploadPath, type Harness } from "./support/sandbox.ts";
 
 const run = promisify(execFile);
+const bundledSpec = createRequire(import.meta.url)("@lucca-api/spec/openapi.json");
+const [uploadMediaType] = endpoints.uploadFile.requestMediaTypes;
+/** The spec's list of the upload part's media types, as written: what Prism must enforce. */
+const acceptedPartTypes: string =
+  bundledSpec.paths[uploadPath][endpoints.uploadFile.method.toLowerCase()].requestBody.content[uploadMediaType].encoding[filePart].contentType;
+/** A type the spec leaves out on purpose (JPEG pictures go as `image/jpg`: spec/paths/files.yaml). */
+const refusedPartType = "image/jpeg";
+
+/** A one-part upload body: the file part, of `type`. */
+function uploadForm(type: string): FormData {
+  const form = new FormData();
+  form.set(filePart, new Blob(["x"], { type }), "portrait.jpg");
+  return form;
+}
+
+/** The spec with another list of media types for the upload part. */
+function specWithPartTypes(contentType: string): object {
+  const copy = structuredClone(bundledSpec);
+  copy.paths[uploadPath][endpoints.uploadFile.method.toLowerCase()].requestBody.content[uploadMediaType].encoding[filePart].contentType = contentType;
+  return copy;
+}
+
+/** Prism's message for a part whose type the list leaves out (patches/@stoplight+prism-http+5.12.0.patch). */
+const partTypeViolation = (type: string, list: string) =>
+  `Part '${filePart}' has the media type '${type}', which its encoding's contentType does not accept: ${list.split(",").map((range) => range.trim()).join(", ")}`;
 const readmeUrl = new URL("../../../README.md", import.meta.url);
 /** The host the README's session talks to (`npm start`). */
 const readmeOrigin = "http://127.0.0.1:4010";
@@ -98,6 +128,37 @@ describe("Prism's validating proxy in front of the sandbox", () => {
     });
     expect(response.status).toBe(422);
     const { validation } = (await response.json()) as { validation: { location: string[] }[] };
-    expect(validation.map((entry) => entry.location.join(".").toLowerCase())).toContain("header.api-version");
+    expect(validation.map((entry) => entry.location.join(".").toLowerCase())).toContain(`header.${apiVersionHeader.toLowerCase()}`);
+  });
+
+  it("refuses an image/jpeg upload part as a request violation naming the part, its type and the spec's list", async () => {
+    expect(acceptedPartTypes.split(",").map((range) => range.trim())).not.toContain(refusedPartType);
+    const response = await fetch(`${prism.url}${uploadPath}`, {
+      method: endpoints.uploadFile.method,
+      headers: { Authorization: `Bearer ${await harness.accessToken()}`, [apiVersionHeader]: currentApiVersion },
+      body: uploadForm(refusedPartType),
+    });
+    expect(response.status).toBe(422);
+    const { validation } = (await response.json()) as { validation: { location: string[]; message: string }[] };
+    expect(validation.map(({ location, message }) => ({ location: location.join("."), message }))).toEqual([
+      { location: `body.${filePart}`, message: partTypeViolation(refusedPartType, acceptedPartTypes) },
+    ]);
+  });
+});
+
+describe("Prism's request validator takes the upload part's accepted types from the spec", () => {
+  it.each<[string, { contentType?: string; partType: string; refused: boolean }]>([
+    ["the spec's own list refuses image/jpeg", { partType: refusedPartType, refused: true }],
+    ["the spec's own list accepts image/jpg", { partType: "image/jpg", refused: false }],
+    ["a spec copy listing */* accepts image/jpeg", { contentType: "*/*", partType: refusedPartType, refused: false }],
+    ["a spec copy listing image/* (a media range) accepts image/jpeg", { contentType: "image/*", partType: refusedPartType, refused: false }],
+    ["a spec copy listing image/* refuses text/plain", { contentType: "image/*", partType: "text/plain", refused: true }],
+    ["a list matches whatever its spacing and case, and a part type's parameters", { contentType: " text/plain ,IMAGE/JPEG", partType: "image/jpeg; q=1", refused: false }],
+  ])("%s", async (_name, { contentType, partType, refused }) => {
+    const spec = contentType === undefined ? bundledSpec : specWithPartTypes(contentType);
+    const violations = await uploadViolations(spec, uploadForm(partType));
+    expect(violations.map(({ path, message }) => ({ path: path?.join("."), message }))).toEqual(
+      refused ? [{ path: `body.${filePart}`, message: partTypeViolation(partType, contentType ?? acceptedPartTypes) }] : [],
+    );
   });
 });

@@ -6,7 +6,7 @@
  * of an API, and it reads the spec its own way, so it catches what our own checker would
  * share a blind spot with. 5.14.2 is its last release that runs on Node 20. It runs with
  * this repository's patches (patches/README.md: Prism does not check a multipart part's
- * type against the spec), checked before it starts.
+ * type against the spec, and answers 500 to HEAD), checked before it starts.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";

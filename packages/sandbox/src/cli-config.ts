@@ -9,7 +9,7 @@
  * - `SANDBOX_DOCS_DIR`: the built API reference to serve at `/` (default: `@lucca-api/docs`'s `dist/`).
  * - `SANDBOX_PUBLIC_URL`: the URL clients reach the sandbox by (behind a proxy, in a container).
  * - `SANDBOX_MAX_BODY_BYTES`, `SANDBOX_RATE_LIMIT_PER_MINUTE`: override the spec's limits.
- * - `SANDBOX_CLIENT_AUTH_FAILURES_PER_MINUTE`: failed token requests per client id and per address.
+ * - `SANDBOX_CLIENT_AUTH_FAILURES_PER_MINUTE`: failed token requests per client id from one address (an address: 10 times as many).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -45,8 +45,9 @@ export interface SandboxOptions {
   /** Requests a client may make per minute. Default: the spec's `rateLimitRequestsPerMinute`. */
   rateLimitPerMinute?: number;
   /**
-   * Failed client authentications at the token endpoint a client id, or an address, may
-   * make per minute before the endpoint answers 429 for it until the minute ends. Default 10.
+   * Failed client authentications at the token endpoint a client id may make per minute
+   * from one address (an address: `clientsPerAddress` times as many) before the endpoint
+   * answers 429 for it until the minute ends. Default 10.
    */
   clientAuthFailuresPerMinute?: number;
   /** Lifetime of an access token. Default 1800 s, as Lucca's token endpoint answers. */

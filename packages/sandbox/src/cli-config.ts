@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { demoClient, type SandboxClient, type SandboxOptions } from "./options.ts";
+import { defaultHost, defaultPort, demoClient, type SandboxClient, type SandboxOptions } from "./options.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -73,8 +73,8 @@ export function optionsFromEnv(env: Env, cwd: string): CliOptions {
   const clients = [demoClient, ...(fromFile.clients ?? []), ...extraClients];
   const options: CliOptions = {
     ...fromFile,
-    host: env.HOST || fromFile.host || "127.0.0.1",
-    port: integer(env, "PORT") ?? fromFile.port ?? 4010,
+    host: env.HOST || fromFile.host || defaultHost,
+    port: integer(env, "PORT") ?? fromFile.port ?? defaultPort,
     dataDir: resolve(cwd, env.SANDBOX_DATA_DIR || fromFile.dataDir || ".sandbox-data"),
     clients,
   };

@@ -2,7 +2,7 @@
  * Throttles failed client authentications at the token endpoint, as RFC 6749 section
  * 10.10 asks of an authorization server ("MUST prevent attackers from guessing ... client
  * credentials"). Only failures count, so a client that authenticates is never slowed
- * down; once a subject has failed `perMinute` times in its one-minute window, every
+ * down; once a subject has failed as often as its limit in its one-minute window, every
  * request for it is refused (a right secret too, or guessing would go on) until the
  * window ends.
  *

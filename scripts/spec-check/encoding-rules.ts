@@ -15,7 +15,7 @@ import {
   type Direction,
 } from "./breaking-reasons.ts";
 import { deref, type Json } from "./document.ts";
-import { acceptedMediaTypes, FORM_MEDIA_TYPES, requiredHeaders, serialization, uncovered, type Serialization } from "./encoding.ts";
+import { acceptedMediaTypes, FORM_MEDIA_TYPES, hasPart, requiredHeaders, serialization, uncovered, type Serialization } from "./encoding.ts";
 import type { Documents } from "./locate.ts";
 import type { RedoclyChange } from "./redocly-diff.ts";
 import { code } from "./values.ts";
@@ -83,7 +83,8 @@ export function encodingVerdict(change: RedoclyChange, documents: Documents, tok
     verdict.findings.push(finding);
   };
 
-  for (const part of parts) {
+  // A part the body did not have is new: no client sends or reads it yet, whatever its encoding says.
+  for (const part of parts.filter((name) => hasPart(documents.base, mediaTypeBefore, name))) {
     const named = `Part ${code(part)} of ${code(where.mediaType)}`;
     const [encodingBefore, encodingAfter] = [deref(documents.base, mediaTypeBefore.encoding?.[part]), deref(documents.revision, mediaTypeAfter.encoding?.[part])];
 

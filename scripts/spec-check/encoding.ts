@@ -42,6 +42,12 @@ export function acceptedMediaTypes(document: Json, mediaTypeObject: Json, part: 
   return { types: [defaultContentType(document, schema)], byDefault: true };
 }
 
+/** True when the body's schema has the part, or lists no properties to tell: an encoding for a part that is new breaks nobody. */
+export function hasPart(document: Json, mediaTypeObject: Json, part: string): boolean {
+  const properties = deref(document, mediaTypeObject?.schema)?.properties;
+  return !properties || typeof properties !== "object" || part in properties;
+}
+
 /** True when `range` (`*\/*`, `image/*` or a media type) takes in every value `type` stands for. */
 export function covers(range: string, type: string): boolean {
   if (range === type || range === "*/*") return true;

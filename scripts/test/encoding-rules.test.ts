@@ -154,6 +154,18 @@ describe("a part's headers and serialization", () => {
     expect(classify(change, { base, revision }).rules).toEqual(rules);
   });
 
+  it("leaves alone the encoding of a part the body did not have: no client sends it yet", () => {
+    const withPart = (parts: string[]) => {
+      const document = documentWith({});
+      const upload = document.paths["/files"].post.requestBody.content["multipart/form-data"] as any;
+      for (const part of parts) upload.schema.properties[part] = { type: "string", format: "binary" };
+      upload.encoding.meta = parts.includes("meta") ? { contentType: "image/png" } : undefined;
+      return document;
+    };
+    const change: RedoclyChange = { path: `${UPLOAD}/encoding/meta`, kind: "added", impact: "minor", verdicts: [], revision: { pointer: `${UPLOAD}/encoding/meta`, value: { contentType: "image/png" } } };
+    expect(classify(change, { base: withPart([]), revision: withPart(["meta"]) }).rules).toEqual([]);
+  });
+
   it("leaves alone a schema property that happens to be named `encoding`", () => {
     const schema = (maxLength: number) => ({ paths: { "/files": { post: { requestBody: { content: { "application/json": { schema: { properties: { encoding: { type: "string", maxLength } } } } } } } } } });
     const change = edited("#/paths/~1files/post/requestBody/content/application~1json/schema/properties", "maxLength", 10, 5);

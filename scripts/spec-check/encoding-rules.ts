@@ -65,7 +65,7 @@ function aspectsOf(change: RedoclyChange, below: string[]): { media: boolean; he
   return { media: true, headers: true, serialization: [...SERIALIZATION_KEYS] };
 }
 
-function describe(key: keyof Serialization, before: Serialization, after: Serialization): string {
+function serializationChange(key: keyof Serialization, before: Serialization, after: Serialization): string {
   return `${code(key)} ${code(String(before[key]))} → ${code(String(after[key]))}`;
 }
 
@@ -120,7 +120,7 @@ export function encodingVerdict(change: RedoclyChange, documents: Documents, tok
     if (aspects.serialization.length > 0 && FORM_MEDIA_TYPES.includes(where.mediaType)) {
       const [before, after] = [serialization(documents.base, encodingBefore), serialization(documents.revision, encodingAfter)];
       const changed = aspects.serialization.filter((key) => before[key] !== after[key]);
-      if (changed.length > 0) found(ENCODING_SERIALIZATION_CHANGED, `${named} is serialized differently: ${changed.map((key) => describe(key, before, after)).join(", ")} (defaults filled in).`);
+      if (changed.length > 0) found(ENCODING_SERIALIZATION_CHANGED, `${named} is serialized differently: ${changed.map((key) => serializationChange(key, before, after)).join(", ")} (defaults filled in).`);
     }
   }
   return verdict;

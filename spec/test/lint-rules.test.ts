@@ -52,6 +52,7 @@ describe("redocly lint", () => {
     ["an unquoted date-like scalar", "openapi.yaml", 'version: "2024-11-01"', "version: 2024-11-01", "interop/no-unquoted-date-scalar"],
     ["a brace in a $ref", "openapi.yaml", "$ref: ./paths/files-by-id.yaml", "$ref: ./paths/files-{id}.yaml", "interop/no-braces-in-ref"],
     ["a 4xx answer to GET without problem details", "paths/files-by-id.yaml", '"404":\n      $ref: ../components/responses/NotFound.yaml', '"404":\n      description: Not found.', "rule/4xx-has-problem-details"],
+    ["a description on a server variable", "openapi.yaml", "        default: net\n", "        default: net\n        description: The top-level domain.\n", "rule/no-server-variable-description"],
   ])("rejects %s", async (_name, file, from, to, rule) => {
     expect(await lintEdited(async (dir) => {
       await replaceIn(path.join(dir, file), from, to);

@@ -53,6 +53,7 @@ describe("redocly lint", () => {
     ["a brace in a $ref", "openapi.yaml", "$ref: ./paths/files-by-id.yaml", "$ref: ./paths/files-{id}.yaml", "interop/no-braces-in-ref"],
     ["a 4xx answer to GET without problem details", "paths/files-by-id.yaml", '"404":\n      $ref: ../components/responses/NotFound.yaml', '"404":\n      description: Not found.', "rule/4xx-has-problem-details"],
     ["a description on a server variable", "openapi.yaml", "        default: net\n", "        default: net\n        description: The top-level domain.\n", "rule/no-server-variable-description"],
+    ["Markdown in a server's description", "openapi.yaml", "(npm start). Not a Lucca server.", "(`npm start`). Not a Lucca server.", "rule/server-description-plain-text"],
   ])("rejects %s", async (_name, file, from, to, rule) => {
     expect(await lintEdited(async (dir) => {
       await replaceIn(path.join(dir, file), from, to);

@@ -11,7 +11,7 @@ describe("checkContentType accepts only the spec's values", () => {
     expect(() => checkContentType("application/octet-stream")).toThrowError(/'binary\/octet-stream'/);
   });
   it("a type with no known alias names where the accepted list is", () => {
-    expect(() => checkContentType("video/webm")).toThrowError(/'video\/webm' is not accepted by the API; pick one of the accepted values \(the ContentType enum of the spec/);
+    expect(() => checkContentType("video/webm")).toThrowError(/'video\/webm' is not accepted by the API; pick one of the accepted values \(the FileContentType enum of the spec/);
   });
   it.each(contentTypes.map((type) => [type]))("%s is accepted", (type) => expect(checkContentType(type)).toBe(type));
 });

@@ -4,6 +4,7 @@
  * `{ path }`, `saveTo`, content types inferred from the file name's extension, and
  * request bodies streamed in constant memory.
  */
+import { createCredentialsProvider } from "./auth/client-credentials.ts";
 import { createClientFactory } from "./create-client.ts";
 import { saveToPath } from "./download/save-to-path.ts";
 import { extensionTypes } from "./upload/extension-types.ts";
@@ -15,4 +16,8 @@ export * from "./exports.ts";
 export { requestAccessToken, type AccessTokenGrant, type RequestAccessTokenOptions } from "./auth/request-access-token.ts";
 
 /** Creates the client (see `LuccaFilesClientOptions`). */
-export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({ upload: { openPath, extensionTypes, streamBody }, saveToPath });
+export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({
+  upload: { openPath, extensionTypes, streamBody },
+  saveToPath,
+  clientCredentials: createCredentialsProvider,
+});

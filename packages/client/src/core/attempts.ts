@@ -1,9 +1,6 @@
 import { retryAfterHeader } from "@lucca-api/types";
-import { AbortError } from "../errors/abort-error.ts";
-import { ConnectionError } from "../errors/connection-error.ts";
-import { isLuccaError } from "../errors/guards.ts";
-import { TimeoutError } from "../errors/timeout-error.ts";
 import { backoffDelay, retryableStatuses, type RetryPolicy } from "./backoff.ts";
+import { errorOfOurs, failure } from "./failure.ts";
 import type { RedactingLogger } from "./logger.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 
@@ -39,16 +36,16 @@ export interface AttemptOptions {
  */
 export async function runAttempts(options: AttemptOptions): Promise<Response> {
   const { policy, signal: userSignal, describe, logger } = options;
-  const total = options.totalTimeout > 0 ? new Deadline(options.totalTimeout) : undefined;
-  const aborted = () => new AbortError(`${describe()} was aborted by the caller's signal.`, { cause: userSignal?.reason });
-  const wait = (ms: number) => sleep(ms, userSignal, total, () => (userSignal?.aborted ? aborted() : new TimeoutError("total", options.totalTimeout, describe())));
+  const total = options.totalTimeout > 0 ? new Timer(options.totalTimeout) : undefined;
+  // The caller's abort, else the total timeout (the only two that end a wait).
+  const stopped = () => failure(undefined, userSignal, ["total", options.totalTimeout], describe());
   try {
     for (let attempt = 1; ; attempt++) {
-      if (userSignal?.aborted) throw aborted();
+      if (userSignal?.aborted) throw stopped();
       const canRetry = options.repeatable && attempt <= policy.maxRetries;
-      const controller = new AbortController();
-      const timer = options.timeout > 0 ? new Timer(options.timeout, controller) : undefined;
-      const unlink = userSignal || total ? link(controller, userSignal, total?.signal) : undefined;
+      const timer = options.timeout > 0 ? new Timer(options.timeout) : undefined;
+      const controller = timer?.controller ?? new AbortController();
+      const unlink = userSignal || total ? link(controller, userSignal, total?.controller.signal) : undefined;
       let response: Response;
       try {
         if (logger.enabled) logger.debug(`→ ${describe()} (attempt ${attempt})`);
@@ -56,16 +53,13 @@ export async function runAttempts(options: AttemptOptions): Promise<Response> {
       } catch (cause) {
         unlink?.();
         timer?.stop();
-        if (userSignal?.aborted) throw aborted();
-        if (total?.fired) throw new TimeoutError("total", options.totalTimeout, describe());
-        if (isLuccaError(cause)) throw cause;
-        // One of ours thrown while fetch read the request body (a wrong declared size): fetch wraps it.
-        if (isLuccaError((cause as { cause?: unknown } | undefined)?.cause)) throw (cause as { cause: unknown }).cause;
-        const error = timer?.fired ? new TimeoutError("attempt", options.timeout, describe()) : new ConnectionError(connectionMessage(describe(), cause), { cause });
-        if (!canRetry) throw error;
+        const expired = total?.fired ? (["total", options.totalTimeout] as const) : timer?.fired ? (["attempt", options.timeout] as const) : undefined;
+        const error = failure(cause, userSignal, expired, describe(), "got no answer; check the base URL and the network");
+        // Only this attempt's own failure (its connection, its timer) is worth another attempt.
+        if (!canRetry || userSignal?.aborted || total?.fired || errorOfOurs(cause)) throw error;
         const delay = backoffDelay(attempt, policy);
         logger.warn(`${error.message} Retrying in ${Math.round(delay)} ms.`);
-        await wait(delay);
+        await sleep(delay, [userSignal, total?.controller.signal], stopped);
         continue;
       }
       timer?.stop();
@@ -77,17 +71,11 @@ export async function runAttempts(options: AttemptOptions): Promise<Response> {
       unlink?.();
       await response.body?.cancel().catch(() => undefined);
       logger.warn(`${describe()} answered ${response.status}; retrying in ${Math.round(delay)} ms.`);
-      await wait(delay);
+      await sleep(delay, [userSignal, total?.controller.signal], stopped);
     }
   } finally {
     total?.stop();
   }
-}
-
-function connectionMessage(describe: string, cause: unknown): string {
-  const error = cause as { message?: string; cause?: { code?: string; message?: string } };
-  const reason = error?.cause?.code ?? error?.cause?.message ?? error?.message ?? String(cause);
-  return `${describe} failed before an answer came back (${reason}). Check the base URL and the network.`;
 }
 
 /** Aborts `controller` when any of the signals fires; returns the unlinking function. */
@@ -100,10 +88,9 @@ function link(controller: AbortController, ...signals: (AbortSignal | null | und
   return () => signals.forEach((signal) => signal?.removeEventListener("abort", abort));
 }
 
-/** Waits `ms`, unless the caller's signal or the total timeout ends the call first (rejected with `stopped()`). */
-function sleep(ms: number, userSignal: AbortSignal | null | undefined, total: Deadline | undefined, stopped: () => Error): Promise<void> {
+/** Waits `ms`, unless one of the signals (the caller's, the total timeout's) ends the call first: rejected with `stopped()`. */
+function sleep(ms: number, signals: (AbortSignal | null | undefined)[], stopped: () => Error): Promise<void> {
   return new Promise((resolve, reject) => {
-    const signals = [userSignal, total?.signal];
     const done = () => {
       clearTimeout(timer);
       signals.forEach((signal) => signal?.removeEventListener("abort", onAbort));
@@ -115,14 +102,12 @@ function sleep(ms: number, userSignal: AbortSignal | null | undefined, total: De
   });
 }
 
-/** A restartable timer that aborts `controller` when it runs out, and remembers it did. */
+/** A restartable timer that aborts its controller when it runs out, and remembers it did. */
 class Timer {
   fired = false;
+  readonly controller = new AbortController();
   private handle: ReturnType<typeof setTimeout>;
-  constructor(
-    private readonly ms: number,
-    private readonly controller: AbortController,
-  ) {
+  constructor(private readonly ms: number) {
     this.handle = this.start();
   }
   private start() {
@@ -135,14 +120,5 @@ class Timer {
   }
   stop(): void {
     clearTimeout(this.handle);
-  }
-}
-
-/** The total timeout: a signal that fires once the whole call has run too long. */
-class Deadline extends Timer {
-  readonly signal: AbortSignal;
-  constructor(ms: number, controller = new AbortController()) {
-    super(ms, controller);
-    this.signal = controller.signal;
   }
 }

@@ -1,7 +1,4 @@
-import { AbortError } from "../errors/abort-error.ts";
-import { ConnectionError } from "../errors/connection-error.ts";
-import { isLuccaError } from "../errors/guards.ts";
-import { TimeoutError } from "../errors/timeout-error.ts";
+import { failure, type Expired } from "./failure.ts";
 
 export interface BodyGuard {
   /** The longest silence between two chunks, in ms (the `timeout` option; 0: none). */
@@ -69,7 +66,7 @@ const GuardedResponse: Response = Object.create(globalThis.Response?.prototype ?
  */
 export class Watchdog {
   /** Which timeout ran out, once one has. */
-  fired: "attempt" | "total" | undefined;
+  fired: Expired;
   private readingSince: number | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private dueAt = Number.POSITIVE_INFINITY;
@@ -98,7 +95,7 @@ export class Watchdog {
     const idleLeft = idleTimeout > 0 && this.readingSince !== undefined ? this.readingSince + idleTimeout - now : Number.POSITIVE_INFINITY;
     const totalLeft = totalTimeout > 0 ? startedAt + totalTimeout - now : Number.POSITIVE_INFINITY;
     if (totalLeft <= 0 || idleLeft <= 0) {
-      this.fired = totalLeft <= 0 ? "total" : "attempt";
+      this.fired = totalLeft <= 0 ? ["total", totalTimeout] : ["attempt", idleTimeout];
       void this.reader.cancel().catch(() => undefined);
       return;
     }
@@ -119,11 +116,7 @@ async function guardedRead(reader: ReadableStreamDefaultReader<Uint8Array>, watc
     throw undefined;
   } catch (cause) {
     watchdog.stop();
-    if (guard.signal?.aborted) throw new AbortError(`${guard.describe()} was aborted by the caller's signal while its answer was read.`, { cause: guard.signal.reason });
-    if (isLuccaError(cause)) throw cause;
-    if (watchdog.fired) throw new TimeoutError(watchdog.fired, watchdog.fired === "attempt" ? guard.idleTimeout : guard.totalTimeout, `Reading the answer to ${guard.describe()}`);
-    const reason = (cause as { cause?: { code?: string } } | undefined)?.cause?.code ?? (cause as Error | undefined)?.message ?? String(cause);
-    throw new ConnectionError(`${guard.describe()}: the answer broke off before its end (${reason}). Send the request again.`, { cause });
+    throw failure(cause, guard.signal, watchdog.fired, `The answer to ${guard.describe()}`, "broke off before its end; send the request again");
   } finally {
     watchdog.idle();
   }

@@ -7,10 +7,6 @@ export function readJson<T>(text: string, response: Response, what: string): T {
     return JSON.parse(text) as T;
   } catch (cause) {
     const type = response.headers.get("Content-Type") ?? "no Content-Type";
-    throw new InvalidResponseError(
-      response.status,
-      `${redactUrl(response.url)} answered ${response.status} (${type}) with a body that is not JSON, where the spec promises ${what}: ${JSON.stringify(text.slice(0, 60))}. The server or a proxy in between is misbehaving.`,
-      { cause },
-    );
+    throw new InvalidResponseError(response.status, `${redactUrl(response.url)} answered ${response.status} (${type}) ${JSON.stringify(text.slice(0, 60))}, not the JSON of ${what}: a server or proxy fault.`, { cause });
   }
 }

@@ -123,7 +123,7 @@ function checkRange(response: Response, at: number, total: number | undefined): 
   const sameSize = total === undefined || length === undefined || length === "*" || Number(length) === total;
   if (response.status !== httpStatus.partialContent || Number(start) !== at || !sameSize) {
     void response.body?.cancel();
-    throw new InvalidResponseError(response.status, `${redactUrl(response.url)} answered ${response.status} (${range ?? "no Content-Range"}) to a Range from byte ${at}: the server cannot resume this download. Download it from the start.`);
+    throw new InvalidResponseError(response.status, `${redactUrl(response.url)} answered ${response.status} (${range ?? "no Content-Range"}) to a Range from byte ${at}; download the file from the start.`);
   }
 }
 

@@ -64,17 +64,14 @@ export async function uploadFile(context: ClientContext, platform: UploadPlatfor
   const streamBody = canStreamRequestBodies() ? platform.streamBody : undefined;
   const prepared = await (streamBody ? prepareSource(source, platform.openPath) : bufferedSource(source, platform.openPath));
   const fileName = options.fileName ?? prepared.name;
-  if (!fileName) throw new InvalidInputError("fileName", "is required when uploading bytes or a stream; pass e.g. { fileName: 'report.pdf' }.");
+  if (!fileName) throw new InvalidInputError("fileName", "is required for bytes or a stream, e.g. { fileName: 'report.pdf' }.");
   const contentType = options.contentType !== undefined ? checkContentType(options.contentType) : inferContentType(prepared.type, fileName, platform.extensionTypes);
   const size = prepared.size ?? options.size;
   const framing = multipartFraming(fileName, contentType);
   const framingBytes = framing.head.byteLength + framing.tail.byteLength;
   const limit = context.options.maxUploadBytes;
   if (size !== undefined && size + framingBytes > limit) {
-    throw new InvalidInputError(
-      "source",
-      `'${fileName}' is ${size} bytes; with its multipart framing the body would be ${size + framingBytes} bytes, over the API's limit of ${limit} bytes. Send a smaller file.`,
-    );
+    throw new InvalidInputError("source", `'${fileName}' is ${size} bytes, ${size + framingBytes} with its multipart framing: over the API's limit of ${limit} bytes; send a smaller file.`);
   }
   const body = bodyFactory(prepared, framing, size, options.onProgress, streamBody);
   const { data, error, response } = await context.api.POST(uploadFileRoute.path, {

@@ -12,6 +12,7 @@ import { secretInBrowser } from "./auth/secret-in-browser.ts";
 import { createClientFactory } from "./create-client.ts";
 import { nodeOnlyError } from "./core/node-builtins.ts";
 import { InvalidInputError } from "./errors/invalid-input-error.ts";
+import { blobBody, bufferSource } from "./upload/buffer-source.ts";
 
 export * from "./exports.ts";
 export type { AccessTokenGrant, RequestAccessTokenOptions } from "./auth/request-access-token.ts";
@@ -22,9 +23,9 @@ export const requestAccessToken: typeof requestAccessTokenOnNode = () => Promise
 /** Creates the client (see `LuccaFilesClientOptions`). */
 export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({
   upload: {
-    openPath: () => Promise.reject(nodeOnlyError("source.path", 'upload a File or Blob (e.g. from an <input type="file">)')),
+    prepare: (source) => bufferSource(source, () => Promise.reject(nodeOnlyError("source.path", 'upload a File or Blob (e.g. from an <input type="file">)'))),
     extensionTypes: {},
-    streamBody: undefined,
+    body: blobBody,
   },
   saveToPath: async (body) => {
     // The download would otherwise hold its connection open.

@@ -1,5 +1,5 @@
 import { problemMediaType, retryAfterHeader, type ProblemDetails } from "@lucca-api/types";
-import { httpStatus } from "./http-status.ts";
+import * as httpStatus from "./http-status.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 import { redactUrl } from "./redact.ts";
 import { ApiError, type ApiErrorInit } from "../errors/api-error.ts";

@@ -3,7 +3,7 @@ import type { TokenProvider } from "./token-provider.ts";
 import { runAttempts, type AttemptContext } from "./attempts.ts";
 import type { RetryPolicy } from "./backoff.ts";
 import { guardBody } from "./guarded-body.ts";
-import { httpStatus } from "./http-status.ts";
+import * as httpStatus from "./http-status.ts";
 import type { RedactingLogger } from "./logger.ts";
 import { redactUrl } from "./redact.ts";
 

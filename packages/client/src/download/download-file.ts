@@ -1,6 +1,6 @@
 import { contentDispositionHeader, contentRangeHeader, eTagHeader, ifMatchParameter, rangeParameter, retrieveFileRoute, type Disposition } from "@lucca-api/types";
 import type { ClientContext } from "../core/context.ts";
-import { httpStatus } from "../core/http-status.ts";
+import * as httpStatus from "../core/http-status.ts";
 import { redactUrl } from "../core/redact.ts";
 import { createApiError } from "../core/create-api-error.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";

@@ -1,6 +1,6 @@
 import { eTagHeader, ifMatchParameter, ifNoneMatchParameter, retrieveFileRoute, type Disposition, type FileObject, type IncludeValue } from "@lucca-api/types";
 import type { ClientContext } from "../core/context.ts";
-import { httpStatus } from "../core/http-status.ts";
+import * as httpStatus from "../core/http-status.ts";
 import { readJson } from "../core/read-json.ts";
 import { createApiError } from "../core/create-api-error.ts";
 import { resolveFileTarget, type FileTarget } from "../links/file-target.ts";

@@ -1,0 +1,13 @@
+import { parseFileLink } from "@lucca-api/client";
+const link = "http://127.0.0.1:1/lucca-api/files/2face165-5345-4cf3-ab05-5421a6b19df2?token=t";
+for (let i = 0; i < 50000; i++) parseFileLink(link);
+const t = process.hrtime.bigint(); for (let i = 0; i < 200000; i++) parseFileLink(link);
+console.log("parseFileLink", Number(process.hrtime.bigint() - t) / 200000 / 1000, "µs");
+const t2 = process.hrtime.bigint(); for (let i = 0; i < 200000; i++) new AbortController();
+console.log("AbortController", Number(process.hrtime.bigint() - t2) / 200000 / 1000, "µs");
+const t3 = process.hrtime.bigint(); for (let i = 0; i < 200000; i++) clearTimeout(setTimeout(() => {}, 60000));
+console.log("set+clearTimeout", Number(process.hrtime.bigint() - t3) / 200000 / 1000, "µs");
+const t4 = process.hrtime.bigint(); for (let i = 0; i < 200000; i++) AbortSignal.timeout(60000);
+console.log("AbortSignal.timeout", Number(process.hrtime.bigint() - t4) / 200000 / 1000, "µs");
+const h = new Headers({a:"b"}); const t5 = process.hrtime.bigint(); for (let i = 0; i < 200000; i++) h.set("Authorization", "Bearer xyz");
+console.log("headers.set", Number(process.hrtime.bigint() - t5) / 200000 / 1000, "µs");

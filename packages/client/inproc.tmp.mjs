@@ -5,7 +5,7 @@ const baseUrl = "http://127.0.0.1:1";
 const body = JSON.stringify({ id, type: "file", url: `${baseUrl}/lucca-api/files/${id}`, fileName: "big.bin", contentType: "binary/octet-stream", createdAt: "2026-11-27T12:00:00Z", links: { self: { href: `${baseUrl}/lucca-api/files/${id}?token=t` } } });
 const instant = async () => new Response(body, { status: 200, headers: { "Content-Type": "application/json", "Content-Length": String(body.length), ETag: 'W/"1"' } });
 const bare = createClient({ baseUrl, fetch: instant, headers: { "Api-Version": "2024-11-01", Authorization: "Bearer x" } });
-const client = createLuccaFilesClient({ baseUrl, auth: { accessToken: "bench-token" }, fetch: instant });
+const client = createLuccaFilesClient({ baseUrl, auth: { accessToken: "bench-token" }, fetch: instant, timeout: Number(process.env.TO ?? 60000) });
 const link = `${baseUrl}/lucca-api/files/${id}?token=t`;
 const variants = {
   bare: () => bare.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t" }, header: { "Api-Version": "2024-11-01" } } }),

@@ -57,22 +57,9 @@ export function createClientFactory(platform: Platform): (options: LuccaFilesCli
     tokens =
       "accessToken" in auth
         ? createStaticTokenProvider(auth.accessToken)
-        : (broughtProvider(auth) ?? platform.clientCredentials)(auth, {
-            fetch: resolved.fetch,
-            policy: resolved.policy,
-            timeout: resolved.timeout,
-            logger,
-            dangerouslyAllowBrowser: options.dangerouslyAllowBrowser,
-          });
-    const transport = createTransport({
-      fetch: resolved.fetch,
-      apiOrigin: resolved.apiOrigin,
-      tokens,
-      policy: resolved.policy,
-      timeout: resolved.timeout,
-      totalTimeout: resolved.totalTimeout,
-      logger,
-    });
+        : // A token request is bounded by its attempts' timeout; the call waiting for it, by its own.
+          (broughtProvider(auth) ?? platform.clientCredentials)(auth, { ...resolved, totalTimeout: 0, logger, dangerouslyAllowBrowser: options.dangerouslyAllowBrowser });
+    const transport = createTransport({ ...resolved, tokens, logger });
     const api = createClient<ClientPaths, JsonMediaType>({
       baseUrl: resolved.baseUrl,
       fetch: transport.fetch,

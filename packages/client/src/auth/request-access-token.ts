@@ -35,16 +35,11 @@ export async function requestAccessToken(credentials: ClientCredentials, options
   const tokenUrl = credentials.tokenUrl ?? oauth2.tokenUrl;
   const scopes = credentials.scopes ?? oauth2.scopes;
   const fetchFunction = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const response = await runAttempts({
-    send: ({ signal }) => requestToken({ fetch: fetchFunction, tokenUrl, clientId, clientSecret, scopes, signal }),
-    repeatable: true,
-    policy: defaultRetryPolicy,
-    timeout: options.timeout ?? 60_000,
-    totalTimeout: 0,
-    signal: options.signal,
-    describe: () => `POST ${tokenUrl}`,
-    logger: createRedactingLogger(undefined, () => [clientSecret]),
-  });
+  const response = await runAttempts(
+    (signal) => requestToken({ fetch: fetchFunction, tokenUrl, clientId, clientSecret, scopes, signal }),
+    { repeatable: true, signal: options.signal, describe: () => `POST ${tokenUrl}` },
+    { policy: defaultRetryPolicy, timeout: options.timeout ?? 60_000, logger: createRedactingLogger(undefined, () => [clientSecret]) },
+  );
   const { accessToken, expiresIn, scope } = await readTokenResponse(response, tokenUrl);
   return { accessToken, expiresIn, scopes: scope !== undefined ? scope.split(" ").filter(Boolean) : [...scopes] };
 }

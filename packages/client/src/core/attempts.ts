@@ -4,26 +4,28 @@ import { errorOfOurs, failure } from "./failure.ts";
 import type { RedactingLogger } from "./logger.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 
-export interface AttemptContext {
-  /** Aborts the attempt: per-attempt timeout, total timeout or the caller's signal. */
-  signal: AbortSignal;
-  /** Restarts the per-attempt timer: an upload calls it as its body makes progress. */
-  touch(): void;
-}
+/**
+ * Sends one attempt. `signal` aborts it (per-attempt timeout, total timeout or the
+ * caller's signal); `touch` restarts the per-attempt timer (an upload calls it as its
+ * body makes progress).
+ */
+export type SendAttempt = (signal: AbortSignal, touch: () => void) => Promise<Response>;
 
-export interface AttemptOptions {
-  /** Sends one attempt. */
-  send(context: AttemptContext): Promise<Response>;
+/** What one call tells the attempts about itself. */
+export interface AttemptCall {
   /** Whether a failed attempt may be sent again (safe method and re-sendable body). */
   repeatable: boolean;
-  policy: RetryPolicy;
-  /** Per attempt, in ms, until the answer's headers arrive (0: none). */
-  timeout: number;
-  /** For the whole call with its retries and waits, in ms (0: none). */
-  totalTimeout: number;
+  /** The caller's signal. */
   signal: AbortSignal | null | undefined;
   /** `GET https://…` with secrets redacted, for messages: built only when one is written. */
   describe: () => string;
+}
+
+/** The client's settings the attempts follow (`timeout` per attempt until the answer's headers arrive, `totalTimeout` for the whole call; 0: none). */
+export interface AttemptConfig {
+  policy: RetryPolicy;
+  timeout: number;
+  totalTimeout?: number | undefined;
   logger: RedactingLogger;
 }
 
@@ -34,32 +36,34 @@ export interface AttemptOptions {
  * the caller's signal stays linked so that it can still cancel the body. Every request
  * goes through here, so the path of an attempt that succeeds allocates little.
  */
-export async function runAttempts(options: AttemptOptions): Promise<Response> {
-  const { policy, signal: userSignal, describe, logger } = options;
-  const total = options.totalTimeout > 0 ? new Timer(options.totalTimeout) : undefined;
+export async function runAttempts(send: SendAttempt, { repeatable, signal: userSignal, describe }: AttemptCall, { policy, timeout, totalTimeout = 0, logger }: AttemptConfig): Promise<Response> {
+  const total = totalTimeout > 0 ? new Timer(totalTimeout) : undefined;
+  const stopSignals = [userSignal, total?.controller.signal];
   // The caller's abort, else the total timeout (the only two that end a wait).
-  const stopped = () => failure(undefined, userSignal, ["total", options.totalTimeout], describe());
+  const stopped = () => failure(undefined, userSignal, ["total", totalTimeout], describe());
+  let timer: Timer | undefined;
+  const touch = () => timer?.restart();
   try {
     for (let attempt = 1; ; attempt++) {
       if (userSignal?.aborted) throw stopped();
-      const canRetry = options.repeatable && attempt <= policy.maxRetries;
-      const timer = options.timeout > 0 ? new Timer(options.timeout) : undefined;
+      const canRetry = repeatable && attempt <= policy.maxRetries;
+      timer = timeout > 0 ? new Timer(timeout) : undefined;
       const controller = timer?.controller ?? new AbortController();
-      const unlink = userSignal || total ? link(controller, userSignal, total?.controller.signal) : undefined;
+      const unlink = userSignal || total ? link(controller, stopSignals) : undefined;
       let response: Response;
       try {
         if (logger.enabled) logger.debug(`→ ${describe()} (attempt ${attempt})`);
-        response = await options.send({ signal: controller.signal, touch: () => timer?.restart() });
+        response = await send(controller.signal, touch);
       } catch (cause) {
         unlink?.();
         timer?.stop();
-        const expired = total?.fired ? (["total", options.totalTimeout] as const) : timer?.fired ? (["attempt", options.timeout] as const) : undefined;
+        const expired = total?.fired ? (["total", totalTimeout] as const) : timer?.fired ? (["attempt", timeout] as const) : undefined;
         const error = failure(cause, userSignal, expired, describe(), "got no answer; check the base URL and the network");
         // Only this attempt's own failure (its connection, its timer) is worth another attempt.
         if (!canRetry || userSignal?.aborted || total?.fired || errorOfOurs(cause)) throw error;
         const delay = backoffDelay(attempt, policy);
         logger.warn(`${error.message} Retrying in ${Math.round(delay)} ms.`);
-        await sleep(delay, [userSignal, total?.controller.signal], stopped);
+        await sleep(delay, stopSignals, stopped);
         continue;
       }
       timer?.stop();
@@ -71,7 +75,7 @@ export async function runAttempts(options: AttemptOptions): Promise<Response> {
       unlink?.();
       await response.body?.cancel().catch(() => undefined);
       logger.warn(`${describe()} answered ${response.status}; retrying in ${Math.round(delay)} ms.`);
-      await sleep(delay, [userSignal, total?.controller.signal], stopped);
+      await sleep(delay, stopSignals, stopped);
     }
   } finally {
     total?.stop();
@@ -79,7 +83,7 @@ export async function runAttempts(options: AttemptOptions): Promise<Response> {
 }
 
 /** Aborts `controller` when any of the signals fires; returns the unlinking function. */
-function link(controller: AbortController, ...signals: (AbortSignal | null | undefined)[]): () => void {
+function link(controller: AbortController, signals: (AbortSignal | null | undefined)[]): () => void {
   const abort = () => controller.abort();
   for (const signal of signals) {
     if (signal?.aborted) controller.abort();

@@ -1,21 +1,17 @@
 import { deprecationHeader, sunsetHeader } from "@lucca-api/types";
 import type { TokenProvider } from "./token-provider.ts";
-import { runAttempts, type AttemptContext } from "./attempts.ts";
-import type { RetryPolicy } from "./backoff.ts";
+import { runAttempts, type AttemptConfig, type SendAttempt } from "./attempts.ts";
 import { guardBody } from "./guarded-body.ts";
 import * as httpStatus from "./http-status.ts";
 import type { RedactingLogger } from "./logger.ts";
 import { redactUrl } from "./redact.ts";
 
-export interface TransportConfig {
+export interface TransportConfig extends AttemptConfig {
   fetch: typeof fetch;
   /** The origin of the configured API: the only one that receives the bearer token. */
   apiOrigin: string;
   tokens: TokenProvider | undefined;
-  policy: RetryPolicy;
-  timeout: number;
   totalTimeout: number;
-  logger: RedactingLogger;
 }
 
 /** What a helper knows about its request that a `Request` object cannot say. */
@@ -72,7 +68,7 @@ export function createTransport(config: TransportConfig): Transport {
     const repeatable = resendable && (safeMethods.has(request.method) || options.repeatable === true);
     let usedToken: string | undefined;
 
-    const sendAttempt = async ({ signal, touch }: AttemptContext): Promise<Response> => {
+    const sendAttempt: SendAttempt = async (signal, touch) => {
       if (tokens) {
         // A cached token comes back as it is: no promise to wait for on most requests.
         const token = tokens.getToken(signal);
@@ -84,17 +80,8 @@ export function createTransport(config: TransportConfig): Transport {
         : config.fetch(request, { signal }));
       return options.readBody ? readWhole(response) : response;
     };
-    const run = () =>
-      runAttempts({
-        send: sendAttempt,
-        repeatable,
-        policy: config.policy,
-        timeout: config.timeout,
-        totalTimeout: config.totalTimeout,
-        signal: options.callerSignal !== undefined ? options.callerSignal : request.signal,
-        describe,
-        logger: config.logger,
-      });
+    const call = { repeatable, signal: options.callerSignal !== undefined ? options.callerSignal : request.signal, describe };
+    const run = () => runAttempts(sendAttempt, call, config);
 
     const finish = (response: Response) =>
       options.guardBody ? guardBody(response, { idleTimeout: config.timeout, totalTimeout: config.totalTimeout, startedAt, signal: request.signal, describe }) : response;

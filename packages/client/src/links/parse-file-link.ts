@@ -21,7 +21,12 @@ const [pathBefore = "", pathAfter = ""] = retrieveFileRoute.path.split(idPlaceho
  * link of a resource that references one): `https://host/lucca-api/files/{id}?token=…`.
  */
 export function parseFileLink(href: string): FileLink {
-  const url = URL.canParse(href) ? new URL(href) : undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(href);
+  } catch {
+    // Refused below: an href that is no URL is no file link either.
+  }
   // Each read of a URL's part builds a new string: read each once.
   const pathname = url?.pathname ?? "";
   const at = pathname.lastIndexOf(pathBefore);

@@ -45,8 +45,8 @@ export function resolveOptions(options: LuccaFilesClientOptions): ResolvedOption
   checkApiVersion(apiVersion);
   const fetchFunction = options.fetch ?? globalThis.fetch;
   if (typeof fetchFunction !== "function") throw new InvalidInputError("fetch", "no fetch is available; pass a fetch implementation.");
-  const policy: RetryPolicy = { ...defaultRetryPolicy, ...definedOnly(options.retry ?? {}) };
-  for (const [key, value] of Object.entries(policy)) checkDuration(`retry.${key}`, value);
+  const policy: RetryPolicy = { ...defaultRetryPolicy };
+  for (const key of Object.keys(policy) as (keyof RetryPolicy)[]) policy[key] = checkDuration(`retry.${key}`, options.retry?.[key] ?? policy[key]);
   return {
     baseUrl,
     apiOrigin: new URL(baseUrl).origin,
@@ -82,10 +82,6 @@ function checkDuration(field: string, value: number): number {
     throw new InvalidInputError(field, `'${String(value)}' must be a finite number ≥ 0.`);
   }
   return value;
-}
-
-function definedOnly<T extends object>(value: T): { [Key in keyof T]?: Exclude<T[Key], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [Key in keyof T]?: Exclude<T[Key], undefined> };
 }
 
 /** A date the API reads as a version: the spec's `YYYY-MM-DD` form, on or after the first version. */

@@ -98,6 +98,15 @@ export function createTransport(config: TransportConfig): Transport {
 }
 
 /**
+ * What a helper hands openapi-fetch for its call to go through `send`: the caller's signal
+ * is watched by the transport (`callerSignal`), so the `Request` gets none.
+ */
+export function through(transport: Transport, signal: AbortSignal | undefined, options: SendOptions): { signal: null; fetch: (request: Request) => Promise<Response> } {
+  const callerSignal = signal ?? null;
+  return { signal: null, fetch: (request) => transport.send(request, { ...options, callerSignal }) };
+}
+
+/**
  * Reads the answer's text inside the attempt; the same `Response` comes back, its
  * `text()` serving what was read, from a prototype all such answers share. (A new
  * `Response` would build a web stream per call, measured at about 60 µs of a 400 µs

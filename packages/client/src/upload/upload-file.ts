@@ -2,6 +2,7 @@ import { eTagHeader, ifMatchParameter, ifNoneMatchParameter, uploadFileRoute, ty
 import type { ClientContext } from "../core/context.ts";
 import { readJson } from "../core/read-json.ts";
 import { createApiError } from "../core/create-api-error.ts";
+import { through } from "../core/transport.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { checkContentType, inferContentType } from "./content-type.ts";
 import { multipartFraming, type MultipartFraming } from "./multipart-body.ts";
@@ -87,8 +88,7 @@ export async function uploadFile(context: ClientContext, platform: UploadPlatfor
       "Content-Length": size !== undefined ? String(size + framingBytes) : undefined,
     },
     parseAs: "text",
-    signal: options.signal ?? null,
-    fetch: (request: Request) => context.transport.send(request, { body: body.create, oneShot: body.oneShot, repeatable: true, readBody: true, callerSignal: options.signal ?? null }),
+    ...through(context.transport, options.signal, { body: body.create, oneShot: body.oneShot, repeatable: true, readBody: true }),
   });
   if (error !== undefined) throw createApiError(response, error, uploadFileRoute.method);
   const file = readJson<FileObject>(data ?? "", response, "the uploaded file object");

@@ -3,14 +3,15 @@
  * `fetch`, bare openapi-fetch and this client (typed `GET`, and `getFile`), two ways.
  *
  * - On loopback, against the bench server: the figure an integrator sees. A loaded
- *   machine moves a loopback request by several per cent from one second to the next, so
- *   the requests are cut into many short rounds, the variants take turns inside each
- *   round (in alternating order: ABCD, DCBA, …) and each round gives a ratio against the
- *   bare openapi-fetch of the same round. The median of those ratios is the figure; their
- *   quartiles say how far to trust it.
+ *   machine moves a loopback request by several per cent from one second to the next,
+ *   and a garbage collection or another process's burst lands on a few requests, so the
+ *   variants take turns request by request (ABCD, BCDA, …), each request is timed alone,
+ *   and each round of requests gives, per variant, its median request time, and a ratio
+ *   to bare openapi-fetch's median in the same round. The median of those ratios is the
+ *   figure; their quartiles say how far to trust it.
  * - In process, with a `fetch` that answers at once: what the client's own code adds to a
- *   request, in µs of CPU, without the network's noise (median over rounds of the
- *   difference with bare openapi-fetch in the same round).
+ *   request, in µs, without the network's noise (median over rounds of the difference
+ *   with bare openapi-fetch's median in the same round).
  *
  * The client is its build (`@lucca-api/client`, dist/), as an integrator runs it: the
  * bench runs under tsx, whose transform of src/ adds a `__name()` call to every function
@@ -28,15 +29,13 @@ export interface Spread {
 }
 
 export interface VariantOverhead {
-  /** Wall time per request on loopback, in µs: median over rounds. */
-  wallUs: number;
-  /** Per round, this variant's wall time over bare openapi-fetch's in the same round. */
+  /** On loopback: µs per request (the median request of each round, median over rounds). */
+  loopbackUs: number;
+  /** Per round, this variant's median request time over bare openapi-fetch's in the same round. */
   ratio: Spread;
-  /** The same with this process's CPU time (the server runs in its own). */
-  cpuRatio: Spread;
-  /** In process, with a fetch that answers at once: µs of CPU per request (median over rounds). */
+  /** In process, with a fetch that answers at once: µs per request, as above. */
   inProcessUs: number;
-  /** In process: µs of CPU added to bare openapi-fetch's, per request (median over rounds of the difference). */
+  /** In process: µs added to bare openapi-fetch's, per request (per round, the difference of the medians). */
   addedUs: Spread;
 }
 
@@ -60,31 +59,32 @@ function variants(baseUrl: string, fetchFunction: typeof fetch = globalThis.fetc
   };
 }
 
-interface Sample {
-  wallMs: number;
-  cpuMs: number;
-}
-
 /**
- * Runs every variant `perRound` times in each of `rounds` rounds, taking turns (the order
- * reversed every other round, so that a drift within a round favours no one).
+ * Runs `perRound` requests of every variant in each of `rounds` rounds, the variants
+ * taking turns request by request, each request timed alone. The order of each turn is
+ * shuffled: a request leaves work behind (its connection's callbacks, garbage) that the
+ * next one pays, and a fixed order would always hand one variant's leftovers to the same
+ * other. Gives, per variant, each round's median request time in µs.
  */
-async function interleaved(runs: Record<string, () => Promise<unknown>>, rounds: number, perRound: number): Promise<Record<string, Sample[]>> {
+async function interleaved(runs: Record<string, () => Promise<unknown>>, rounds: number, perRound: number): Promise<Record<string, number[]>> {
   const names = Object.keys(runs);
-  const samples: Record<string, Sample[]> = Object.fromEntries(names.map((name) => [name, []]));
+  const order = names.map((_, index) => index);
+  const medians: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
   // Warm: every path compiled and the connection pool filled before anything counts.
   for (const run of Object.values(runs)) for (let i = 0; i < 1_000; i++) await run();
   for (let round = 0; round < rounds; round++) {
-    for (const name of round % 2 ? [...names].reverse() : names) {
-      const run = runs[name]!;
-      const started = performance.now();
-      const cpu = process.cpuUsage();
-      for (let i = 0; i < perRound; i++) await run();
-      const { user, system } = process.cpuUsage(cpu);
-      samples[name]!.push({ wallMs: (performance.now() - started) / perRound, cpuMs: (user + system) / 1000 / perRound });
+    const times = names.map(() => new Float64Array(perRound));
+    for (let i = 0; i < perRound; i++) {
+      for (const variant of shuffled(order)) {
+        const run = runs[names[variant]!]!;
+        const started = performance.now();
+        await run();
+        times[variant]![i] = (performance.now() - started) * 1000;
+      }
     }
+    names.forEach((name, variant) => medians[name]!.push(spread([...times[variant]!]).median));
   }
-  return samples;
+  return medians;
 }
 
 /** A File JSON like the bench server's, answered at once: the network taken out. */
@@ -95,28 +95,35 @@ function instantFetch(baseUrl: string): typeof fetch {
 }
 
 /**
- * `requests` loopback GETs per variant, in `rounds` interleaved rounds; then at least as
- * many in process. Every ratio and difference is taken against bare openapi-fetch in the same round.
+ * `requests` loopback GETs per variant, in `rounds` interleaved rounds; then as many in
+ * process. Every ratio and difference is taken against bare openapi-fetch in the same round.
  */
 export async function measureOverhead(baseUrl: string, requests: number, rounds = 20): Promise<OverheadReport> {
   const perRound = Math.max(1, Math.round(requests / rounds));
   const loopback = await interleaved(variants(baseUrl), rounds, perRound);
-  // A request in process takes some 40 µs: rounds of at least 1,000 keep each one long enough to time.
-  const inProcess = await interleaved(variants("http://127.0.0.1:9", instantFetch("http://127.0.0.1:9")), rounds, Math.max(perRound, 1_000));
+  const inProcess = await interleaved(variants("http://127.0.0.1:9", instantFetch("http://127.0.0.1:9")), rounds, perRound);
   const bare = "bare openapi-fetch";
-  const perRoundOf = (samples: Record<string, Sample[]>, name: string, value: (mine: Sample, bare: Sample) => number) => samples[name]!.map((sample, round) => value(sample, samples[bare]![round]!));
+  const perRoundOf = (medians: Record<string, number[]>, name: string, value: (mine: number, bare: number) => number) => medians[name]!.map((median, round) => value(median, medians[bare]![round]!));
   return Object.fromEntries(
     Object.keys(loopback).map((name) => [
       name,
       {
-        wallUs: spread(loopback[name]!.map((sample) => sample.wallMs * 1000)).median,
-        ratio: spread(perRoundOf(loopback, name, (mine, base) => mine.wallMs / base.wallMs)),
-        cpuRatio: spread(perRoundOf(loopback, name, (mine, base) => mine.cpuMs / base.cpuMs)),
-        inProcessUs: spread(inProcess[name]!.map((sample) => sample.cpuMs * 1000)).median,
-        addedUs: spread(perRoundOf(inProcess, name, (mine, base) => (mine.cpuMs - base.cpuMs) * 1000)),
+        loopbackUs: spread(loopback[name]!).median,
+        ratio: spread(perRoundOf(loopback, name, (mine, base) => mine / base)),
+        inProcessUs: spread(inProcess[name]!).median,
+        addedUs: spread(perRoundOf(inProcess, name, (mine, base) => mine - base)),
       },
     ]),
   );
+}
+
+/** Fisher–Yates, in place: the same array each turn, so that shuffling allocates nothing. */
+function shuffled(order: number[]): number[] {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
 }
 
 function spread(values: number[]): Spread {

@@ -86,16 +86,13 @@ try {
 async function printOverhead() {
   const overhead = await measureOverhead(server.url, requests, overheadRounds);
   const times = (value: number) => `${value.toFixed(3)}×`;
-  const spread = ({ median, low, high }: Spread, format: (value: number) => string) => `${format(median)} (${format(low)}–${format(high)})`;
-  console.log(`per-request overhead against bare openapi-fetch: ${requests} sequential GETs per variant on loopback, in ${overheadRounds} interleaved rounds;`);
-  console.log("each round's ratio to bare openapi-fetch in the same round: median (interquartile range)");
-  for (const [name, { wallUs, ratio: wall, cpuRatio }] of Object.entries(overhead)) {
-    console.log(`  ${name.padEnd(20)} ${wallUs.toFixed(0).padStart(5)} µs wall   ${spread(wall, times)} wall   ${spread(cpuRatio, times)} this process's CPU`);
-  }
-  console.log("in process, with a fetch that answers at once (the client's own code, µs of CPU a request; added: median of each round's difference)");
-  for (const [name, { inProcessUs, addedUs }] of Object.entries(overhead)) {
-    const added = name === "bare openapi-fetch" ? "" : `   ${spread(addedUs, (value) => `${value >= 0 ? "+" : ""}${value.toFixed(1)}`)} µs against bare openapi-fetch`;
-    console.log(`  ${name.padEnd(20)} ${inProcessUs.toFixed(1).padStart(5)} µs${added}`);
+  const micro = (value: number) => `${value >= 0 ? "+" : ""}${value.toFixed(1)}`;
+  const spread = ({ median, low, high }: Spread, format: (value: number) => string) => `${format(median)} (${format(low)} to ${format(high)})`;
+  console.log(`per-request overhead against bare openapi-fetch: ${requests} sequential GETs per variant, taking turns request by request, in ${overheadRounds} rounds;`);
+  console.log("each round's median request, and its ratio to bare openapi-fetch's in the same round: median over rounds (interquartile range)");
+  for (const [name, { loopbackUs, ratio: ratioOfRounds, inProcessUs, addedUs }] of Object.entries(overhead)) {
+    const added = name === "bare openapi-fetch" ? "" : `, ${spread(addedUs, micro)} µs`;
+    console.log(`  ${name.padEnd(20)} loopback ${loopbackUs.toFixed(0).padStart(4)} µs, ${spread(ratioOfRounds, times)}   in process (a fetch that answers at once) ${inProcessUs.toFixed(1).padStart(5)} µs${added}`);
   }
 }
 
@@ -126,7 +123,7 @@ async function printStreaming() {
 
 async function printBundle() {
   const bundles = await measureBundles(join(here, ".."));
-  console.log(`\nbrowser bundle (the package's build as a browser app imports it; esbuild, minified; gzip -9); budget ${(bundleBudget / 1024).toFixed(1)} KiB (test/bundle-size.test.ts)`);
+  console.log(`\nbrowser bundle (the package's build as a browser app imports it; esbuild, minified; gzip -9); budget ${bundleBudget} bytes, ${(bundleBudget / 1024).toFixed(2)} KiB (test/bundle-size.test.ts)`);
   for (const [name, { min, gzip }] of Object.entries(bundles)) {
     console.log(`  ${name.padEnd(20)} ${(min / 1024).toFixed(1).padStart(6)} KiB min   ${(gzip / 1024).toFixed(1).padStart(5)} KiB min+gzip   (${ratio(gzip, bundles["bare openapi-fetch"].gzip)} of bare openapi-fetch)`);
   }

@@ -1,5 +1,6 @@
 import { retryAfterHeader } from "@lucca-api/types";
 import { backoffDelay, retryableStatuses, type RetryPolicy } from "./backoff.ts";
+import { startDeadline, type Deadline } from "./deadline.ts";
 import { errorOfOurs, failure } from "./failure.ts";
 import type { RedactingLogger } from "./logger.ts";
 import { parseRetryAfter } from "./retry-after.ts";
@@ -41,14 +42,14 @@ export async function runAttempts(send: SendAttempt, { repeatable, signal: userS
   const stopSignals = [userSignal, total?.controller.signal];
   // The caller's abort, else the total timeout (the only two that end a wait).
   const stopped = () => failure(undefined, userSignal, ["total", totalTimeout], describe());
-  let timer: Timer | undefined;
+  let timer: Deadline | undefined;
   const touch = () => timer?.restart();
   try {
     for (let attempt = 1; ; attempt++) {
       if (userSignal?.aborted) throw stopped();
       const canRetry = repeatable && attempt <= policy.maxRetries;
-      timer = timeout > 0 ? new Timer(timeout) : undefined;
-      const controller = timer?.controller ?? new AbortController();
+      const controller = new AbortController();
+      timer = timeout > 0 ? startDeadline(timeout, () => controller.abort()) : undefined;
       const unlink = userSignal || total ? link(controller, stopSignals) : undefined;
       let response: Response;
       try {
@@ -106,21 +107,13 @@ function sleep(ms: number, signals: (AbortSignal | null | undefined)[], stopped:
   });
 }
 
-/** A restartable timer that aborts its controller when it runs out, and remembers it did. */
+/** The total timeout: a timer that aborts its controller when it runs out, and remembers it did. */
 class Timer {
   fired = false;
   readonly controller = new AbortController();
-  private handle: ReturnType<typeof setTimeout>;
-  constructor(private readonly ms: number) {
-    this.handle = this.start();
-  }
-  private start() {
-    return setTimeout(() => ((this.fired = true), this.controller.abort()), this.ms);
-  }
-  restart(): void {
-    if (this.fired) return;
-    clearTimeout(this.handle);
-    this.handle = this.start();
+  private readonly handle: ReturnType<typeof setTimeout>;
+  constructor(ms: number) {
+    this.handle = setTimeout(() => ((this.fired = true), this.controller.abort()), ms);
   }
   stop(): void {
     clearTimeout(this.handle);

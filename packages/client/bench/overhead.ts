@@ -1,6 +1,7 @@
 /**
  * Per-request overhead against bare openapi-fetch: sequential small GETs through raw
- * `fetch`, bare openapi-fetch and this client (typed `GET`, and `getFile`), two ways.
+ * `fetch`, bare openapi-fetch and this client (typed `GET`, and `getFile` of a link, and
+ * of `{ id, token }` as bare openapi-fetch is given them), two ways.
  *
  * - On loopback, against the bench server: the figure an integrator sees. A loaded
  *   machine moves a loopback request by several per cent from one second to the next,
@@ -56,6 +57,8 @@ function variants(baseUrl: string, fetchFunction: typeof fetch = globalThis.fetc
     "bare openapi-fetch": () => bare.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t" }, header: apiVersionHeader } }),
     "client GET": () => client.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t" } } }),
     "client getFile": () => client.getFile(link),
+    // The same file named as bare openapi-fetch names it (id and token): without the link's parsing.
+    "getFile { id, token }": () => client.getFile({ id, token: "t" }),
   };
 }
 

@@ -125,6 +125,6 @@ async function printBundle() {
   const bundles = await measureBundles(join(here, ".."));
   console.log(`\nbrowser bundle (the package's build as a browser app imports it; esbuild, minified; gzip -9); budget ${bundleBudget} bytes, ${(bundleBudget / 1024).toFixed(2)} KiB (test/bundle-size.test.ts)`);
   for (const [name, { min, gzip }] of Object.entries(bundles)) {
-    console.log(`  ${name.padEnd(20)} ${(min / 1024).toFixed(1).padStart(6)} KiB min   ${(gzip / 1024).toFixed(1).padStart(5)} KiB min+gzip   (${ratio(gzip, bundles["bare openapi-fetch"].gzip)} of bare openapi-fetch)`);
+    console.log(`  ${name.padEnd(24)} ${(min / 1024).toFixed(1).padStart(6)} KiB min   ${(gzip / 1024).toFixed(1).padStart(5)} KiB min+gzip (${gzip} bytes)   ${ratio(gzip, bundles["bare openapi-fetch"].gzip)} bare openapi-fetch`);
   }
 }

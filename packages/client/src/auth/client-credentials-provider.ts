@@ -39,7 +39,11 @@ export function createClientCredentialsProvider(credentials: ClientCredentials, 
   let pending: Promise<string> | undefined;
 
   async function fetchToken(): Promise<string> {
-    const response = await runAttempts((signal) => requestToken({ fetch: deps.fetch, tokenUrl, clientId, clientSecret, scopes, signal }), { repeatable: true, signal: undefined, describe: () => `POST ${tokenUrl}` }, deps);
+    const response = await runAttempts(
+      (signal) => requestToken({ fetch: deps.fetch, tokenUrl, clientId, clientSecret, scopes, signal }),
+      { repeatable: true, signal: undefined, describe: () => `POST ${tokenUrl}` },
+      deps,
+    );
     const { accessToken, expiresIn } = await readTokenResponse(response, tokenUrl);
     issued.add(accessToken);
     // Recent tokens are scrubbed from the logs; older ones have expired, and keeping

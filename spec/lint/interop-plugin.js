@@ -146,8 +146,8 @@ function NoBracesInRef() {
 
 /**
  * The component kinds of OpenAPI 3, by the Redocly node type that `redocly bundle` files
- * under each (Redocly's own mapping, which names the security scheme type differently and
- * so leaves security schemes where they are declared).
+ * under each (as its bundler maps them; it keeps a security scheme where it is declared,
+ * under `components.securitySchemes` of the root, which the rules read there).
  */
 const componentKinds = {
   Schema: "schemas",

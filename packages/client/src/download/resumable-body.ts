@@ -46,9 +46,11 @@ export function resumableBody(first: ReadableStream<Uint8Array>, options: Resuma
             options.onProgress?.(position);
             return controller.enqueue(value);
           } catch (cause) {
+            // First: a live idle timer would keep the process up after an abort (a CLI's Ctrl-C
+            // waited out the 60 s timeout before it exited).
+            watchdog.stop();
             if (options.signal?.aborted) throw new AbortError(`${options.describe()} was aborted by the caller's signal at byte ${position}.`, { cause: options.signal.reason });
             if (isLuccaError(cause)) throw cause;
-            watchdog.stop();
             const stalled = watchdog.fired !== undefined;
             if (resumes >= options.maxResumes) {
               if (stalled) throw new TimeoutError("attempt", options.idleTimeout, `${options.describe()} at byte ${position}`);

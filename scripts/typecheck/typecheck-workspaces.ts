@@ -81,7 +81,22 @@ function check(configPath: string, shared: Map<string, ts.SourceFile | undefined
     configFileParsingDiagnostics: parsed.errors,
     host: sharingHost(parsed.options, shared),
   });
-  return [...configProblems, ...ts.getPreEmitDiagnostics(program)];
+  return [...configProblems, ...tscDiagnostics(program)];
+}
+
+/** What `tsc --noEmit` asks of a program, in its order (emitFilesAndReportErrors in TypeScript's sources). */
+function tscDiagnostics(program: ts.Program): readonly ts.Diagnostic[] {
+  const diagnostics = [...program.getConfigFileParsingDiagnostics()];
+  const fromConfig = diagnostics.length;
+  diagnostics.push(...program.getSyntacticDiagnostics());
+  if (diagnostics.length > fromConfig) return diagnostics;
+  diagnostics.push(...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics());
+  if (diagnostics.length > fromConfig) return diagnostics;
+  diagnostics.push(...program.getSemanticDiagnostics());
+  // Declarations on (tsconfig.base.json) and nothing emitted: tsc reports what declaration emit would refuse.
+  const { declaration, composite } = program.getCompilerOptions();
+  if (diagnostics.length === fromConfig && (declaration || composite)) diagnostics.push(...program.getDeclarationDiagnostics());
+  return diagnostics;
 }
 
 /** Type-checks every workspace that has a `typecheck` script, in the root package.json's order. */

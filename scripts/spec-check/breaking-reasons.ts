@@ -26,6 +26,13 @@ export const SECURITY_URL_MOVED = "security-url-changed";
 /** This project's own rule: Redocly rates a schema removed from the components (or renamed) a patch. */
 export const SCHEMA_COMPONENT_REMOVED = "schema-component-removed";
 
+/** This project's rules for a multipart or form part's Encoding Object, which Redocly reports but does not rate (encoding-rules.ts). */
+export const ENCODING_CONTENT_TYPE_NARROWED = "encoding-content-type-narrowed";
+export const ENCODING_CONTENT_TYPE_WIDENED = "encoding-content-type-widened";
+export const ENCODING_HEADER_REQUIRED = "encoding-header-required";
+export const ENCODING_HEADER_NO_LONGER_REQUIRED = "encoding-header-no-longer-required";
+export const ENCODING_SERIALIZATION_CHANGED = "encoding-serialization-changed";
+
 const reasons: Record<string, (direction: Direction) => string> = {
   "operation-removed": () => "calls to the operation fail, and the generated client loses its types: code that calls it stops compiling.",
   "path-removed": () => "every call to the path fails, and its generated types disappear.",
@@ -55,6 +62,14 @@ const reasons: Record<string, (direction: Direction) => string> = {
     'the generated types name each schema of the components (`components["schemas"]["…"]`), and client code names them: code that names the removed one stops compiling. A rename is a removal and an addition.',
   [SECURITY_URL_MOVED]: () =>
     "clients configured with the old URL ask it for tokens and fail. And a client that reads the URL from this spec (`@lucca-api/client` does, from the generated `oauth2` constant) sends the client secret to the new URL once upgraded: integrators must check where their secret goes before they take the release.",
+  [ENCODING_CONTENT_TYPE_NARROWED]: () =>
+    "clients that send the part as a media type no longer listed are refused (415, or 400 naming the part); and tools that read the list (generated clients, validating proxies, fuzzers) refuse such a part before it is sent.",
+  [ENCODING_CONTENT_TYPE_WIDENED]: () =>
+    "clients parse each part by the media types the spec listed: a part may now come as one they do not expect, or cannot parse.",
+  [ENCODING_HEADER_REQUIRED]: () => "requests whose part lacks the header are refused, and no existing client sends it.",
+  [ENCODING_HEADER_NO_LONGER_REQUIRED]: () => "clients read the part's header on every answer, as the spec promised; it may now be missing.",
+  [ENCODING_SERIALIZATION_CHANGED]: (direction) =>
+    direction === "response" ? "clients parse the part the old way, and misread what now comes." : "clients keep serializing the part the old way, which the API now reads differently.",
   "schema-type-changed": (direction) =>
     direction === "request" ? "values of the old type are refused." : "clients parse or type the value as the old type and misread it.",
   "enum-values-removed": () => "requests that send a removed value are refused, and code that passes it stops compiling.",

@@ -10,10 +10,12 @@
 import { whyItBreaks, type Direction } from "./breaking-reasons.ts";
 import { componentOf, deref, operationsOnDocumentServers, operationsSecuredBy, operationsUsing, operationsWithoutOwnSecurity, pointerTokens, type Json, type OperationEntry } from "./document.ts";
 import { oldEnumStillValid } from "./closed-enum.ts";
+import { encodingVerdict, type EncodingVerdict } from "./encoding-rules.ts";
 import { findingOf } from "./findings.ts";
 import { locate, type Area, type Documents, type Location } from "./locate.ts";
 import { projectRulesBroken } from "./project-rules.ts";
 import type { RedoclyChange } from "./redocly-diff.ts";
+import { foldSameFacts } from "./same-fact.ts";
 import { code, valueChange } from "./values.ts";
 
 export type { Area, Documents } from "./locate.ts";
@@ -119,6 +121,10 @@ function detailOf(change: RedoclyChange, area: Area, where: string[]): string {
 }
 
 export function classify(change: RedoclyChange, documents: Documents): Change {
+  return rate(change, documents).row;
+}
+
+function rate(change: RedoclyChange, documents: Documents): { row: Change; encoding: EncodingVerdict } {
   const located = locate(change, documents);
   const shared = sharedPartOf(change);
   const { area, subject, where } = placeOf(located, shared, change);
@@ -131,19 +137,21 @@ export function classify(change: RedoclyChange, documents: Documents): Change {
   const stillValid = oldEnumStillValid(change, documents, direction, redocly);
   // Redocly's rating is the verdict (a major change with no major rule named still breaks), unless every value the old enum allowed still validates.
   const rules = stillValid ? [] : redocly.length === 0 && change.impact === "major" ? ["major"] : [...redocly];
-  const ours = projectRulesBroken(change, tokens, direction);
+  const encoding = encodingVerdict(change, documents, tokens, direction);
+  const ours = [...projectRulesBroken(change, tokens, direction), ...encoding.rules];
   rules.push(...ours);
   const breaking = rules.length > 0;
   const owner = area === "parameter" ? subject : shared?.kind === "securitySchemes" ? code(shared.name) : undefined;
   const finding = [
     findingOf(change, ours, tokens, owner),
+    ...encoding.findings,
     ...(stillValid ? [`Every value the old enum allowed (${stillValid.map((value) => code(String(value))).join(", ")}) still validates: no call that was accepted is refused.`] : []),
   ]
     .filter(Boolean)
     .join(" ");
-  const detail = detailOf(change, area, where) + (stillValid ? " (every value of the old enum still validates)" : "");
+  const detail = (encoding.detail ?? detailOf(change, area, where)) + (stillValid ? " (every value of the old enum still validates)" : "");
 
-  return {
+  const row: Change = {
     area,
     // Something added to or removed from a part (a property of a schema) changes that part.
     kind: change.kind === "modified" || detail !== "" ? "changed" : change.kind,
@@ -156,8 +164,13 @@ export function classify(change: RedoclyChange, documents: Documents): Change {
     ...(finding ? { finding } : {}),
     ...(breaking ? { why: whyItBreaks(rules[0]!, direction, finding) } : {}),
   };
+  return { row, encoding };
 }
 
 export function classifyAll(changes: RedoclyChange[], documents: Documents): Change[] {
-  return changes.map((change) => classify(change, documents));
+  const rated = changes.map((change) => {
+    const { row, encoding } = rate(change, documents);
+    return { change, row, noLongerAccepted: encoding.noLongerAccepted };
+  });
+  return foldSameFacts(rated);
 }

@@ -14,6 +14,7 @@ import {
   SERVER_VARIABLE_NARROWED,
   type Direction,
 } from "./breaking-reasons.ts";
+import { isInEncoding } from "./encoding-rules.ts";
 import type { RedoclyChange } from "./redocly-diff.ts";
 
 interface Rule {
@@ -51,9 +52,10 @@ const rules: Rule[] = [
   },
   {
     // Redocly rates `required: true → false` on a response header a patch, as it does for any header.
+    // A multipart part's headers are encoding-rules.ts's.
     id: RESPONSE_HEADER_OPTIONAL,
     applies: (change, tokens, direction) =>
-      direction === "response" && tokens.includes("headers") && change.property === "required" && before(change) === true && after(change) !== true,
+      direction === "response" && tokens.includes("headers") && !isInEncoding(tokens) && change.property === "required" && before(change) === true && after(change) !== true,
   },
   {
     // A server variable's `enum` lists the hosts the API is on: a value removed is a server removed.

@@ -2,6 +2,8 @@
 import type { CheckResult } from "./check.ts";
 import type { Area, Change } from "./classify.ts";
 import { CLIENT_PACKAGE, type PolicyResult } from "./policy.ts";
+import type { TypeChange } from "./type-changes.ts";
+import { code } from "./values.ts";
 
 const AREAS: Array<[Area, string]> = [
   ["operation", "Operations"],
@@ -16,6 +18,8 @@ const AREAS: Array<[Area, string]> = [
 const MAX_DIFF_LINES = 120;
 /** A union of every content type is one long line: cut it, the literal summary says what changed. */
 const MAX_LINE_LENGTH = 160;
+/** The most types listed with their changes; the declarations diff shows the rest. */
+const MAX_TYPES = 30;
 
 const mark = (ok: boolean) => (ok ? "✅" : "❌");
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -83,6 +87,16 @@ function changeTables(changes: Change[]): string[] {
   return lines;
 }
 
+/** The types a change touches, one line each, with what changed for their users; the longest lists are cut, the diff below has the rest. */
+function typeChangeLines(changes: TypeChange[]): string[] {
+  const byType = new Map<string, string[]>();
+  for (const { type, change } of changes) byType.set(type, [...(byType.get(type) ?? []), change]);
+  const lines = [...byType].map(([type, what]) => `  - ${code(type)}: ${what.join("; ")}`);
+  const shown = lines.slice(0, MAX_TYPES);
+  if (lines.length > shown.length) shown.push(`  - … ${lines.length - shown.length} more types: see the declarations diff.`);
+  return shown;
+}
+
 function typesSection(result: CheckResult): string[] {
   const { files } = result.typesDiff;
   const lines = ["", "### Effect on the generated types", ""];
@@ -92,11 +106,7 @@ function typesSection(result: CheckResult): string[] {
       lines.push(`- \`${file.file}\`: ${file.effect === "comments" ? "doc comments only" : "the order of object members only, which is not a change"}`);
       continue;
     }
-    const values = [
-      ...file.literalsRemoved.map((literal) => `−\`${literal}\``),
-      ...file.literalsAdded.map((literal) => `+\`${literal}\``),
-    ];
-    lines.push(`- \`${file.file}\`: +${file.added} −${file.removed} lines of declarations${values.length > 0 ? `; string literals ${values.join(" ")}` : ""}`);
+    lines.push(`- \`${file.file}\`: +${file.added} −${file.removed} lines of declarations`, ...typeChangeLines(file.changes));
   }
   const patch = files.filter((file) => file.patch).map((file) => `// ${file.file}\n${file.patch}`).join("\n");
   if (patch) {

@@ -9,6 +9,7 @@ import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import ts from "typescript";
 import { exec } from "./exec.ts";
+import { typeChanges, type TypeChange } from "./type-changes.ts";
 
 /** What changed in a generated file: only doc comments, only the order of object members, or declarations. */
 export type Effect = "comments" | "order" | "declarations";
@@ -20,9 +21,8 @@ export interface FileDiff {
   /** Lines of declarations added and removed (as compared: comments stripped, members in name order). */
   added: number;
   removed: number;
-  /** String literals (enum values, paths, header names) only on one side: what a union gained or lost. */
-  literalsAdded: string[];
-  literalsRemoved: string[];
+  /** What changed for the user of each type (a property added, a union's literal lost); empty unless `effect` is `declarations`. */
+  changes: TypeChange[];
   /** The unified diff of the declarations as compared, without the file headers; empty unless `effect` is `declarations`. */
   patch: string;
 }
@@ -73,15 +73,6 @@ function declarations(fileName: string, text: string, sorted: boolean): string {
   }
 }
 
-/** The string literals of diff lines, e.g. each member of a union of content types. */
-function literals(lines: string[]): Set<string> {
-  return new Set(lines.flatMap((line) => line.match(/"(?:[^"\\]|\\.)*"/g) ?? []));
-}
-
-function onlyIn(side: Set<string>, other: Set<string>): string[] {
-  return [...side].filter((literal) => !other.has(literal));
-}
-
 async function readDir(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const name of (await readdir(dir)).sort()) files.set(name, await readFile(path.join(dir, name), "utf8"));
@@ -108,14 +99,12 @@ export async function diffTypes(baseDir: string, revisionDir: string, workDir: s
     const lines = patch.split("\n");
     const plus = lines.filter((line) => line.startsWith("+"));
     const minus = lines.filter((line) => line.startsWith("-"));
-    const [gained, lost] = [literals(plus), literals(minus)];
     files.push({
       file: name,
       effect,
       added: plus.length,
       removed: minus.length,
-      literalsAdded: onlyIn(gained, lost),
-      literalsRemoved: onlyIn(lost, gained),
+      changes: effect === "declarations" ? typeChanges(name, before, after) : [],
       patch: effect === "declarations" ? patch : "",
     });
   }

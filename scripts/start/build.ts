@@ -5,7 +5,8 @@
  *
  *   tsx scripts/start/build.ts && node packages/sandbox/dist/cli.js
  */
-import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { exec } from "../spec-check/exec.ts";
 
 interface Step {
   /** What the line says is being built. */
@@ -22,19 +23,12 @@ const steps: Step[] = [
   { what: "the API reference", filter: "@lucca-api/docs...", optional: "serving the API only" },
 ];
 
-/** Runs turbo with its output captured: only a failure shows it. */
-function turboBuild(filter: string): Promise<{ code: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("turbo", ["run", "build", `--filter=${filter}`, "--output-logs=errors-only"], {
-      env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const chunks: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => chunks.push(chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, output: Buffer.concat(chunks).toString("utf8") }));
-  });
+const repositoryRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Runs turbo with its output captured (the spec gate's `exec`): only a failure shows it. */
+async function turboBuild(filter: string): Promise<{ code: number; output: string }> {
+  const { code, stdout, stderr } = await exec("turbo", ["run", "build", `--filter=${filter}`, "--output-logs=errors-only"], { cwd: repositoryRoot });
+  return { code, output: stdout + stderr };
 }
 
 for (const { what, filter, optional } of steps) {

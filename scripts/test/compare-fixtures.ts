@@ -17,13 +17,19 @@ const compared = new Map<string, Promise<Change[]>>();
 
 /** The classified changes of a fixture against base.yaml; Redocly runs once per fixture, however many tests ask. */
 export function compareWithBase(revision: string): Promise<Change[]> {
-  let changes = compared.get(revision);
+  return compareFixtures("base", revision);
+}
+
+/** The classified changes between two fixtures, for an edit that needs a base other than base.yaml (one with an encoding). */
+export function compareFixtures(base: string, revision: string): Promise<Change[]> {
+  const key = base === "base" ? revision : `${base} → ${revision}`;
+  let changes = compared.get(key);
   if (!changes) {
     changes = (async () => {
-      const documents = { base: await readFixture("base"), revision: await readFixture(revision) };
-      return classifyAll(await redoclyDiff(fixture("base"), fixture(revision), tmpdir()), documents);
+      const documents = { base: await readFixture(base), revision: await readFixture(revision) };
+      return classifyAll(await redoclyDiff(fixture(base), fixture(revision), tmpdir()), documents);
     })();
-    compared.set(revision, changes);
+    compared.set(key, changes);
   }
   return changes;
 }

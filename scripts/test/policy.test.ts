@@ -16,11 +16,11 @@ const breakingChange: Change = {
   why: "The generated union loses the value.",
 };
 const harmlessChange: Change = { ...breakingChange, breaking: false, rules: [], detail: "description: edited" };
-const typesChanged: TypesDiff = { changed: true, files: [{ file: "constants.ts", effect: "declarations", added: 0, removed: 1, literalsAdded: [], literalsRemoved: [], patch: "-x" }] };
+const typesChanged: TypesDiff = { changed: true, files: [{ file: "constants.ts", effect: "declarations", added: 0, removed: 1, changes: [], patch: "-x" }] };
 /** Declarations only added: a new optional property (harmless), or a new required parameter (code that omits it stops compiling). */
-const typesAdded: TypesDiff = { changed: true, files: [{ file: "openapi.ts", effect: "declarations", added: 1, removed: 0, literalsAdded: [], literalsRemoved: [], patch: "+x" }] };
-const commentsOnly: TypesDiff = { changed: false, files: [{ file: "openapi.ts", effect: "comments", added: 1, removed: 1, literalsAdded: [], literalsRemoved: [], patch: "" }] };
-const orderOnly: TypesDiff = { changed: false, files: [{ file: "openapi.ts", effect: "order", added: 1, removed: 1, literalsAdded: [], literalsRemoved: [], patch: "" }] };
+const typesAdded: TypesDiff = { changed: true, files: [{ file: "openapi.ts", effect: "declarations", added: 1, removed: 0, changes: [], patch: "+x" }] };
+const commentsOnly: TypesDiff = { changed: false, files: [{ file: "openapi.ts", effect: "comments", added: 1, removed: 1, changes: [], patch: "" }] };
+const orderOnly: TypesDiff = { changed: false, files: [{ file: "openapi.ts", effect: "order", added: 1, removed: 1, changes: [], patch: "" }] };
 const noTypes: TypesDiff = { changed: false, files: [] };
 const changeset = (releases: Record<string, string>): Changeset => ({ file: ".changeset/a-b-c.md", releases, summary: "Why." });
 const versions = { base: ["2024-11-01"], revision: ["2024-11-01"] };

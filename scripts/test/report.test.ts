@@ -1,4 +1,11 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { renderTypes } from "../../packages/types/scripts/render-types.ts";
+import { writeTypes } from "../spec-check/generated-types.ts";
+import { diffTypes } from "../spec-check/types-diff.ts";
+import { readFixture } from "./compare-fixtures.ts";
 import type { CheckResult } from "../spec-check/check.ts";
 import type { Change } from "../spec-check/classify.ts";
 import { applyPolicy } from "../spec-check/policy.ts";
@@ -35,7 +42,7 @@ const betaBreak: Change = {
   rules: ["enum-values-removed-from-response"],
   why: "The generated union loses the value.",
 };
-const typesRewritten: TypesDiff = { changed: true, files: [{ file: "openapi.ts", effect: "declarations", added: 1, removed: 1, literalsAdded: [], literalsRemoved: [], patch: "-a\n+b" }] };
+const typesRewritten: TypesDiff = { changed: true, files: [{ file: "openapi.ts", effect: "declarations", added: 1, removed: 1, changes: [], patch: "-a\n+b" }] };
 const versions = { base: ["2024-11-01"], revision: ["2024-11-01"] };
 
 /** The report of a beta break, with the policy applied to the given changesets and versions. */
@@ -101,8 +108,32 @@ describe("the report", () => {
   it("says a file whose object members only moved is no change", () => {
     const report = renderReport({
       ...passing,
-      typesDiff: { changed: false, files: [{ file: "openapi.ts", effect: "order", added: 1, removed: 1, literalsAdded: [], literalsRemoved: [], patch: "" }] },
+      typesDiff: { changed: false, files: [{ file: "openapi.ts", effect: "order", added: 1, removed: 1, changes: [], patch: "" }] },
     });
     expect(report).toContain("- `openapi.ts`: the order of object members only, which is not a change");
+  });
+});
+
+describe("the report's effect on the generated types", () => {
+  it("lists, for a new object schema and new properties, what each type's user meets, not every string literal of the new lines", async () => {
+    const work = await mkdtemp(path.join(tmpdir(), "report-types-"));
+    try {
+      for (const [side, fixture] of [["base", "base"], ["revision", "object-added"]])
+        await writeTypes({ "openapi.ts": await renderTypes(await readFixture(fixture!)) }, path.join(work, side!));
+      const typesDiff = await diffTypes(path.join(work, "base"), path.join(work, "revision"), path.join(work, "diff"));
+      const report = renderReport({ ...passing, typesDiff });
+      const section = report.slice(report.indexOf("### Effect on the generated types"), report.indexOf("<details>")).trim();
+      expect(section).toBe(
+        [
+          "### Effect on the generated types",
+          "",
+          "- `openapi.ts`: +7 −0 lines of declarations",
+          '  - `components["schemas"]["File"]`: +optional `size` (`number`); +optional `thumbnail` (`components["schemas"]["Thumbnail"]`)',
+          '  - `components["schemas"]`: +required `Thumbnail` (`{ url: string; contentType?: components["schemas"]["ContentType"]; scale?: "smal …`)',
+        ].join("\n"),
+      );
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });

@@ -126,7 +126,7 @@ describe.concurrent("spec:check --base main on a branch", () => {
       expect(report).toContain("Lucca's beta terms allow breaking changes");
       expect(report).toContain("| Changeset | ❌ breaking changes come with changed type declarations, so @lucca-api/types must be major; found no changeset |");
       expect(report).toContain('-    "image/png",');
-      expect(report).toContain('- `openapi.ts`: +1 −1 lines of declarations; string literals −`"image/png"`');
+      expect(report).toContain('- `openapi.ts`: +1 −1 lines of declarations\n  - `components["schemas"]["ContentType"]`: −`"image/png"`');
     },
     E2E_TIMEOUT,
   );

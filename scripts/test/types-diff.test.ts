@@ -23,7 +23,7 @@ describe("the effect on the generated types", () => {
       'export const contentTypes = ["image/jpg"] as const;\n',
     );
     expect(diff.changed).toBe(true);
-    expect(diff.files).toMatchObject([{ file: "constants.ts", effect: "declarations", added: 1, removed: 1, literalsRemoved: ['"image/png"'], literalsAdded: [] }]);
+    expect(diff.files).toMatchObject([{ file: "constants.ts", effect: "declarations", added: 1, removed: 1, changes: [{ type: "contentTypes", change: '−`"image/png"`' }] }]);
     expect(diff.files[0]!.patch).toContain('-export const contentTypes = ["image/png", "image/jpg"] as const;');
   });
 
@@ -31,7 +31,7 @@ describe("the effect on the generated types", () => {
     const diff = await compare("/** Upload a file. */\nexport type A = string;\n", "/** Upload a file. Then reference it. */\nexport type A = string;\n");
     expect(diff).toEqual({
       changed: false,
-      files: [{ file: "constants.ts", effect: "comments", added: 0, removed: 0, literalsAdded: [], literalsRemoved: [], patch: "" }],
+      files: [{ file: "constants.ts", effect: "comments", added: 0, removed: 0, changes: [], patch: "" }],
     });
   });
 
@@ -53,7 +53,7 @@ describe("the effect on the generated types", () => {
     );
     expect(diff).toEqual({
       changed: false,
-      files: [{ file: "constants.ts", effect: "order", added: 0, removed: 0, literalsAdded: [], literalsRemoved: [], patch: "" }],
+      files: [{ file: "constants.ts", effect: "order", added: 0, removed: 0, changes: [], patch: "" }],
     });
   });
 

@@ -182,6 +182,7 @@ describe("token and credentials", () => {
     expect(hidden.stdout).toMatch(new RegExp(`^scopes\\s+${oauth2.scopes.join(" ")}$`, "m"));
     expect(hidden.stdout).toMatch(/^expires\s+in 30m00s, at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/m);
     expect(hidden.stdout).toMatch(/^token\s+\(hidden; --show-token prints it\)$/m);
+    expect(hidden.stdout).toMatch(new RegExp(`^token url\\s+${sandbox.tokenUrl.replaceAll(".", "\\.")}$`, "m"));
     expect(hidden.stdout).not.toMatch(/eyJ/);
     const shown = await runCli(["token", "--show-token", "--json"], { env: envFor(demoClient.clientSecret) });
     expect((JSON.parse(shown.stdout) as { accessToken: string }).accessToken).toMatch(/^eyJ/);

@@ -4,15 +4,13 @@
  * sandbox across CORS. Without a Chromium it skips outside CI and fails in CI
  * (scripts/browser-tests/find-chromium.ts).
  */
-import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { planBrowserTests } from "@lucca-api/scripts/find-chromium";
-import { chromium, type BrowserContext } from "playwright-core";
+import { launchChromium, type Chromium } from "@lucca-api/scripts/launch-chromium";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
@@ -21,8 +19,7 @@ const plan = planBrowserTests();
 let sandbox: TestSandbox;
 let pageServer: Server;
 let pageUrl: string;
-let profile: string;
-let browser: BrowserContext;
+let browser: Chromium;
 
 beforeAll(async () => {
   if (!plan.executablePath) return; // skipped: no Chromium outside CI
@@ -37,22 +34,16 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => pageServer.listen(0, "127.0.0.1", resolve));
   pageUrl = `http://localhost:${(pageServer.address() as AddressInfo).port}/`;
-  profile = await mkdtemp(join(tmpdir(), "lucca-chromium-"));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: plan.executablePath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium({ executablePath: plan.executablePath });
 });
 afterAll(async () => {
   await browser?.close();
   pageServer?.close();
   await sandbox?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
 });
 
 it.skipIf(plan.skipReason)("in chromium, the client uploads, revalidates, downloads and fails with typed errors against the sandbox", async () => {
-  const page = await browser.newPage();
+  const page = await browser.context.newPage();
   await page.goto(pageUrl);
   await page.waitForFunction(() => typeof window.runChecks === "function");
   const results = await page.evaluate((baseUrl) => window.runChecks(baseUrl), sandbox.url);

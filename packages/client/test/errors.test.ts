@@ -43,6 +43,13 @@ describe("each error status becomes its class of the hierarchy, recognised by it
     expect(guard!(Object.create(client.LuccaError.prototype))).toBe(name === "LuccaError");
   });
 
+  it("an InvalidInputError's reason is its message without the field, and not an enumerable field of it", () => {
+    const error = new client.InvalidInputError("contentType", "'image/jpeg' is not accepted; pass contentType: 'image/jpg'.");
+    expect(error.message).toBe(`contentType: ${error.reason}`);
+    expect(error.reason).toBe("'image/jpeg' is not accepted; pass contentType: 'image/jpg'.");
+    expect(Object.keys(error)).not.toContain("reason");
+  });
+
   it("names live on the prototype: not an own field, so JSON of an error shows only its data", () => {
     const error = createApiError(problemResponse(404), { title: "Not Found", status: 404 }, "GET");
     expect(Object.keys(error)).not.toContain("name");

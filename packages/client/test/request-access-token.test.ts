@@ -18,6 +18,23 @@ describe("requestAccessToken says what the token endpoint granted", () => {
     expect(grant.scopes).toEqual([...oauth2.scopes]);
   });
 
+  it("says which token endpoint it asked: the one given", async () => {
+    const grant = await requestAccessToken({ clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl });
+    expect(grant.tokenUrl).toBe(sandbox.tokenUrl);
+  });
+
+  it("says which token endpoint it asked: the spec's when none is given", async () => {
+    // Lucca's endpoint is out of reach of a test: a fetch that answers for it records the URL.
+    const asked: string[] = [];
+    const answer = async (url: RequestInfo | URL) => {
+      asked.push(String(url));
+      return Response.json({ access_token: "t", token_type: "Bearer", expires_in: 60 });
+    };
+    const grant = await requestAccessToken({ clientId: "id", clientSecret: "secret" }, { fetch: answer as typeof fetch });
+    expect(asked).toEqual([oauth2.tokenUrl]);
+    expect(grant.tokenUrl).toBe(oauth2.tokenUrl);
+  });
+
   it("gives only the scopes asked for when the client asks for fewer", async () => {
     const grant = await requestAccessToken({ ...demoClient, scopes: [oauth2.scopes[0]], tokenUrl: sandbox.tokenUrl });
     expect(grant.scopes).toEqual([oauth2.scopes[0]]);

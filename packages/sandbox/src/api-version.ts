@@ -4,22 +4,14 @@
  * versions it describes (`apiVersions`); the sandbox resolves a date to its version, and
  * refuses a date before the first one, which no version covers.
  */
-import { apiVersionPattern, apiVersions } from "@lucca-api/types";
-
-const datePattern = new RegExp(apiVersionPattern);
-
-function isCalendarDate(value: string): boolean {
-  if (!datePattern.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
+import { apiVersions } from "@lucca-api/types";
 
 /**
  * The version a requested `Api-Version` means: the newest version on or before that
- * date. Anything else (not a date, or older than the first version) is undefined.
+ * date, or undefined for a date before the first version. `requested` is a date the
+ * `ApiVersion` schema accepted (request-parameters.ts validates it first, once).
  */
 export function resolveApiVersion(requested: string): string | undefined {
-  if (!isCalendarDate(requested)) return undefined;
   // apiVersions is sorted oldest first, and ISO dates sort as strings.
   return apiVersions.filter((version) => version <= requested).at(-1);
 }

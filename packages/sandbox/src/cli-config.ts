@@ -9,12 +9,12 @@
  * - `SANDBOX_DOCS_DIR`: the built API reference to serve at `/` (default: `@lucca-api/docs`'s `dist/`).
  * - `SANDBOX_PUBLIC_URL`: the URL clients reach the sandbox by (behind a proxy, in a container).
  * - `SANDBOX_MAX_BODY_BYTES`, `SANDBOX_RATE_LIMIT_PER_MINUTE`: override the spec's limits.
- * - `SANDBOX_CLIENT_AUTH_FAILURES_PER_MINUTE`: failed token requests per client id and per address.
+ * - `SANDBOX_CLIENT_AUTH_FAILURES_PER_MINUTE`: failed token requests per client id from one address (an address: 10 times as many).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { demoClient, type SandboxClient, type SandboxOptions } from "./options.ts";
+import { defaultHost, defaultPort, demoClient, type SandboxClient, type SandboxOptions } from "./options.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -73,8 +73,8 @@ export function optionsFromEnv(env: Env, cwd: string): CliOptions {
   const clients = [demoClient, ...(fromFile.clients ?? []), ...extraClients];
   const options: CliOptions = {
     ...fromFile,
-    host: env.HOST || fromFile.host || "127.0.0.1",
-    port: integer(env, "PORT") ?? fromFile.port ?? 4010,
+    host: env.HOST || fromFile.host || defaultHost,
+    port: integer(env, "PORT") ?? fromFile.port ?? defaultPort,
     dataDir: resolve(cwd, env.SANDBOX_DATA_DIR || fromFile.dataDir || ".sandbox-data"),
     clients,
   };

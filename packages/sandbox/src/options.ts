@@ -1,8 +1,16 @@
 /**
  * The options of `startSandbox`, and their defaults. Every default that is an API fact
- * (limits, scopes) comes from the spec through `@lucca-api/types`.
+ * (limits, scopes, the local server's address) comes from the spec through `@lucca-api/types`.
  */
-import { limits, oauth2, type Scope } from "@lucca-api/types";
+import { limits, localSandboxServerUrl, oauth2, type Scope } from "@lucca-api/types";
+
+/**
+ * Where the sandbox listens unless told otherwise: the spec's server for it, so that the
+ * reference's samples and "try it" reach it as they are.
+ */
+const localServer = new URL(localSandboxServerUrl);
+export const defaultHost = localServer.hostname.replace(/^\[(.*)\]$/, "$1");
+export const defaultPort = Number(localServer.port);
 
 /** An OAuth 2 client the sandbox's token endpoint knows. */
 export interface SandboxClient {
@@ -25,9 +33,9 @@ export interface SandboxLogger {
 }
 
 export interface SandboxOptions {
-  /** Interface to bind; loopback unless told otherwise. Default `127.0.0.1`. */
+  /** Interface to bind; loopback unless told otherwise. Default `127.0.0.1` (the spec's local server's). */
   host?: string;
-  /** Port to bind; `0` picks a free one. Default `4010`. */
+  /** Port to bind; `0` picks a free one. Default `4010` (the spec's local server's). */
   port?: number;
   /**
    * The URL clients reach the sandbox by, when it is not the one it listens on (behind a
@@ -45,8 +53,9 @@ export interface SandboxOptions {
   /** Requests a client may make per minute. Default: the spec's `rateLimitRequestsPerMinute`. */
   rateLimitPerMinute?: number;
   /**
-   * Failed client authentications at the token endpoint a client id, or an address, may
-   * make per minute before the endpoint answers 429 for it until the minute ends. Default 10.
+   * Failed client authentications at the token endpoint a client id may make per minute
+   * from one address (an address: `clientsPerAddress` times as many) before the endpoint
+   * answers 429 for it until the minute ends. Default 10.
    */
   clientAuthFailuresPerMinute?: number;
   /** Lifetime of an access token. Default 1800 s, as Lucca's token endpoint answers. */
@@ -97,8 +106,8 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
       );
   });
   return {
-    host: options.host ?? "127.0.0.1",
-    port: positiveInteger("port", options.port, 4010, true),
+    host: options.host ?? defaultHost,
+    port: positiveInteger("port", options.port, defaultPort, true),
     publicUrl: publicOrigin(options.publicUrl),
     dataDir: options.dataDir ?? ".sandbox-data",
     clients,

@@ -58,22 +58,20 @@ export function validateParameters(operationId: OperationId, parts: RequestParts
       if (parameter.required) errors[parameter.name] = [`${label} is required.${hint(parameter)}`];
       continue;
     }
-    let value = decode(parameter, raw);
+    const value = decode(parameter, raw);
     const validate = validatorAt(parameter.schemaRef);
-    if (parameter.name === wire.apiVersion.name && typeof value === "string" && validate(value)) {
-      // The schema admits any date; only a date on or after the first version has one.
-      const version = resolveApiVersion(value);
-      if (version === undefined) {
-        errors[parameter.name] = [`${label} value ${JSON.stringify(raw)} is not a date on or after the first version.${hint(parameter)}`];
-        continue;
-      }
-      value = version;
-    }
     if (!validate(value)) {
       errors[parameter.name] = describeErrors(validate).map((message) => `${label} value ${JSON.stringify(raw)} ${message}.${hint(parameter)}`);
       continue;
     }
-    values[parameter.name] = value;
+    if (parameter.name !== wire.apiVersion.name) {
+      values[parameter.name] = value;
+      continue;
+    }
+    // The schema admits any date; only a date on or after the first version has one.
+    const version = resolveApiVersion(value as string);
+    if (version === undefined) errors[parameter.name] = [`${label} value ${JSON.stringify(raw)} is not a date on or after the first version.${hint(parameter)}`];
+    else values[parameter.name] = version;
   }
   if (Object.keys(errors).length > 0) throw Problem.invalid(errors);
   return values;

@@ -86,7 +86,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   context.fallbackOrigin = url;
   context.allowedHostNames = listenedHostNames(resolved.host, resolved.publicUrl);
   context.allowedHostNames.add(host.toLowerCase());
-  resolved.logger.info(`listening on ${url}`);
+  // No "listening on" line: the caller has `url`, and the CLI's banner, which must be the
+  // last thing `npm start` prints, says it already.
 
   return {
     url,

@@ -6,7 +6,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { oauth2, responseHeaders } from "@lucca-api/types";
-import type { ClientAuthThrottle } from "./client-auth-throttle.ts";
+import type { AuthAttempt, ClientAuthThrottle } from "./client-auth-throttle.ts";
 import { readSmallBody } from "./http/body.ts";
 import { sendJson } from "./http/respond.ts";
 import type { SandboxClient } from "./options.ts";
@@ -75,24 +75,24 @@ function credentialsOf(request: IncomingMessage, form: URLSearchParams): { id: s
   return { id, secret, basic: false };
 }
 
-/** 429 while `subjects` are locked out by too many failed authentications. */
-function checkThrottle(subjects: string[], throttle: ClientAuthThrottle): void {
-  const lockout = throttle.lockout(subjects);
+/** 429 while `attempt` is locked out by too many failed authentications. */
+function checkThrottle(attempt: AuthAttempt, throttle: ClientAuthThrottle): void {
+  const lockout = throttle.lockout(attempt);
   if (lockout)
     throw new OAuthError(
       "temporarily_unavailable",
-      `Too many failed client authentications for ${lockout.subject} (${throttle.perMinute} a minute): retry after ${lockout.retryAfterSeconds} seconds, with the right client_id and client_secret.`,
+      `Too many failed client authentications for ${lockout.subject} (${lockout.limit} a minute): retry after ${lockout.retryAfterSeconds} seconds, with the right client_id and client_secret.`,
       429,
       lockout.retryAfterSeconds,
     );
 }
 
-/** Runs `work`; a failed client authentication (401) in it counts against `subjects`. */
-function countingFailures<T>(subjects: string[], throttle: ClientAuthThrottle, work: () => T): T {
+/** Runs `work`; a failed client authentication (401) in it counts against `attempt`. */
+function countingFailures<T>(attempt: AuthAttempt, throttle: ClientAuthThrottle, work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof OAuthError && error.status === 401) throttle.fail(subjects);
+    if (error instanceof OAuthError && error.status === 401) throttle.fail(attempt);
     throw error;
   }
 }
@@ -100,14 +100,14 @@ function countingFailures<T>(subjects: string[], throttle: ClientAuthThrottle, w
 function issue(request: IncomingMessage, form: URLSearchParams, context: TokenEndpointContext) {
   const grantType = form.get("grant_type");
   if (!grantType) throw new OAuthError("invalid_request", "grant_type is missing: send grant_type=client_credentials.");
-  const address = [`address ${request.socket.remoteAddress ?? "unknown"}`];
+  const address = { address: request.socket.remoteAddress ?? "unknown" };
   checkThrottle(address, context.throttle);
   const credentials = countingFailures(address, context.throttle, () => credentialsOf(request, form));
-  const subjects = [`client ${credentials.id}`, ...address];
-  checkThrottle(subjects, context.throttle);
+  const attempt = { ...address, clientId: credentials.id };
+  checkThrottle(attempt, context.throttle);
   if (grantType !== "client_credentials")
     throw new OAuthError("unsupported_grant_type", `grant_type '${grantType}' is not supported: send grant_type=client_credentials.`);
-  const client = countingFailures(subjects, context.throttle, () => {
+  const client = countingFailures(attempt, context.throttle, () => {
     const known = context.clients.find((candidate) => candidate.clientId === credentials.id);
     if (!known || !sameSecret(credentials.secret, known.clientSecret)) throw new OAuthError("invalid_client", "Unknown client or wrong client secret.", 401);
     return known;

@@ -1,14 +1,16 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { localSandboxServerUrl } from "@lucca-api/types";
 import { describe, expect, it } from "vitest";
 import { optionsFromEnv } from "../src/cli-config.ts";
 import { demoClient } from "../src/options.ts";
 
 describe("the CLI reads its configuration from the environment", () => {
-  it("defaults to loopback, port 4010 and .sandbox-data in the folder npm ran from", () => {
+  it("defaults to the spec's local server (127.0.0.1:4010) and .sandbox-data in the folder npm ran from", () => {
     const options = optionsFromEnv({}, "/work/repo");
-    expect(options).toMatchObject({ host: "127.0.0.1", port: 4010, dataDir: "/work/repo/.sandbox-data", clients: [demoClient] });
+    const spec = new URL(localSandboxServerUrl);
+    expect(options).toMatchObject({ host: spec.hostname, port: Number(spec.port), dataDir: "/work/repo/.sandbox-data", clients: [demoClient] });
   });
 
   it("PORT, HOST and SANDBOX_DATA_DIR override the defaults", () => {

@@ -14,7 +14,7 @@ describe("the CLI (npm start)", () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it("listens on loopback and prints the URL, the demo credentials, how to stop and how to reset the data", async () => {
+  it("listens on loopback and prints the banner alone: the URL, the demo credentials, how to stop and how to reset the data", async () => {
     dataDir = await mkdtemp(join(tmpdir(), "lucca-sandbox-cli-"));
     const child = spawn(process.execPath, ["--import", "tsx", cli], {
       env: { ...process.env, PORT: "0", HOST: "", SANDBOX_DATA_DIR: dataDir, SANDBOX_DOCS_DIR: "" },
@@ -31,6 +31,9 @@ describe("the CLI (npm start)", () => {
         child.once("exit", (code) => reject(new Error(`the CLI exited with ${code}: ${output}`)));
       });
       expect(new URL(url).hostname).toBe("127.0.0.1");
+      // The banner is all it prints on start: no log line before it (npm start's build lines
+      // come before, and the banner must end the screen).
+      expect(output).toMatch(/^\n?Lucca files API sandbox \(unofficial\) on /);
       expect(output).toContain(`client_id=${demoClient.clientId} client_secret=${demoClient.clientSecret}`);
       expect(output).toMatch(/^ {2}stop {12}Ctrl\+C$/m);
       expect(output).toContain(`reset the data  stop, then delete the data folder: rm -r '${dataDir}'`);

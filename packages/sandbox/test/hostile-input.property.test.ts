@@ -2,9 +2,10 @@
  * Property-based tests: random and adversarial multipart bodies, `Range`, conditional
  * headers, `Accept`, `disposition` and `Api-Version`, sent over a real socket. Whatever
  * comes, the sandbox never answers 5xx, never answers off the spec (every answer goes
- * through the contract checker), keeps its answers small whatever the body's size (one
- * refusal, not one per part: that is what keeps memory flat), and leaves no upload half
- * stored. fast-check (a devDependency) generates the cases and, on a failure, shrinks
+ * through the contract checker), answers every refusal in under 8 KiB whatever the body's
+ * size (one refusal, not one message per part), and leaves no upload half stored. Memory
+ * is not measured here: `bench/many-parts.ts` measures the server's peak RSS against a
+ * body of 400,000 parts. fast-check (a devDependency) generates the cases and, on a failure, shrinks
  * them to a minimal one and prints the seed to replay it: a hand-written generator would
  * give neither.
  */

@@ -1,8 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { currentApiVersion, limits, parameters, responseHeaders } from "@lucca-api/types";
-import { localSandboxServerUrl } from "../src/http/static-files.ts";
+import { currentApiVersion, limits, localSandboxServerUrl, parameters, responseHeaders } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawRequest } from "./support/http-request.ts";
 import { startHarness, uploadPath, type Harness } from "./support/sandbox.ts";

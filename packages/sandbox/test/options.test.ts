@@ -1,12 +1,12 @@
-import { limits } from "@lucca-api/types";
+import { limits, localSandboxServerUrl } from "@lucca-api/types";
 import { describe, expect, it } from "vitest";
 import { demoClient, resolveOptions } from "../src/options.ts";
 
 describe("resolveOptions fills the spec's defaults and refuses what cannot work", () => {
-  it("defaults come from the spec's limits", () => {
+  it("defaults come from the spec: its local server's address, its limits", () => {
     expect(resolveOptions()).toMatchObject({
-      host: "127.0.0.1",
-      port: 4010,
+      host: new URL(localSandboxServerUrl).hostname,
+      port: Number(new URL(localSandboxServerUrl).port),
       maxBodyBytes: limits.maxRequestBodyBytes,
       rateLimitPerMinute: limits.rateLimitRequestsPerMinute,
       clients: [demoClient],

@@ -1,5 +1,6 @@
 import { oauth2, responseHeaders } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clientsPerAddress } from "../src/client-auth-throttle.ts";
 import { demoClient } from "../src/options.ts";
 import { rawRequest } from "./support/http-request.ts";
 import { startHarness, type Harness } from "./support/sandbox.ts";
@@ -69,7 +70,7 @@ describe("POST /connect/token: OAuth 2 client credentials (RFC 6749)", () => {
   });
 });
 
-describe("failed client authentications are throttled per client id and per address (RFC 6749 section 10.10)", () => {
+describe("failed client authentications are throttled per address and per client id from an address (RFC 6749 section 10.10)", () => {
   const other = { clientId: "other", clientSecret: "other-secret", scopes: [...oauth2.scopes] };
   let harness: Harness;
   beforeAll(async () => {
@@ -95,23 +96,31 @@ describe("failed client authentications are throttled per client id and per addr
     expect(statuses).toEqual(Array(8).fill(200));
   });
 
-  it("a client id over the limit gets 429 with Retry-After, from any address and with the right secret, until the minute ends; another client still gets tokens", async () => {
+  it("a client id that failed too often from one address gets 429 with Retry-After there, for the right secret too, until the minute ends", async () => {
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await request("127.0.0.3", demoClient.clientId, "wrong")).status);
     expect(statuses).toEqual([401, 401, 401, 429]);
-    const locked = await request("127.0.0.4", demoClient.clientId, demoClient.clientSecret);
+    const locked = await request("127.0.0.3", demoClient.clientId, demoClient.clientSecret);
     expect(locked.status).toBe(429);
     expect(Number(locked.retryAfter)).toBeGreaterThan(0);
     expect(locked.json).toMatchObject({ error: "temporarily_unavailable" });
-    expect(locked.json.error_description).toContain(`client ${demoClient.clientId}`);
+    expect(locked.json.error_description).toContain(`client ${demoClient.clientId} from address 127.0.0.3`);
     expect(JSON.stringify(locked.json)).not.toContain(demoClient.clientSecret);
-    expect((await request("127.0.0.4", other.clientId, other.clientSecret)).status).toBe(200);
   });
 
-  it("an address over the limit gets 429 whatever client id it tries next; other addresses still get tokens", async () => {
+  it("a guesser locks out only himself: the same client id from another address still gets tokens, another client id from his address too", async () => {
+    for (let i = 0; i < 4; i++) await request("127.0.0.7", other.clientId, "wrong");
+    expect((await request("127.0.0.7", other.clientId, other.clientSecret)).status).toBe(429);
+    expect((await request("127.0.0.8", other.clientId, other.clientSecret)).status).toBe(200);
+    expect((await request("127.0.0.8", other.clientId, "wrong")).status).toBe(401);
+    expect((await request("127.0.0.7", demoClient.clientId, demoClient.clientSecret)).status).toBe(200);
+  });
+
+  it(`an address that failed ${clientsPerAddress} times the limit gets 429 whatever client id it tries next; other addresses still get tokens`, async () => {
+    const limit = 3 * clientsPerAddress;
     const statuses = [];
-    for (const clientId of ["guess-1", "guess-2", "guess-3", "guess-4"]) statuses.push((await request("127.0.0.5", clientId, "x")).status);
-    expect(statuses).toEqual([401, 401, 401, 429]);
+    for (let i = 0; i <= limit; i++) statuses.push((await request("127.0.0.5", `guess-${i}`, "x")).status);
+    expect(statuses).toEqual([...Array(limit).fill(401), 429]);
     const locked = await request("127.0.0.5", other.clientId, other.clientSecret);
     expect(locked.status).toBe(429);
     expect(locked.json.error_description).toContain("address 127.0.0.5");

@@ -92,6 +92,13 @@ export function renderConstants(document: Json): string {
     }
   }
 
+  // The local sandbox's server: the one plain-HTTP URL on a loopback host. The sandbox
+  // rewrites it in the reference it serves when it listens elsewhere; `--sandbox` calls it.
+  const loopbackHostNames = ["127.0.0.1", "localhost", "[::1]"];
+  const localSandboxServerUrl = (document.servers ?? [])
+    .map((server: Json) => String(server.url))
+    .find((url: string) => URL.canParse(url) && new URL(url).protocol === "http:" && loopbackHostNames.includes(new URL(url).hostname));
+
   const problemMediaType = Object.values<Json>(components.responses ?? {})
     .flatMap((response) => Object.keys(resolve(response).content ?? {}))
     .find((mediaType) => mediaType.endsWith("problem+json"));
@@ -141,6 +148,11 @@ export function renderConstants(document: Json): string {
       "servers",
       (document.servers ?? []).map((s: Json) => ({ url: s.url, description: s.description })),
       "The servers of the spec, with their URL templates.",
+    ),
+    constant(
+      "localSandboxServerUrl",
+      required(localSandboxServerUrl, "a server for the local sandbox (an http:// URL on 127.0.0.1, localhost or [::1] in servers)"),
+      "The spec's server for the local sandbox of this repository (`npm start`): its plain-HTTP loopback URL among `servers`.",
     ),
     ...parameterExports,
     ...headerExports,

@@ -36,7 +36,7 @@ export function describeError(error: unknown, context: DescribeContext): string 
   if (isInvalidInputError(error)) {
     const source = fieldSources[error.field] ?? error.field;
     // The client's fix reads "pass contentType: 'image/jpg'": say it with the flag.
-    const said = error.message.slice(error.field.length + 2).replaceAll(`${error.field}: `, source.startsWith("-") ? `${source} ` : `${source}: `);
+    const said = error.reason.replaceAll(`${error.field}: `, source.startsWith("-") ? `${source} ` : `${source}: `);
     return oneLine(`${source}: ${said}`);
   }
   if (isAbortError(error)) return "cancelled (Ctrl-C).";

@@ -1,6 +1,5 @@
 import { environmentVariables } from "../config/resolve-config.ts";
-import { fileIdParameter, fileTokenParameter, retrieveFileRoute } from "@lucca-api/types";
-import { localSandboxUrl } from "../config/local-sandbox.ts";
+import { fileIdParameter, fileTokenParameter, localSandboxServerUrl, retrieveFileRoute } from "@lucca-api/types";
 import type { CommandName } from "./arguments.ts";
 import { exitCodes } from "./exit-codes.ts";
 
@@ -24,7 +23,7 @@ Options
 a failure or Ctrl-C leaves no partial file. A dropped connection resumes where it broke.
 
 Examples
-  lucca-files --sandbox download '${localSandboxUrl}${retrieveFileRoute.path.replace(`{${fileIdParameter.name}}`, "<id>")}?${fileTokenParameter.name}=<token>'
+  lucca-files --sandbox download '${localSandboxServerUrl}${retrieveFileRoute.path.replace(`{${fileIdParameter.name}}`, "<id>")}?${fileTokenParameter.name}=<token>'
   lucca-files download "$LINK" -o invoice.pdf
   lucca-files download "$LINK" -o - | sha256sum
 
@@ -64,7 +63,7 @@ Options
 };
 
 const globalHelp = `Global options
-      --sandbox             use the local sandbox (${localSandboxUrl}, its demo client);
+      --sandbox             use the local sandbox (${localSandboxServerUrl}, its demo client);
                             with --host, the sandbox at that address
       --host <host|url>     the API: example.ilucca.net (https) or a URL
                             (default: $${environmentVariables.baseUrl})
@@ -96,7 +95,7 @@ const exitHelp = `Exit codes
 const mainHelp = `lucca-files: upload, download and inspect files of the Lucca API (unofficial).
 
 Examples
-  npm start                                   # in the repository: the sandbox on ${localSandboxUrl}
+  npm start                                   # in the repository: the sandbox on ${localSandboxServerUrl}
   lucca-files --sandbox upload report.pdf     # bar, then: report.pdf  <id>  <link>
   lucca-files --sandbox download "$LINK"      # saved as the server names it
   lucca-files --sandbox get "$LINK" --json

@@ -1,5 +1,4 @@
 import { requestAccessToken } from "@lucca-api/client";
-import { oauth2 } from "@lucca-api/types";
 import { exitCodes } from "../cli/exit-codes.ts";
 import { formatDuration } from "../output/format.ts";
 import { formatTable } from "../output/table.ts";
@@ -10,8 +9,9 @@ import type { Command } from "./command-context.ts";
  * grants and until when. The token itself is a secret: printed only with `--show-token`.
  */
 export const token: Command = async ({ args, terminal, config, signal }) => {
-  const tokenUrl = config.tokenUrl ?? oauth2.tokenUrl;
-  const grant = await requestAccessToken({ clientId: config.clientId, clientSecret: config.clientSecret, tokenUrl }, { signal });
+  // Without LUCCA_TOKEN_URL the client asks the spec's endpoint, and says which it asked.
+  const grant = await requestAccessToken({ clientId: config.clientId, clientSecret: config.clientSecret, tokenUrl: config.tokenUrl }, { signal });
+  const { tokenUrl } = grant;
   const expiresAt = new Date(Date.now() + grant.expiresIn * 1000).toISOString().replace(/\.\d+Z$/, "Z");
   if (args.json) {
     const shown = { clientId: config.clientId, tokenUrl, scopes: grant.scopes, expiresIn: grant.expiresIn, expiresAt, ...(args.showToken ? { accessToken: grant.accessToken } : {}) };

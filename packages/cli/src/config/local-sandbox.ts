@@ -1,11 +1,10 @@
-import { oauth2, servers } from "@lucca-api/types";
+import { oauth2 } from "@lucca-api/types";
 
 /**
- * Where `npm start` serves the sandbox: the spec's loopback server (`servers`), with the
- * token endpoint at the spec's token path on that origin, as the sandbox serves it.
+ * The token endpoint of a sandbox at `baseUrl` (`localSandboxServerUrl` of
+ * `@lucca-api/types` for `npm start`'s): the spec's token path on that origin, as the
+ * sandbox serves it.
  */
-export const localSandboxUrl: string = loopbackServer();
-
 export function sandboxTokenUrl(baseUrl: string): string {
   return new URL(new URL(oauth2.tokenUrl).pathname, baseUrl).toString();
 }
@@ -18,8 +17,3 @@ export function sandboxTokenUrl(baseUrl: string): string {
  */
 export const demoCredentials = { clientId: "demo", clientSecret: "demo-secret" } as const;
 
-function loopbackServer(): string {
-  const local = servers.find(({ url }) => URL.canParse(url) && new URL(url).hostname === "127.0.0.1");
-  if (!local) throw new Error("the spec lists no 127.0.0.1 server for the local sandbox; `--sandbox` needs one (see spec/openapi.yaml, servers).");
-  return local.url;
-}

@@ -1,6 +1,7 @@
 import type { LuccaFilesClientOptions } from "@lucca-api/client";
+import { localSandboxServerUrl } from "@lucca-api/types";
 import { UsageError } from "../cli/usage-error.ts";
-import { demoCredentials, localSandboxUrl, sandboxTokenUrl } from "./local-sandbox.ts";
+import { demoCredentials, sandboxTokenUrl } from "./local-sandbox.ts";
 
 /** The environment variables the CLI reads (README, *Configuration*). */
 export const environmentVariables = {
@@ -37,7 +38,7 @@ type Env = Record<string, string | undefined>;
 export function resolveConfig(flags: ConnectionFlags, env: Env): ResolvedConfig {
   const apiVersion = flags.apiVersion ?? nonEmpty(env[environmentVariables.apiVersion]);
   if (flags.sandbox) {
-    const baseUrl = flags.host === undefined ? localSandboxUrl : sandboxUrlOf(flags.host);
+    const baseUrl = flags.host === undefined ? localSandboxServerUrl : sandboxUrlOf(flags.host);
     return { target: { baseUrl }, ...demoCredentials, tokenUrl: sandboxTokenUrl(baseUrl), apiVersion, sandbox: true };
   }
   const where = flags.host ?? nonEmpty(env[environmentVariables.baseUrl]);

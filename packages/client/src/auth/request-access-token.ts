@@ -14,6 +14,8 @@ export interface AccessTokenGrant {
   expiresIn: number;
   /** The granted scopes: the answer's `scope`, else the ones asked (RFC 6749, section 5.1). */
   scopes: string[];
+  /** The token endpoint asked: `credentials.tokenUrl`, else the spec's (Lucca's). */
+  tokenUrl: string;
 }
 
 export interface RequestAccessTokenOptions {
@@ -47,5 +49,5 @@ export async function requestAccessToken(credentials: ClientCredentials, options
     logger: createRedactingLogger(undefined, () => [clientSecret]),
   });
   const { accessToken, expiresIn, scope } = await readTokenResponse(response, tokenUrl);
-  return { accessToken, expiresIn, scopes: scope !== undefined ? scope.split(" ").filter(Boolean) : [...scopes] };
+  return { accessToken, expiresIn, scopes: scope !== undefined ? scope.split(" ").filter(Boolean) : [...scopes], tokenUrl };
 }

@@ -11,6 +11,14 @@ export class InvalidInputError extends LuccaError {
     super(`${field}: ${message}`, options);
     this.field = field;
   }
+
+  /**
+   * What is wrong and the fix, without the leading `field: `, for a tool that names the
+   * field its own way. A getter: not enumerable, like `message`, and never a secret either.
+   */
+  get reason(): string {
+    return this.message.slice(this.field.length + 2);
+  }
 }
 
 nameErrorClass(InvalidInputError, "InvalidInputError");

@@ -5,9 +5,8 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parameters, responseHeaders } from "@lucca-api/types";
+import { loopbackNames } from "./host-names.ts";
 import { varyOn } from "./vary.ts";
-
-const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 const allowedHeaders = [
   "Authorization",
@@ -23,7 +22,7 @@ const exposedHeaders = [...Object.values(responseHeaders), "Content-Length", "WW
 export function isLocalOrigin(origin: string): boolean {
   try {
     const url = new URL(origin);
-    return (url.protocol === "http:" || url.protocol === "https:") && loopbackHosts.has(url.hostname);
+    return (url.protocol === "http:" || url.protocol === "https:") && loopbackNames.includes(url.hostname);
   } catch {
     return false;
   }

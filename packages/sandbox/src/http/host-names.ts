@@ -10,7 +10,8 @@ import type { IncomingMessage } from "node:http";
 import { hostname, networkInterfaces } from "node:os";
 import { Problem } from "../problem.ts";
 
-const loopbackNames = ["localhost", "127.0.0.1", "[::1]"];
+/** The names of this machine's loopback interface, as `URL.hostname` writes them. */
+export const loopbackNames: readonly string[] = ["localhost", "127.0.0.1", "[::1]"];
 
 const bracketed = (address: string) => (address.includes(":") ? `[${address}]` : address);
 

@@ -11,7 +11,7 @@ import { readFile, stat } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
 import { pipeline } from "node:stream";
-import { servers } from "@lucca-api/types";
+import { localSandboxServerUrl } from "@lucca-api/types";
 
 const mediaTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -24,11 +24,6 @@ const mediaTypes: Record<string, string> = {
   ".ico": "image/x-icon",
   ".woff2": "font/woff2",
 };
-
-/** The spec's server entry for this sandbox: plain HTTP on loopback. */
-export const localSandboxServerUrl: string | undefined = servers
-  .map(({ url }) => url as string)
-  .find((url) => /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(url));
 
 /** The files that carry the spec's server list: the pages and the spec's copies. */
 const carriesServerUrl = new Set([".html", ".json", ".yaml"]);
@@ -55,7 +50,7 @@ export async function serveStatic(root: string, pathname: string, response: Serv
     if ((await stat(path)).isDirectory()) path = join(path, "index.html");
     const info = await stat(path);
     if (!info.isFile()) return false;
-    if (origin && localSandboxServerUrl && origin !== localSandboxServerUrl && carriesServerUrl.has(extname(path))) {
+    if (origin && origin !== localSandboxServerUrl && carriesServerUrl.has(extname(path))) {
       const body = Buffer.from((await readFile(path, "utf8")).replaceAll(localSandboxServerUrl, origin));
       response.writeHead(200, { "Content-Type": mediaTypes[extname(path)]!, "Content-Length": String(body.length), "Cache-Control": "no-cache" });
       response.end(headOnly ? undefined : body);

@@ -4,12 +4,15 @@
  * bundled spec, by a validator that is not ours. Prism is a devDependency of this package
  * for these tests only (about 90 MB): it is the validating proxy integrators put in front
  * of an API, and it reads the spec its own way, so it catches what our own checker would
- * share a blind spot with. 5.14.2 is its last release that runs on Node 20.
+ * share a blind spot with. 5.14.2 is its last release that runs on Node 20. It runs with
+ * this repository's patches (patches/README.md: Prism does not check a multipart part's
+ * type against the spec, and answers 500 to HEAD), checked before it starts.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import { assertPatchesApplied } from "./prism-patches.ts";
 
 const prismBin = fileURLToPath(new URL("../../node_modules/.bin/prism", import.meta.url));
 const specJson = createRequire(import.meta.url).resolve("@lucca-api/spec/openapi.json");
@@ -37,6 +40,7 @@ async function resolvedBin(): Promise<string> {
 }
 
 export async function startPrismProxy(upstream: string): Promise<PrismProxy> {
+  await assertPatchesApplied();
   const port = await freePort();
   const child: ChildProcess = spawn(await resolvedBin(), ["proxy", specJson, upstream, "--errors", "--host", "127.0.0.1", "--port", String(port)], {
     stdio: ["ignore", "pipe", "pipe"],

@@ -378,6 +378,9 @@ export const servers = [
   }
 ] as const;
 
+/** The spec's server for the local sandbox of this repository (`npm start`): its plain-HTTP loopback URL among `servers`. */
+export const localSandboxServerUrl = "http://127.0.0.1:4010" as const;
+
 /** The `Api-Version` header parameter (`parameters.apiVersion`). */
 export const apiVersionParameter = {
   "name": "Api-Version",

@@ -16,6 +16,7 @@ import { locate, type Area, type Documents, type Location } from "./locate.ts";
 import { projectRulesBroken } from "./project-rules.ts";
 import type { RedoclyChange } from "./redocly-diff.ts";
 import { foldSameFacts } from "./same-fact.ts";
+import { pairServersByUrl } from "./server-pairs.ts";
 import { code, valueChange } from "./values.ts";
 
 export type { Area, Documents } from "./locate.ts";
@@ -168,7 +169,7 @@ function rate(change: RedoclyChange, documents: Documents): { row: Change; encod
 }
 
 export function classifyAll(changes: RedoclyChange[], documents: Documents): Change[] {
-  const rated = changes.map((change) => {
+  const rated = pairServersByUrl(changes, documents).map((change) => {
     const { row, encoding } = rate(change, documents);
     return { change, row, noLongerAccepted: encoding.noLongerAccepted };
   });

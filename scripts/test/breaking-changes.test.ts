@@ -1,6 +1,8 @@
 import { readdir } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compareAhead, compareWithBase, verdictAgainstBase } from "./compare-fixtures.ts";
+import { classifyAll } from "../spec-check/classify.ts";
+import type { RedoclyChange } from "../spec-check/redocly-diff.ts";
+import { compareAhead, compareWithBase, readFixture, verdictAgainstBase } from "./compare-fixtures.ts";
 
 beforeAll(async () => {
   const fixtures = await readdir(new URL("./fixtures/", import.meta.url));
@@ -103,6 +105,7 @@ describe("a change that keeps clients working passes", () => {
     ["a new example", "example-added", "response"],
     ["a new dated Api-Version value (a request enum that grows)", "new-api-version", "parameter"],
     ["a pattern every value of the old request enum matches", "api-version-pattern-added", "parameter"],
+    ["descriptions on a server and its variables (Redocly reports the server removed and added again)", "server-described", "document"],
   ])("%s", async (_, revision, area) => {
     const changes = await compareWithBase(revision);
     expect(changes.map((change) => change.area)).toContain(area);
@@ -127,5 +130,29 @@ describe("a constraint added to a value the client sends, when the old schema wa
 describe("a harmless edit Redocly does not report", () => {
   it("reordering a schema's properties is no change", async () => {
     expect(await compareWithBase("properties-reordered")).toEqual([]);
+  });
+});
+
+describe("a server that Redocly reports removed, and added again at the same URL", () => {
+  it("is one server whose properties changed, each shown as a change", async () => {
+    const changes = await compareWithBase("server-described");
+    expect(changes.every((change) => change.kind === "changed" && change.subject === "server `https://{account}.ilucca.{tld}`" && !change.breaking)).toBe(true);
+    expect(changes.map((change) => change.detail)).toEqual([
+      "description: nothing → `` A Lucca account, `account` its sub-domain, `tld` `ch` in Switzerland, `net` elsewhere. ``",
+      "variables/account/description: nothing → `The account's sub-domain.`",
+      "variables/tld/description: nothing → `` `ch` in Switzerland, `net` elsewhere. ``",
+    ]);
+  });
+
+  it("still breaks when one of its variables lost a value in the same edit", async () => {
+    const [base, described] = [await readFixture("base"), await readFixture("server-described")];
+    described.servers[0].variables.tld.enum = ["net"];
+    const server = (document: unknown, side: "base" | "revision") => ({ [side]: { pointer: "#/servers/0", value: (document as any).servers[0] } });
+    const redocly: RedoclyChange[] = [
+      { path: "#/servers/0", kind: "removed", impact: "major", verdicts: [{ ruleId: "server-removed", impact: "major", message: "Server removed." }], ...server(base, "base") },
+      { path: "#/servers/0", kind: "added", impact: "minor", verdicts: [], ...server(described, "revision") },
+    ];
+    const breaking = classifyAll(redocly, { base, revision: described }).filter((change) => change.breaking);
+    expect(breaking.map((change) => change.rules)).toEqual([["server-variable-values-removed"]]);
   });
 });

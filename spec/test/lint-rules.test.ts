@@ -58,6 +58,8 @@ const rejected: [string, string, string, string, string][] = [
   ["an unquoted date-like scalar", "openapi.yaml", 'version: "2024-11-01"', "version: 2024-11-01", "interop/no-unquoted-date-scalar"],
   ["a brace in a $ref", "openapi.yaml", "$ref: ./paths/files-by-id.yaml", "$ref: ./paths/files-{id}.yaml", "interop/no-braces-in-ref"],
   ["a 4xx answer to GET without problem details", "paths/files-by-id.yaml", '"404":\n      $ref: ../components/responses/NotFound.yaml', '"404":\n      description: Not found.', "rule/4xx-has-problem-details"],
+  ["a description on a server variable", "openapi.yaml", "        default: net\n", "        default: net\n        description: The top-level domain.\n", "rule/no-server-variable-description"],
+  ["Markdown in a server's description", "openapi.yaml", "(npm start). Not a Lucca server.", "(`npm start`). Not a Lucca server.", "rule/server-description-plain-text"],
 ];
 
 /** The rules that fired on each copy, by its description; "as it is" is the spec unedited. */

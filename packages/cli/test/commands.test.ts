@@ -117,6 +117,14 @@ describe("download", () => {
     expect((await readdir(into)).sort()).toEqual(["copy.pdf", "report.pdf"]);
   });
 
+  it("the progress line counts the bytes that arrived before it was drawn (a small file comes whole in the read-ahead)", async () => {
+    const client = createLuccaFilesClient({ baseUrl: sandbox.url, auth: { clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl } });
+    const { file } = await client.uploadFile(new Uint8Array(13), { fileName: "small.pdf" });
+    const { code, stderr } = await runCli([...sandbox.flags, "download", file.links!.self!.href, "-o", join(folder, "small-copy.pdf")]);
+    expect(code).toBe(exitCodes.ok);
+    expect(stderr).toContain("downloaded small-copy.pdf: 13 B in");
+  });
+
   it("-o - writes the content to stdout", async () => {
     const link = await uploadedLink();
     const { child, result } = await import("./helpers/run-cli.ts").then(({ spawnCli }) => spawnCli([...sandbox.flags, "download", link, "-o", "-"]));

@@ -1,21 +1,23 @@
 /**
  * The client's browser bundle as a browser app gets it: `@lucca-api/client` resolved
- * through its package `exports` (the build in dist/), bundled by esbuild for the browser,
- * minified, gzipped at level 9; beside bare openapi-fetch's. `npm run bench` prints it;
+ * through its package `exports` (the build in dist/), every export kept (more than any
+ * one app uses), bundled by esbuild for the browser, minified, gzipped at level 9;
+ * beside the same with `@lucca-api/client/client-credentials`, and bare openapi-fetch's. `npm run bench` prints it;
  * `test/bundle-size.test.ts` holds it to `bundleBudget`.
  */
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
 /**
- * The most the client may weigh in a browser, min+gzip, in bytes. Issue 12 asks for
- * 10 KiB; this is the size reached so far (14.24 KiB, 14,579 bytes, with download
- * progress and the browser's `requestAccessToken` refusal; 64 bytes of room), held so that it can only shrink: lower it
- * with each change that makes the bundle smaller. What stands between it and 10 KiB:
- * openapi-fetch (2.3 KiB of the gzip), the spec's content types (0.6 KiB) and the
- * client's messages and checks (see the package README, "Benchmarks").
+ * The most the client may weigh in a browser, min+gzip, in bytes. Issue 12 asked for
+ * 10 KiB; this is the size reached (13,016 bytes, 12.71 KiB; 84 bytes of room), held so
+ * that it can only shrink: lower it with each change that makes the bundle smaller.
+ * What it is made of (package README, "Benchmarks"): openapi-fetch about 2.3 KiB, the
+ * spec's data (content types, names) about 0.8 KiB, the client's own code the rest, of
+ * which its messages about 1.8 KiB. Reaching 10 KiB would take features out of the
+ * browser build (resumed downloads, guarded typed-call bodies, the checks before sending).
  */
-export const bundleBudget = 14.3 * 1024;
+export const bundleBudget = 13_100;
 
 export interface BundleSize {
   min: number;
@@ -36,9 +38,11 @@ async function gzippedSize(contents: string, resolveDir: string): Promise<Bundle
   return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }
 
-export async function measureBundles(packageDir: string): Promise<Record<"client" | "bare openapi-fetch", BundleSize>> {
+export async function measureBundles(packageDir: string): Promise<Record<"client" | "with client-credentials" | "bare openapi-fetch", BundleSize>> {
   return {
     client: await gzippedSize(`export * from "@lucca-api/client";`, packageDir),
+    // What a page that imports the grant on purpose (a local sandbox) carries besides.
+    "with client-credentials": await gzippedSize(`export * from "@lucca-api/client"; export * from "@lucca-api/client/client-credentials";`, packageDir),
     "bare openapi-fetch": await gzippedSize(`export { default } from "openapi-fetch";`, packageDir),
   };
 }

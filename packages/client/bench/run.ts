@@ -4,7 +4,8 @@
  * against raw streaming fetch, each case in its own process for its peak RSS; and the
  * bundle size. Every figure is printed beside its baseline from the same run.
  *
- *   npm run bench -- --size=1g --requests=5000 --rounds=3
+ *   npm run bench -- --size=1g --requests=5000 --overhead-rounds=20 --rounds=3
+ *   npm run bench -- --only=overhead      (or streaming, bundle)
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
@@ -16,7 +17,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { bundleBudget, measureBundles } from "./bundle-size.ts";
-import { measureOverhead } from "./overhead.ts";
+import { measureOverhead, type Spread } from "./overhead.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const tsx = join(here, "../../../node_modules/.bin/tsx");
@@ -24,6 +25,9 @@ const flags = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(
 const size = parseSize(flags.size ?? "1g");
 const requests = Number(flags.requests ?? 5_000);
 const rounds = Number(flags.rounds ?? 3);
+const overheadRounds = Number(flags["overhead-rounds"] ?? 20);
+const only = flags.only;
+const part = (name: "overhead" | "streaming" | "bundle") => only === undefined || only === name;
 
 function parseSize(text: string): number {
   const match = /^(\d+(?:\.\d+)?)([kmg]?)$/i.exec(text);
@@ -70,15 +74,29 @@ try {
   // The load average says how much the figures can be trusted on a shared machine.
   console.log(`Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}; ${requests} sequential GETs, streaming ${size} bytes (${(size / 1024 ** 3).toFixed(2)} GiB)\n`);
 
-  const overhead = await measureOverhead(server.url, requests, rounds);
-  const bare = overhead["bare openapi-fetch"]!;
-  console.log(`per-request time, wall and this process's CPU (the server runs in its own), median of ${rounds} interleaved rounds`);
-  for (const [name, { ms, cpuMs }] of Object.entries(overhead)) {
-    console.log(
-      `  ${name.padEnd(20)} ${(ms * 1000).toFixed(0).padStart(5)} µs wall (${ratio(ms, bare.ms)} bare openapi-fetch)   ${(cpuMs * 1000).toFixed(0).padStart(5)} µs CPU (${ratio(cpuMs, bare.cpuMs)} bare openapi-fetch)   vs raw fetch ${ratio(ms, overhead["raw fetch"]!.ms)} wall`,
-    );
-  }
+  if (part("overhead")) await printOverhead();
+  if (part("streaming")) await printStreaming();
+  if (part("bundle")) await printBundle();
+  console.log(`\nload average at the end: ${loadavg()[0]!.toFixed(1)}`);
+} finally {
+  server.stop();
+  await rm(folder, { recursive: true, force: true });
+}
 
+async function printOverhead() {
+  const overhead = await measureOverhead(server.url, requests, overheadRounds);
+  const times = (value: number) => `${value.toFixed(3)}×`;
+  const micro = (value: number) => `${value >= 0 ? "+" : ""}${value.toFixed(1)}`;
+  const spread = ({ median, low, high }: Spread, format: (value: number) => string) => `${format(median)} (${format(low)} to ${format(high)})`;
+  console.log(`per-request overhead against bare openapi-fetch: ${requests} sequential GETs per variant, taking turns request by request, in ${overheadRounds} rounds;`);
+  console.log("each round's median request, and its ratio to bare openapi-fetch's in the same round: median over rounds (interquartile range)");
+  for (const [name, { loopbackUs, ratio: ratioOfRounds, inProcessUs, addedUs }] of Object.entries(overhead)) {
+    const added = name === "bare openapi-fetch" ? "" : `, ${spread(addedUs, micro)} µs`;
+    console.log(`  ${name.padEnd(20)} loopback ${loopbackUs.toFixed(0).padStart(4)} µs, ${spread(ratioOfRounds, times)}   in process (a fetch that answers at once) ${inProcessUs.toFixed(1).padStart(5)} µs${added}`);
+  }
+}
+
+async function printStreaming() {
   const source = join(folder, "source.bin");
   await writeSourceFile(source);
   console.log(`\nstreaming (each case in its own process, best time and highest peak RSS of ${rounds} rounds)`);
@@ -101,14 +119,12 @@ try {
       );
     }
   }
+}
 
+async function printBundle() {
   const bundles = await measureBundles(join(here, ".."));
-  console.log(`\nbrowser bundle (the package's build as a browser app imports it; esbuild, minified; gzip -9); budget ${(bundleBudget / 1024).toFixed(1)} KiB (test/bundle-size.test.ts)`);
+  console.log(`\nbrowser bundle (the package's build as a browser app imports it; esbuild, minified; gzip -9); budget ${bundleBudget} bytes, ${(bundleBudget / 1024).toFixed(2)} KiB (test/bundle-size.test.ts)`);
   for (const [name, { min, gzip }] of Object.entries(bundles)) {
-    console.log(`  ${name.padEnd(20)} ${(min / 1024).toFixed(1).padStart(6)} KiB min   ${(gzip / 1024).toFixed(1).padStart(5)} KiB min+gzip   (${ratio(gzip, bundles["bare openapi-fetch"].gzip)} of bare openapi-fetch)`);
+    console.log(`  ${name.padEnd(24)} ${(min / 1024).toFixed(1).padStart(6)} KiB min   ${(gzip / 1024).toFixed(1).padStart(5)} KiB min+gzip (${gzip} bytes)   ${ratio(gzip, bundles["bare openapi-fetch"].gzip)} bare openapi-fetch`);
   }
-  console.log(`\nload average at the end: ${loadavg()[0]!.toFixed(1)}`);
-} finally {
-  server.stop();
-  await rm(folder, { recursive: true, force: true });
 }

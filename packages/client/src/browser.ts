@@ -1,32 +1,38 @@
 /**
  * @lucca-api/client for browsers (the `browser` export condition, which bundlers use
- * when they build for one). The same client, without what a browser cannot use: the
- * Node-only helpers (`{ path }` uploads, `saveTo`, `requestAccessToken`), which fail
- * here naming what to use instead, the extension table (a browser's File carries its own
- * type) and the streamed upload body (a browser sends a Blob).
+ * when they build for one). The same client, without what a browser cannot or must not
+ * use: the Node-only helpers (`{ path }` uploads, `saveTo`), which fail here naming what
+ * to use instead; the client-credentials grant, which needs a secret a page cannot keep
+ * (RFC 6749, section 2.1: `auth: { accessToken }` instead, or `clientCredentials()` from
+ * `@lucca-api/client/client-credentials` for a local sandbox); the extension table (a
+ * browser's File carries its own type) and the streamed upload body (a browser sends a Blob).
  */
 import type { requestAccessToken as requestAccessTokenOnNode } from "./auth/request-access-token.ts";
+import { secretInBrowser } from "./auth/secret-in-browser.ts";
 import { createClientFactory } from "./create-client.ts";
 import { nodeOnlyError } from "./core/node-builtins.ts";
 import { InvalidInputError } from "./errors/invalid-input-error.ts";
+import { blobBody, bufferSource } from "./upload/buffer-source.ts";
 
 export * from "./exports.ts";
 export type { AccessTokenGrant, RequestAccessTokenOptions } from "./auth/request-access-token.ts";
 
 /** Node only: a client secret in a page is readable by anyone who opens it. */
-export const requestAccessToken: typeof requestAccessTokenOnNode = () =>
-  Promise.reject(new InvalidInputError("clientSecret", "a client secret in a browser is readable by anyone who opens the page. Get an access token on your server and pass `auth: { accessToken }`."));
+export const requestAccessToken: typeof requestAccessTokenOnNode = () => Promise.reject(new InvalidInputError("clientSecret", `${secretInBrowser}.`));
 
 /** Creates the client (see `LuccaFilesClientOptions`). */
 export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({
   upload: {
-    openPath: () => Promise.reject(nodeOnlyError({ field: "source.path", instead: 'in a browser, upload a File or Blob (e.g. from an <input type="file">).' })),
+    prepare: (source) => bufferSource(source, () => Promise.reject(nodeOnlyError("source.path", 'upload a File or Blob (e.g. from an <input type="file">)'))),
     extensionTypes: {},
-    streamBody: undefined,
+    body: blobBody,
   },
   saveToPath: async (body) => {
     // The download would otherwise hold its connection open.
     await body.cancel().catch(() => undefined);
-    throw nodeOnlyError({ field: "saveTo", instead: "in a browser, read the download with blob(), bytes() or body." });
+    throw nodeOnlyError("saveTo", "read the download with blob(), bytes() or body");
+  },
+  clientCredentials: () => {
+    throw new InvalidInputError("auth.clientSecret", `${secretInBrowser} (for a local sandbox only: clientCredentials() of @lucca-api/client/client-credentials, with dangerouslyAllowBrowser: true).`);
   },
 });

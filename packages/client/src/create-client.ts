@@ -1,6 +1,6 @@
 import { apiVersionParameter } from "@lucca-api/types";
 import createClient, { type Client } from "openapi-fetch";
-import { createClientCredentialsProvider } from "./auth/client-credentials-provider.ts";
+import { broughtProvider, type CreateCredentialsProvider } from "./auth/credentials-provider-key.ts";
 import { createStaticTokenProvider } from "./auth/static-token-provider.ts";
 import type { ClientPaths, JsonMediaType } from "./core/client-paths.ts";
 import type { ClientContext } from "./core/context.ts";
@@ -35,6 +35,12 @@ export type LuccaFilesClient = Client<ClientPaths, JsonMediaType> & FileHelpers;
 export interface Platform {
   upload: UploadPlatform;
   saveToPath: SaveToPath;
+  /**
+   * For `auth: { clientId, clientSecret }`: Node's makes the token provider; a browser's
+   * refuses (there the provider comes only with `clientCredentials()`, which a browser
+   * app imports on purpose, for a local sandbox).
+   */
+  clientCredentials: CreateCredentialsProvider;
 }
 
 /**
@@ -47,19 +53,13 @@ export function createClientFactory(platform: Platform): (options: LuccaFilesCli
     const resolved = resolveOptions(options);
     let tokens: TokenProvider | undefined;
     const logger = createRedactingLogger(options.logger, () => tokens?.secrets() ?? []);
+    const { auth } = options;
     tokens =
-      "accessToken" in options.auth
-        ? createStaticTokenProvider(options.auth.accessToken)
-        : createClientCredentialsProvider(options.auth, { fetch: resolved.fetch, policy: resolved.policy, timeout: resolved.timeout, logger });
-    const transport = createTransport({
-      fetch: resolved.fetch,
-      apiOrigin: resolved.apiOrigin,
-      tokens,
-      policy: resolved.policy,
-      timeout: resolved.timeout,
-      totalTimeout: resolved.totalTimeout,
-      logger,
-    });
+      "accessToken" in auth
+        ? createStaticTokenProvider(auth.accessToken)
+        : // A token request is bounded by its attempts' timeout; the call waiting for it, by its own.
+          (broughtProvider(auth) ?? platform.clientCredentials)(auth, { ...resolved, totalTimeout: 0, logger, dangerouslyAllowBrowser: options.dangerouslyAllowBrowser });
+    const transport = createTransport({ ...resolved, tokens, logger });
     const api = createClient<ClientPaths, JsonMediaType>({
       baseUrl: resolved.baseUrl,
       fetch: transport.fetch,

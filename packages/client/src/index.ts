@@ -4,15 +4,26 @@
  * `{ path }`, `saveTo`, content types inferred from the file name's extension, and
  * request bodies streamed in constant memory.
  */
+import { createCredentialsProvider } from "./auth/client-credentials.ts";
+import { canStreamRequestBodies } from "./core/environment.ts";
 import { createClientFactory } from "./create-client.ts";
 import { saveToPath } from "./download/save-to-path.ts";
+import { blobBody, bufferSource } from "./upload/buffer-source.ts";
 import { extensionTypes } from "./upload/extension-types.ts";
 import { openPath } from "./upload/open-path.ts";
 import { streamBody } from "./upload/stream-body.ts";
+import { prepareSource } from "./upload/upload-source.ts";
 
 export * from "./exports.ts";
 // Node only: a client secret has no place in a browser (the factory refuses one there too).
 export { requestAccessToken, type AccessTokenGrant, type RequestAccessTokenOptions } from "./auth/request-access-token.ts";
 
 /** Creates the client (see `LuccaFilesClientOptions`). */
-export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({ upload: { openPath, extensionTypes, streamBody }, saveToPath });
+export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({
+  upload: canStreamRequestBodies()
+    ? { prepare: (source) => prepareSource(source, openPath), extensionTypes, body: streamBody }
+    : // Another runtime that takes this entry (a worker, say) may not stream request bodies: a Blob goes.
+      { prepare: (source) => bufferSource(source, openPath), extensionTypes, body: blobBody },
+  saveToPath,
+  clientCredentials: createCredentialsProvider,
+});

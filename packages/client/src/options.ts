@@ -1,9 +1,8 @@
-import { apiVersionPattern, apiVersions, currentApiVersion, maxRequestBodyBytes, oauth2, type ApiVersion } from "@lucca-api/types";
+import { apiVersionPattern, apiVersions, currentApiVersion, maxRequestBodyBytes, type ApiVersion } from "@lucca-api/types";
 import type { ClientCredentials } from "./auth/client-credentials-provider.ts";
 import type { AccessTokenSource } from "./auth/static-token-provider.ts";
 import { defaultRetryPolicy, type RetryOptions, type RetryPolicy } from "./core/backoff.ts";
 import type { ResolvedOptions } from "./core/context.ts";
-import { isBrowserLike } from "./core/environment.ts";
 import type { Logger } from "./core/logger.ts";
 import { InvalidInputError } from "./errors/invalid-input-error.ts";
 
@@ -32,7 +31,8 @@ export interface LuccaFilesClientOptions {
   maxUploadBytes?: number | undefined;
   /**
    * A client secret in a browser can be read by anyone who opens the page, so the client
-   * refuses it there unless this is true (for a local sandbox, say).
+   * refuses it there unless this is true (for a local sandbox, say); a browser build also
+   * needs `auth: clientCredentials(…)` from `@lucca-api/client/client-credentials`.
    */
   dangerouslyAllowBrowser?: boolean | undefined;
 }
@@ -45,8 +45,8 @@ export function resolveOptions(options: LuccaFilesClientOptions): ResolvedOption
   checkApiVersion(apiVersion);
   const fetchFunction = options.fetch ?? globalThis.fetch;
   if (typeof fetchFunction !== "function") throw new InvalidInputError("fetch", "no fetch is available; pass a fetch implementation.");
-  const policy: RetryPolicy = { ...defaultRetryPolicy, ...definedOnly(options.retry ?? {}) };
-  for (const [key, value] of Object.entries(policy)) checkDuration(`retry.${key}`, value);
+  const policy: RetryPolicy = { ...defaultRetryPolicy };
+  for (const key of Object.keys(policy) as (keyof RetryPolicy)[]) policy[key] = checkDuration(`retry.${key}`, options.retry?.[key] ?? policy[key]);
   return {
     baseUrl,
     apiOrigin: new URL(baseUrl).origin,
@@ -60,51 +60,20 @@ export function resolveOptions(options: LuccaFilesClientOptions): ResolvedOption
 }
 
 function resolveBaseUrl({ baseUrl, host }: LuccaFilesClientOptions): string {
-  if ((baseUrl === undefined) === (host === undefined)) {
-    throw new InvalidInputError("baseUrl", "give exactly one of `baseUrl` (e.g. 'https://example.ilucca.net') or `host` (e.g. 'example.ilucca.net').");
-  }
   const field = baseUrl !== undefined ? "baseUrl" : "host";
+  const example = field === "host" ? "a host name, e.g. 'example.ilucca.net'" : "an http(s) URL without query or fragment, e.g. 'https://example.ilucca.net'";
+  if ((baseUrl === undefined) === (host === undefined)) throw new InvalidInputError("baseUrl", "pass either `baseUrl` or `host`, e.g. host: 'example.ilucca.net'.");
   const candidate = baseUrl ?? `https://${host}`;
-  let url: URL;
-  try {
-    url = new URL(candidate);
-  } catch {
-    throw new InvalidInputError(field, `'${baseUrl ?? host}' is not a valid ${field}; pass e.g. ${field === "baseUrl" ? "'https://example.ilucca.net'" : "'example.ilucca.net'"}.`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new InvalidInputError(field, `'${candidate}' must be an http(s) URL, e.g. 'https://example.ilucca.net'.`);
-  }
-  if (url.search || url.hash) throw new InvalidInputError(field, `'${candidate}' must not carry a query or a fragment.`);
+  const url = URL.canParse(candidate) ? new URL(candidate) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) throw new InvalidInputError(field, `'${baseUrl ?? host}' must be ${example}.`);
   return url.toString().replace(/\/+$/, "");
 }
 
-function checkAuth(options: LuccaFilesClientOptions): void {
-  const auth = options.auth as Partial<ClientCredentials & { accessToken: AccessTokenSource }> | undefined;
-  if (!auth || typeof auth !== "object") {
-    throw new InvalidInputError("auth", "is required: { clientId, clientSecret } or { accessToken }.");
-  }
-  if ("accessToken" in auth) {
-    if (typeof auth.accessToken !== "function" && (typeof auth.accessToken !== "string" || auth.accessToken === "")) {
-      throw new InvalidInputError("auth.accessToken", "must be a non-empty string or a function returning one.");
-    }
-    return;
-  }
-  if (typeof auth.clientId !== "string" || auth.clientId === "") throw new InvalidInputError("auth.clientId", "must be a non-empty string (your API client's id).");
-  // The secret's value is never echoed, not even when it is wrong.
-  if (typeof auth.clientSecret !== "string" || auth.clientSecret === "") throw new InvalidInputError("auth.clientSecret", "must be a non-empty string.");
-  for (const scope of auth.scopes ?? []) {
-    if (!(oauth2.scopes as readonly string[]).includes(scope)) {
-      throw new InvalidInputError("auth.scopes", `'${scope}' is not a scope of the API; use ${oauth2.scopes.join(" or ")}.`);
-    }
-  }
-  if (auth.tokenUrl !== undefined && !URL.canParse(auth.tokenUrl)) {
-    throw new InvalidInputError("auth.tokenUrl", `'${auth.tokenUrl}' is not an absolute URL; leave it out to use ${oauth2.tokenUrl}.`);
-  }
-  if (isBrowserLike() && options.dangerouslyAllowBrowser !== true) {
-    throw new InvalidInputError(
-      "auth.clientSecret",
-      "a client secret in a browser is readable by anyone who opens the page. Get an access token on your server and pass `auth: { accessToken }`, or set `dangerouslyAllowBrowser: true` for a local sandbox.",
-    );
+function checkAuth({ auth }: LuccaFilesClientOptions): void {
+  if (!auth || typeof auth !== "object") throw new InvalidInputError("auth", "is required: { accessToken } or { clientId, clientSecret }.");
+  // Client credentials are checked with their provider (`auth/client-credentials.ts`).
+  if ("accessToken" in auth && typeof auth.accessToken !== "function" && (typeof auth.accessToken !== "string" || auth.accessToken === "")) {
+    throw new InvalidInputError("auth.accessToken", "must be a non-empty string or a function returning one.");
   }
 }
 
@@ -115,16 +84,9 @@ function checkDuration(field: string, value: number): number {
   return value;
 }
 
-function definedOnly<T extends object>(value: T): { [Key in keyof T]?: Exclude<T[Key], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [Key in keyof T]?: Exclude<T[Key], undefined> };
-}
-
 /** A date the API reads as a version: the spec's `YYYY-MM-DD` form, on or after the first version. */
 function checkApiVersion(apiVersion: string): void {
   const [firstVersion = currentApiVersion] = apiVersions;
   if (typeof apiVersion === "string" && new RegExp(apiVersionPattern).test(apiVersion) && apiVersion >= firstVersion) return;
-  throw new InvalidInputError(
-    "apiVersion",
-    `'${String(apiVersion)}' is not an API version: send a date (YYYY-MM-DD) on or after ${firstVersion}, such as one of ${apiVersions.join(", ")}; a later date means the closest earlier version (or leave it out for ${currentApiVersion}).`,
-  );
+  throw new InvalidInputError("apiVersion", `'${String(apiVersion)}' must be a date (YYYY-MM-DD) on or after ${firstVersion}, e.g. ${currentApiVersion}.`);
 }

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { createClientCredentialsProvider } from "../src/auth/client-credentials-provider.ts";
 import { defaultRetryPolicy } from "../src/core/backoff.ts";
 import { createRedactingLogger } from "../src/core/logger.ts";
+import { clientCredentials } from "../src/client-credentials.ts";
 import { AuthenticationError, createLuccaFilesClient, isAbortError, isConnectionError, isTokenError, TokenError } from "../src/index.ts";
 import { fastClient, linkOn, recordingLogger } from "./helpers/clients.ts";
 import { fileBody, json, problem, startFaultServer, type FaultServer } from "./helpers/fault-server.ts";
@@ -241,7 +242,7 @@ describe("neither the client secret nor the access token shows in any error, wha
 describe("an access-token function that fails is the caller's to fix", () => {
   it.each([
     ["a throwing function gives InvalidInputError with its error as cause, sent nowhere", () => Promise.reject(new Error("vault down")), /^auth\.accessToken: the function threw \(vault down\); fix it to return the access token\.$/],
-    ["an empty token is refused", () => "", /^auth\.accessToken: the function returned no access token/],
+    ["an empty token is refused", () => "", /^auth\.accessToken: the function must return a non-empty string\.$/],
   ])("%s", async (_rule, accessToken, message) => {
     server = await startFaultServer((_req, res) => json(res, 200, fileBody(server!.url)));
     const error = await fastClient(server.url, { auth: { accessToken } }).getFile(linkOn(server.url)).catch((e) => e);
@@ -251,19 +252,48 @@ describe("an access-token function that fails is the caller's to fix", () => {
 });
 
 describe("a client secret in a browser is refused unless allowed", () => {
-  it("with a document (a page), the secret is refused naming the opt-in", () => {
+  /** Runs `check` where the client sees a page: a document, no Node `process`. */
+  const inAPage = (check: () => void) => {
     const scope = globalThis as { document?: unknown; process?: unknown };
     const saved = scope.process;
     try {
       scope.document = {};
       Object.defineProperty(globalThis, "process", { value: undefined, configurable: true, writable: true });
-      expect(() => createLuccaFilesClient({ baseUrl: sandbox.url, auth: demoClient })).toThrowError(/auth.clientSecret: a client secret in a browser is readable by anyone.*dangerouslyAllowBrowser: true/);
-      expect(() => createLuccaFilesClient({ baseUrl: sandbox.url, auth: demoClient, dangerouslyAllowBrowser: true })).not.toThrow();
-      expect(() => createLuccaFilesClient({ baseUrl: sandbox.url, auth: { accessToken: "t" } })).not.toThrow();
+      check();
     } finally {
       Object.defineProperty(globalThis, "process", { value: saved, configurable: true, writable: true });
       delete scope.document;
     }
+  };
+
+  it("with a document (a page), the secret is refused naming the opt-in", () => {
+    inAPage(() => {
+      expect(() => createLuccaFilesClient({ baseUrl: sandbox.url, auth: demoClient })).toThrowError(/auth.clientSecret: a client secret in a browser is readable by anyone.*dangerouslyAllowBrowser: true/);
+      expect(() => createLuccaFilesClient({ baseUrl: sandbox.url, auth: demoClient, dangerouslyAllowBrowser: true })).not.toThrow();
+      expect(() => createLuccaFilesClient({ baseUrl: sandbox.url, auth: { accessToken: "t" } })).not.toThrow();
+    });
+  });
+
+  it("the browser entry has no client-credentials grant: plain credentials are refused even with the opt-in, naming the import that brings it", async () => {
+    const browser = await import("../src/browser.ts");
+    expect(() => browser.createLuccaFilesClient({ baseUrl: sandbox.url, auth: demoClient, dangerouslyAllowBrowser: true })).toThrowError(
+      /^auth\.clientSecret: a client secret in a browser is readable by anyone who opens the page; get an access token on your server and pass `auth: \{ accessToken \}` \(for a local sandbox only: clientCredentials\(\) of @lucca-api\/client\/client-credentials, with dangerouslyAllowBrowser: true\)\.$/,
+    );
+  });
+
+  it("clientCredentials() brings the grant to the browser entry, still behind the opt-in in a page", async () => {
+    const browser = await import("../src/browser.ts");
+    inAPage(() => {
+      expect(() => browser.createLuccaFilesClient({ baseUrl: sandbox.url, auth: clientCredentials(demoClient) })).toThrowError(/dangerouslyAllowBrowser: true\)\.$/);
+    });
+    const client = browser.createLuccaFilesClient({ baseUrl: sandbox.url, auth: clientCredentials({ ...demoClient, tokenUrl: sandbox.tokenUrl }) });
+    expect((await client.getFile(link)).modified).toBe(true);
+  });
+
+  it("clientCredentials() checks its fields like plain credentials, never echoing the secret", async () => {
+    const browser = await import("../src/browser.ts");
+    expect(() => browser.createLuccaFilesClient({ baseUrl: sandbox.url, auth: clientCredentials({ clientId: "c", clientSecret: "" }) })).toThrowError(/^auth\.clientSecret: must be a non-empty string\.$/);
+    expect(() => browser.createLuccaFilesClient({ baseUrl: sandbox.url, auth: clientCredentials({ clientId: "c", clientSecret: "s", tokenUrl: "/t" }) })).toThrowError(/^auth\.tokenUrl: '\/t' is not an absolute URL/);
   });
 });
 

@@ -48,7 +48,8 @@ it.skipIf(plan.skipReason)("in chromium, the client uploads, revalidates, downlo
   await page.waitForFunction(() => typeof window.runChecks === "function");
   const results = await page.evaluate((baseUrl) => window.runChecks(baseUrl), sandbox.url);
   expect(results).toEqual({
-    secretRefused: expect.stringMatching(/^auth.clientSecret: a client secret in a browser is readable by anyone/),
+    secretRefused: expect.stringMatching(/^auth\.clientSecret: a client secret in a browser is readable by anyone .*clientCredentials\(\) of @lucca-api\/client\/client-credentials/),
+    withoutOptIn: expect.stringMatching(/^auth\.clientSecret: a client secret in a browser is readable by anyone .*dangerouslyAllowBrowser: true\)\.$/),
     uploaded: { fileName: "camera.jpg", contentType: "image/jpg", hasLink: true, lastProgress: 200_000 },
     streamUpload: "binary/octet-stream",
     metadata: { modified: true, sameETag: true },

@@ -70,7 +70,7 @@ describe("downloadFile gives the content four ways, with its metadata", () => {
   ])("content is read once: %s says so and how to read it again", async (_what, readTwice) => {
     const error = await readTwice(await sandbox.client().downloadFile(uploaded.file)).catch((e) => e);
     expect(isInvalidInputError(error)).toBe(true);
-    expect(error.message).toBe("download: its content was already read (body, blob(), bytes() or saveTo(), once); call downloadFile again to read it anew.");
+    expect(error.message).toBe("download: its content can be read once (body, blob(), bytes() or saveTo()); call downloadFile again.");
   });
 
   it("offset asks a Range: the rest of the file comes as 206, and size is still the whole file", async () => {

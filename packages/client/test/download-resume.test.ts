@@ -62,7 +62,7 @@ describe("a download that breaks off resumes from the byte reached, on a strict 
     server = await startStrictServer({ content, eTag: 'W/"v1"', faults: [drop, { afterBytes: 1, kind: "drop" }, { afterBytes: 1, kind: "drop" }] });
     const error = await (await fastClient(server.url, { retry: { maxRetries: 2 } }).downloadFile(linkOn(server.url))).bytes().catch((e) => e);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect(error.message).toMatch(/the content broke off at byte \d+ after 2 resumed attempts\. Download it again\.$/);
+    expect(error.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/lucca-api\/files\/[^ ]+ at byte \d+ broke off after 2 resumes; download it again \(.+\)\.$/);
     expect(server.requests).toHaveLength(3);
   });
 
@@ -70,7 +70,7 @@ describe("a download that breaks off resumes from the byte reached, on a strict 
     server = await startStrictServer({ content, eTag: undefined, faults: [stall, stall] });
     const error = await (await fastClient(server.url, { timeout: 200, retry: { maxRetries: 1 } }).downloadFile(linkOn(server.url))).bytes().catch((e) => e);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error.message).toMatch(/at byte \d+ timed out after 200 ms \(timeout\)/);
+    expect(error.message).toMatch(/at byte \d+ timed out after 200 ms; raise the `timeout` option/);
   });
 
   it("a caller's weak ifMatch is refused by such a server with 412, as RFC 9110 says (hence: give a strong one)", async () => {
@@ -95,7 +95,7 @@ it("a resumed answer of another size is refused: it is not the rest of the same 
   try {
     const error = await (await client.downloadFile(linkOn(server.url))).bytes().catch((e) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect(error.message).toMatch(/to a Range from byte \d+: the server cannot resume this download/);
+    expect(error.message).toMatch(/to a Range from byte \d+; download the file from the start\.$/);
   } finally {
     await longer.close();
   }

@@ -34,14 +34,14 @@ describe("getFile reads the metadata with ETag revalidation", () => {
     const error = await sandbox.client().getFile(uploaded, { ifMatch: 'W/"stale"' }).catch((e) => e);
     expect(error).toBeInstanceOf(PreconditionFailedError);
     expect(error.status).toBe(412);
-    expect(error.message).toMatch(/read it again to get its current ETag/);
+    expect(error.message).toMatch(/The ETag is not the file's current one \(If-Match compares strongly\): read the file again\./);
   });
 
   it("a value the spec does not allow gives BadRequestError (400) naming the field, its problem and the fix", async () => {
     const error = await sandbox.client().getFile(uploaded, { include: ["everything" as never] }).catch((e) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     expect(Object.keys(error.problem?.errors ?? {})).toEqual(["include"]);
-    expect(error.message).toMatch(/^400 .*Fields: include: .*everything.*[^.]\. Fix the fields named above and send again\. \(GET /);
+    expect(error.message).toMatch(/^400 .*Fields: include: .*everything.*[^.]\. Fix what the API named and send again\. \(GET /);
   });
 
   it("ifMatch with the current ETag reads the file", async () => {
@@ -58,7 +58,7 @@ describe("getFile reads the metadata with ETag revalidation", () => {
     expect(error.message).not.toContain(token);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.requestId).toBe(error.problem?.traceId);
-    expect(error.message).toMatch(/^404 Not Found: .*\. Check the file id, and take the whole link `href` \(with its `token`\) that the API handed out\. \(GET http:\/\/127\.0\.0\.1:\d+\/lucca-api\/files\/[0-9a-f-]+\?token=\[redacted\]&disposition=json, request id .+\)$/);
+    expect(error.message).toMatch(/^404 Not Found: .*\. Check the id, or pass the whole link `href` with its `token`\. \(GET http:\/\/127\.0\.0\.1:\d+\/lucca-api\/files\/[0-9a-f-]+\?token=\[redacted\]&disposition=json, request id .+\)$/);
   });
 });
 
@@ -94,7 +94,7 @@ describe("the typed openapi-fetch calls stay available", () => {
 
   it.each(["2023-01-01", "latest", "2024-11-1"])("an apiVersion that is no date on or after the first version (%s) is refused when the client is created", (version) => {
     expect(() => createLuccaFilesClient({ baseUrl: sandbox.url, auth: { accessToken: "t" }, apiVersion: version })).toThrowError(
-      `apiVersion: '${version}' is not an API version: send a date (YYYY-MM-DD) on or after ${apiVersions[0]}, such as one of ${apiVersions.join(", ")}; a later date means the closest earlier version (or leave it out for ${currentApiVersion}).`,
+      `apiVersion: '${version}' must be a date (YYYY-MM-DD) on or after ${apiVersions[0]}, e.g. ${currentApiVersion}.`,
     );
   });
 

@@ -41,11 +41,18 @@ describe("the browser entry", () => {
     expect(manifest.exports["."]).toMatchObject({ browser: "./dist/browser.js", default: "./dist/index.js" });
   });
 
-  it("leaves out the extension table and the Node-only helpers", async () => {
+  it("gets the client-credentials grant only from its own export, which a browser app imports on purpose", async () => {
+    const manifest = JSON.parse(await readFile(join(packageDir, "package.json"), "utf8")) as { exports: Record<string, Record<string, string>> };
+    expect(manifest.exports["./client-credentials"]).toEqual({ types: "./dist/client-credentials.d.ts", default: "./dist/client-credentials.js" });
+    expect(Object.keys(await import("../src/client-credentials.ts"))).toEqual(["clientCredentials"]);
+  });
+
+  it("leaves out the extension table, the Node-only helpers and the client-credentials grant", async () => {
     const { build } = await import("esbuild");
     const result = await build({ stdin: { contents: `export * from "@lucca-api/client";`, resolveDir: packageDir }, bundle: true, platform: "browser", format: "esm", write: false, metafile: true, logLevel: "silent" });
     const inputs = Object.keys(result.metafile.inputs).map((input) => input.replace(/^(.*\/)?dist\//, ""));
+    // Imported at all, not merely shaken out: the build does not even read them.
     expect(inputs).toContain("browser.js");
-    expect(inputs.filter((input) => /extension-types|open-path|save-to-path/.test(input))).toEqual([]);
+    expect(inputs.filter((input) => /extension-types|open-path|save-to-path|client-credentials|token-response|request-token/.test(input))).toEqual([]);
   });
 });

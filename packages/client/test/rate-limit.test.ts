@@ -17,5 +17,5 @@ it("past the sandbox's rate limit, a Retry-After longer than maxRetryAfter gives
   const rateLimited = error as RateLimitError;
   expect(rateLimited.status).toBe(429);
   expect(rateLimited.retryAfter).toBeGreaterThan(1_000);
-  expect(rateLimited.message).toMatch(/^429 .*Slow down: wait `retryAfter` ms before the next request\./);
+  expect(rateLimited.message).toMatch(/^429 .*Wait `retryAfter` ms before the next request\./);
 });

@@ -33,7 +33,7 @@ describe.each(Object.entries(styles))("a typed call's answer is covered by the t
     const error = await call(fastClient(server.url, { timeout: 200 })).catch((e) => e);
     expect(isTimeoutError(error)).toBe(true);
     expect(error.scope).toBe("attempt");
-    expect(error.message).toMatch(/timed out after 200 ms \(timeout\)/);
+    expect(error.message).toMatch(/timed out after 200 ms; raise the `timeout` option/);
   });
 
   it("totalTimeout also bounds a body that stalls: TimeoutError with scope 'total'", async () => {

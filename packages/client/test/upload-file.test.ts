@@ -54,7 +54,7 @@ describe("the content type is checked against the spec before any request", () =
     const { calls, fetch } = recordingFetch();
     const error = await sandbox.client({ fetch }).uploadFile(new Blob([content]), { fileName: "pic.jpg", contentType: "image/jpeg" as never }).catch((e) => e);
     expect(error).toBeInstanceOf(InvalidInputError);
-    expect(error.message).toBe("contentType: 'image/jpeg' is not accepted by the API; the API accepts 'image/jpg' instead: pass contentType: 'image/jpg'.");
+    expect(error.message).toBe("contentType: 'image/jpeg' is not accepted by the API; pass 'image/jpg'.");
     expect(calls).toHaveLength(0);
   });
 
@@ -79,7 +79,7 @@ describe("sizes and names are checked up front", () => {
     const { calls, fetch } = recordingFetch();
     const error = await sandbox.client({ fetch, maxUploadBytes: 100_000 }).uploadFile(new Blob([content]), { fileName: "big.pdf" }).catch((e) => e);
     expect(isInvalidInputError(error)).toBe(true);
-    expect(error.message).toMatch(/^source: 'big\.pdf' is 300000 bytes; with its multipart framing the body would be \d+ bytes, over the API's limit of 100000 bytes/);
+    expect(error.message).toMatch(/^source: 'big\.pdf' is 300000 bytes, \d+ with its multipart framing: over the API's limit of 100000 bytes; send a smaller file\.$/);
     expect(calls).toHaveLength(0);
   });
 
@@ -105,7 +105,7 @@ describe("sizes and names are checked up front", () => {
   });
 
   it("bytes without a fileName are refused with the fix", async () => {
-    await expect(sandbox.client().uploadFile(content)).rejects.toThrowError("fileName: is required when uploading bytes or a stream; pass e.g. { fileName: 'report.pdf' }.");
+    await expect(sandbox.client().uploadFile(content)).rejects.toThrowError("fileName: is required for bytes or a stream, e.g. { fileName: 'report.pdf' }.");
   });
 });
 
@@ -114,6 +114,6 @@ describe("permissions", () => {
     const client = sandbox.client({ auth: { clientId: "demo", clientSecret: "demo-secret", tokenUrl: sandbox.tokenUrl, scopes: ["files.readonly"] } });
     const error = await client.uploadFile(new Blob([content]), { fileName: "x.pdf" }).catch((e) => e);
     expect(error).toBeInstanceOf(PermissionDeniedError);
-    expect(error.message).toMatch(/^403 .*Give the client the scope this operation needs/);
+    expect(error.message).toMatch(/^403 .*Give the client the scope this needs \(`auth\.scopes`\)/);
   });
 });

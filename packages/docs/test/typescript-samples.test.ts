@@ -3,7 +3,9 @@
  * sandbox: `node --import tsx samples/<operation>.ts`, in a fresh folder, with the demo
  * client's credentials in the environment variables the samples document.
  */
-import { readFile, rm } from "node:fs/promises";
+import { access, readFile, readdir, rm } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -84,5 +86,34 @@ describe("samples/retrieve-file.ts", () => {
     expect(run.stdout).toContain(`${pictureName}: ${uploaded.contentType}`);
     expect(run.stdout).toContain("unchanged since the first read");
     expect(new Uint8Array(await readFile(path.join(run.cwd, pictureName)))).toEqual(pictureBytes);
+  });
+
+  it("saves under the base name of the server's file name, never where a '../' in it points", async () => {
+    const uploaded = await api.upload(pictureBytes, pictureName, pictureType);
+    // A real server between the sample and the sandbox that names the content "../escaped.jpg".
+    const hostile = createServer(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== "host" && name !== "connection")) as Record<string, string>;
+      const answer = await fetch(new URL(request.url!, api.sandbox.url), { method: request.method!, headers, ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) });
+      const out = Object.fromEntries([...answer.headers].filter(([name]) => !["content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive"].includes(name)));
+      if (answer.headers.has("content-disposition")) out["content-disposition"] = 'attachment; filename="../escaped.jpg"';
+      response.writeHead(answer.status, out).end(Buffer.from(await answer.arrayBuffer()));
+    });
+    await new Promise<void>((listening) => hostile.listen(0, "127.0.0.1", listening));
+    const origin = `http://127.0.0.1:${(hostile.address() as AddressInfo).port}`;
+    try {
+      const cwd = await sampleWorkDir(false);
+      workDirs.push(cwd);
+      const run = await runProcess(process.execPath, ["--import", tsxLoader, path.join(defaultSamplesDir, "retrieve-file.ts"), uploaded.links.self.href.replace(api.sandbox.url, origin)], {
+        cwd,
+        env: { ...baseEnv(), ...api.clientEnv, LUCCA_BASE_URL: origin, LUCCA_TOKEN_URL: `${origin}/connect/token` },
+      });
+      expect(run.code, run.stderr).toBe(0);
+      expect(await readdir(cwd)).toEqual(["escaped.jpg"]);
+      await expect(access(path.join(cwd, "..", "escaped.jpg"))).rejects.toThrow();
+    } finally {
+      await new Promise((closed) => hostile.close(closed));
+    }
   });
 });

@@ -171,9 +171,10 @@ export function receiveUpload(request: IncomingMessage, store: FileStore, maxBod
         fail(
           Problem.invalid({
             [filePart]: [
-              `Part '${filePart}' has the content type '${info.mimeType}', which the API does not accept. ` +
-                `The accepted values are listed in the spec's ContentType schema (spec/components/schemas/ContentType.yaml, ` +
-                `and the ContentType section of the API reference).`,
+              // Named where an installed sandbox's user finds the list: the package carries openapi.json, not the repository's YAML.
+              `Part '${filePart}' has the content type '${info.mimeType}', which the API does not accept: send one of the values ` +
+                `of the spec's ContentType schema (components.schemas.ContentType in the sandbox's openapi.json; ` +
+                `"Content types" in the API reference).`,
             ],
           }),
         );

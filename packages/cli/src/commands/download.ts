@@ -22,7 +22,16 @@ export const download: Command = async ({ args, terminal, client, signal }) => {
   if (link === undefined) throw new UsageError("download needs the file's link: lucca-files download <link> [-o path] (see lucca-files download --help).");
   if (extra.length > 0) throw new UsageError(`download takes one link; '${extra[0]}' is one too many (quote a link that holds '&').`);
   let view: ProgressView | undefined;
-  const file = await client.downloadFile(link, { signal, onProgress: ({ loaded }) => view?.update(0, loaded) });
+  // The body reads ahead as soon as the answer comes, before the view exists: a small file
+  // has arrived whole by then, so the view starts from what was already received.
+  let received = 0;
+  const file = await client.downloadFile(link, {
+    signal,
+    onProgress: ({ loaded }) => {
+      received = loaded;
+      view?.update(0, loaded);
+    },
+  });
   try {
     const target = await targetOf(args.output, file);
     view = createProgressView(terminal, [{ label: target === toStdout ? (file.fileName ?? "content") : basename(target), total: file.size }], {
@@ -30,6 +39,7 @@ export const download: Command = async ({ args, terminal, client, signal }) => {
       done: "downloaded",
     });
     view.start(0);
+    view.update(0, received);
     if (target === toStdout) {
       await pipeline(Readable.fromWeb(file.body as NodeReadableStream<Uint8Array>), terminal.stdout as Writable, { end: false });
       view.finish(0);

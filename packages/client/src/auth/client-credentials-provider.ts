@@ -1,7 +1,5 @@
 import { oauth2, type Scope } from "@lucca-api/types";
-import { runAttempts } from "../core/attempts.ts";
-import type { RetryPolicy } from "../core/backoff.ts";
-import type { RedactingLogger } from "../core/logger.ts";
+import { runAttempts, type AttemptConfig } from "../core/attempts.ts";
 import { readTokenResponse } from "./read-token-response.ts";
 import { requestToken } from "./request-token.ts";
 import type { TokenProvider } from "../core/token-provider.ts";
@@ -16,11 +14,8 @@ export interface ClientCredentials {
   tokenUrl?: string | undefined;
 }
 
-export interface ClientCredentialsDependencies {
+export interface ClientCredentialsDependencies extends AttemptConfig {
   fetch: typeof fetch;
-  policy: RetryPolicy;
-  timeout: number;
-  logger: RedactingLogger;
   /** The clock, in ms; tests move it to reach a token's expiry. */
   now?: (() => number) | undefined;
 }
@@ -44,16 +39,11 @@ export function createClientCredentialsProvider(credentials: ClientCredentials, 
   let pending: Promise<string> | undefined;
 
   async function fetchToken(): Promise<string> {
-    const response = await runAttempts({
-      send: ({ signal }) => requestToken({ fetch: deps.fetch, tokenUrl, clientId, clientSecret, scopes, signal }),
-      repeatable: true,
-      policy: deps.policy,
-      timeout: deps.timeout,
-      totalTimeout: 0,
-      signal: undefined,
-      describe: () => `POST ${tokenUrl}`,
-      logger: deps.logger,
-    });
+    const response = await runAttempts(
+      (signal) => requestToken({ fetch: deps.fetch, tokenUrl, clientId, clientSecret, scopes, signal }),
+      { repeatable: true, signal: undefined, describe: () => `POST ${tokenUrl}` },
+      deps,
+    );
     const { accessToken, expiresIn } = await readTokenResponse(response, tokenUrl);
     issued.add(accessToken);
     // Recent tokens are scrubbed from the logs; older ones have expired, and keeping

@@ -2,7 +2,7 @@ import { oauth2 } from "@lucca-api/types";
 import { runAttempts } from "../core/attempts.ts";
 import { defaultRetryPolicy } from "../core/backoff.ts";
 import { createRedactingLogger } from "../core/logger.ts";
-import { InvalidInputError } from "../errors/invalid-input-error.ts";
+import { checkClientCredentials } from "./client-credentials.ts";
 import type { ClientCredentials } from "./client-credentials-provider.ts";
 import { readTokenResponse } from "./read-token-response.ts";
 import { requestToken } from "./request-token.ts";
@@ -33,21 +33,15 @@ export interface RequestAccessTokenOptions {
  */
 export async function requestAccessToken(credentials: ClientCredentials, options: RequestAccessTokenOptions = {}): Promise<AccessTokenGrant> {
   const { clientId, clientSecret } = credentials;
-  if (typeof clientId !== "string" || clientId === "") throw new InvalidInputError("clientId", "must be a non-empty string (your API client's id).");
-  if (typeof clientSecret !== "string" || clientSecret === "") throw new InvalidInputError("clientSecret", "must be a non-empty string.");
+  checkClientCredentials(credentials, "");
   const tokenUrl = credentials.tokenUrl ?? oauth2.tokenUrl;
   const scopes = credentials.scopes ?? oauth2.scopes;
   const fetchFunction = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const response = await runAttempts({
-    send: ({ signal }) => requestToken({ fetch: fetchFunction, tokenUrl, clientId, clientSecret, scopes, signal }),
-    repeatable: true,
-    policy: defaultRetryPolicy,
-    timeout: options.timeout ?? 60_000,
-    totalTimeout: 0,
-    signal: options.signal,
-    describe: () => `POST ${tokenUrl}`,
-    logger: createRedactingLogger(undefined, () => [clientSecret]),
-  });
+  const response = await runAttempts(
+    (signal) => requestToken({ fetch: fetchFunction, tokenUrl, clientId, clientSecret, scopes, signal }),
+    { repeatable: true, signal: options.signal, describe: () => `POST ${tokenUrl}` },
+    { policy: defaultRetryPolicy, timeout: options.timeout ?? 60_000, logger: createRedactingLogger(undefined, () => [clientSecret]) },
+  );
   const { accessToken, expiresIn, scope } = await readTokenResponse(response, tokenUrl);
   return { accessToken, expiresIn, scopes: scope !== undefined ? scope.split(" ").filter(Boolean) : [...scopes], tokenUrl };
 }

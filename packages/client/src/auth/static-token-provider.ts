@@ -12,7 +12,7 @@ export function createStaticTokenProvider(source: AccessTokenSource): TokenProvi
   const seen = new Set<string>();
   const check = (token: unknown): string => {
     if (typeof token !== "string" || token === "") {
-      throw new InvalidInputError("auth.accessToken", "the function returned no access token; it must return a non-empty string.");
+      throw new InvalidInputError("auth.accessToken", "the function must return a non-empty string.");
     }
     seen.add(token);
     return token;

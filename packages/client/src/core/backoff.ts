@@ -1,4 +1,4 @@
-import { httpStatus } from "./http-status.ts";
+import * as httpStatus from "./http-status.ts";
 
 /** How failed attempts are retried. */
 export interface RetryOptions {

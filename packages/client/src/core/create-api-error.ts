@@ -1,5 +1,5 @@
 import { problemMediaType, retryAfterHeader, type ProblemDetails } from "@lucca-api/types";
-import { httpStatus } from "./http-status.ts";
+import * as httpStatus from "./http-status.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 import { redactUrl } from "./redact.ts";
 import { ApiError, type ApiErrorInit } from "../errors/api-error.ts";
@@ -14,13 +14,13 @@ import { ServerError } from "../errors/server-error.ts";
 
 /** What a person can do about each status, appended to the server's own words. */
 const hints: Record<number, string> = {
-  [httpStatus.badRequest]: "Fix the fields named above and send again.",
-  [httpStatus.unauthorized]: "Check the `auth` option: the access token was refused even after a fresh one was fetched.",
-  [httpStatus.forbidden]: "Give the client the scope this operation needs (see `auth.scopes`) or use a link you have access to.",
-  [httpStatus.notFound]: "Check the file id, and take the whole link `href` (with its `token`) that the API handed out.",
-  [httpStatus.preconditionFailed]: "The ETag given is not the file's (If-Match compares strong ETags only, RFC 9110): read it again to get its current ETag.",
-  [httpStatus.contentTooLarge]: "Send a smaller file: the API limits the request body.",
-  [httpStatus.tooManyRequests]: "Slow down: wait `retryAfter` ms before the next request.",
+  [httpStatus.badRequest]: "Fix what the API named and send again.",
+  [httpStatus.unauthorized]: "Check the `auth` option: the API refused its access token.",
+  [httpStatus.forbidden]: "Give the client the scope this needs (`auth.scopes`), or use a link you have access to.",
+  [httpStatus.notFound]: "Check the id, or pass the whole link `href` with its `token`.",
+  [httpStatus.preconditionFailed]: "The ETag is not the file's current one (If-Match compares strongly): read the file again.",
+  [httpStatus.contentTooLarge]: "Send a smaller file.",
+  [httpStatus.tooManyRequests]: "Wait `retryAfter` ms before the next request.",
 };
 
 /** The class of each status that has its own (429 is `RateLimitError`, with its `retryAfter`). */
@@ -46,7 +46,7 @@ export function createApiError(response: Response, body: unknown, method: string
     headers: response.headers,
     method,
     url: redactUrl(response.url),
-    hint: hints[status] ?? (status >= 500 ? "The server failed; retry later (the client already retried what was safe)." : ""),
+    hint: hints[status] ?? (status >= 500 ? "Retry later (the client already retried what was safe)." : ""),
   };
   if (status === httpStatus.tooManyRequests) return new RateLimitError({ ...init, retryAfter: parseRetryAfter(response.headers.get(retryAfterHeader)) });
   const ErrorClass = classes[status] ?? (status >= 500 ? ServerError : ApiError);

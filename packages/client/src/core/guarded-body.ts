@@ -1,7 +1,5 @@
-import { AbortError } from "../errors/abort-error.ts";
-import { ConnectionError } from "../errors/connection-error.ts";
-import { isLuccaError } from "../errors/guards.ts";
-import { TimeoutError } from "../errors/timeout-error.ts";
+import { startDeadline, type Deadline } from "./deadline.ts";
+import { failure, type Expired } from "./failure.ts";
 
 export interface BodyGuard {
   /** The longest silence between two chunks, in ms (the `timeout` option; 0: none). */
@@ -23,7 +21,8 @@ export interface BodyGuard {
  * `arrayBuffer()`, `blob()`) taken from a prototype that reads through the guard. Every
  * typed call comes here, so this is cheap: a new `Response` would build a web stream
  * (measured at about 60 µs of a 400 µs loopback GET), readers defined on each answer
- * about 20 µs; a prototype swap costs little, as all answers share it.
+ * about 20 µs; a prototype swap costs little, as all answers share it. The silence of a
+ * read is a `Deadline`, which shares its platform timer with every other wait of its length.
  */
 export function guardBody(response: Response, guard: BodyGuard): Response {
   const original = response.body;
@@ -63,49 +62,41 @@ const GuardedResponse: Response = Object.create(globalThis.Response?.prototype ?
 }) as Response;
 
 /**
- * One timer for a whole body rather than one per chunk: it wakes when the silence of a
- * pending read or the call itself may have run too long, and cancels the reader then
- * (which ends the pending read). Between reads (a slow consumer) nothing is counted.
+ * Watches the reads of a body: a read pending longer than `idleTimeout` (its silence; a
+ * slow consumer between reads is not counted), or the call running past `totalTimeout`,
+ * cancels the reader, which ends the pending read, and `fired` says which.
  */
 export class Watchdog {
   /** Which timeout ran out, once one has. */
-  fired: "attempt" | "total" | undefined;
-  private readingSince: number | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private dueAt = Number.POSITIVE_INFINITY;
+  fired: Expired;
+  private silence: Deadline | undefined;
+  private readonly total: ReturnType<typeof setTimeout> | undefined;
   constructor(
     private readonly reader: ReadableStreamDefaultReader<Uint8Array>,
     private readonly guard: Pick<BodyGuard, "idleTimeout" | "totalTimeout" | "startedAt">,
-  ) {}
+  ) {
+    const { totalTimeout, startedAt } = guard;
+    if (totalTimeout > 0) this.total = setTimeout(() => this.fire(["total", totalTimeout]), Math.max(0, startedAt + totalTimeout - performance.now()));
+  }
   /** A read starts: its silence counts from now. */
   reading(): void {
-    this.readingSince = performance.now();
-    if (this.guard.idleTimeout > 0 && this.dueAt > this.readingSince + this.guard.idleTimeout) this.arm();
-    else if (this.timer === undefined) this.arm();
+    const { idleTimeout } = this.guard;
+    if (idleTimeout <= 0 || this.fired) return;
+    if (this.silence) this.silence.restart();
+    else this.silence = startDeadline(idleTimeout, () => this.fire(["attempt", idleTimeout]));
   }
   /** A read ended: no silence is counted until the next one. */
   idle(): void {
-    this.readingSince = undefined;
+    this.silence?.stop();
   }
   stop(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.silence?.stop();
+    clearTimeout(this.total);
   }
-  private arm(): void {
-    this.stop();
-    const { idleTimeout, totalTimeout, startedAt } = this.guard;
-    const now = performance.now();
-    const idleLeft = idleTimeout > 0 && this.readingSince !== undefined ? this.readingSince + idleTimeout - now : Number.POSITIVE_INFINITY;
-    const totalLeft = totalTimeout > 0 ? startedAt + totalTimeout - now : Number.POSITIVE_INFINITY;
-    if (totalLeft <= 0 || idleLeft <= 0) {
-      this.fired = totalLeft <= 0 ? "total" : "attempt";
-      void this.reader.cancel().catch(() => undefined);
-      return;
-    }
-    const wait = Math.min(idleLeft, totalLeft);
-    this.dueAt = now + wait;
-    // Nothing to wait for (no timeout, or no read pending without a total timeout): no timer.
-    if (Number.isFinite(wait)) this.timer = setTimeout(() => this.arm(), Math.max(1, Math.ceil(wait)));
+  private fire(expired: Expired): void {
+    if (this.fired) return;
+    this.fired = expired;
+    void this.reader.cancel().catch(() => undefined);
   }
 }
 
@@ -119,11 +110,7 @@ async function guardedRead(reader: ReadableStreamDefaultReader<Uint8Array>, watc
     throw undefined;
   } catch (cause) {
     watchdog.stop();
-    if (guard.signal?.aborted) throw new AbortError(`${guard.describe()} was aborted by the caller's signal while its answer was read.`, { cause: guard.signal.reason });
-    if (isLuccaError(cause)) throw cause;
-    if (watchdog.fired) throw new TimeoutError(watchdog.fired, watchdog.fired === "attempt" ? guard.idleTimeout : guard.totalTimeout, `Reading the answer to ${guard.describe()}`);
-    const reason = (cause as { cause?: { code?: string } } | undefined)?.cause?.code ?? (cause as Error | undefined)?.message ?? String(cause);
-    throw new ConnectionError(`${guard.describe()}: the answer broke off before its end (${reason}). Send the request again.`, { cause });
+    throw failure(cause, guard.signal, watchdog.fired, `The answer to ${guard.describe()}`, "broke off before its end; send the request again");
   } finally {
     watchdog.idle();
   }

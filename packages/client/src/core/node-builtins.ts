@@ -7,7 +7,7 @@ export interface NodeBuiltins {
   "node:path": typeof import("node:path");
 }
 
-/** Which option or call needs Node, and what to do instead elsewhere: for the error. */
+/** Which option or call needs Node, and what to do instead in a browser: for the error. */
 export interface NodeOnlyUse {
   field: string;
   instead: string;
@@ -20,11 +20,11 @@ export interface NodeOnlyUse {
  * defaults. Outside Node the helper is refused with what to use instead.
  */
 export function importNode<Name extends keyof NodeBuiltins>(name: Name, use: NodeOnlyUse): Promise<NodeBuiltins[Name]> {
-  if (!(globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node) return Promise.reject(nodeOnlyError(use));
+  if (!(globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node) return Promise.reject(nodeOnlyError(use.field, use.instead));
   return import(/* webpackIgnore: true */ /* @vite-ignore */ name) as Promise<NodeBuiltins[Name]>;
 }
 
 /** The error of a Node-only helper called elsewhere: what it needs, and what to use instead. */
-export function nodeOnlyError(use: NodeOnlyUse): InvalidInputError {
-  return new InvalidInputError(use.field, `needs Node's file system, which is not available here; ${use.instead}`);
+export function nodeOnlyError(field: string, instead: string): InvalidInputError {
+  return new InvalidInputError(field, `needs Node's file system, which is not available here; in a browser, ${instead}.`);
 }

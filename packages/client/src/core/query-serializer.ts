@@ -9,17 +9,18 @@ const unexploded: readonly string[] = unexplodedQueryParameters;
  * where openapi-fetch's default would repeat it.
  */
 export function serializeQuery(query: Record<string, unknown>): string {
-  const parts: string[] = [];
-  for (const [name, value] of Object.entries(query)) {
+  let serialized = "";
+  // Every request comes here: a plain loop, no intermediate arrays.
+  for (const name in query) {
+    const value = query[name];
     if (value === undefined || value === null) continue;
     const key = encodeURIComponent(name);
-    if (!Array.isArray(value)) {
-      parts.push(`${key}=${encodeURIComponent(String(value))}`);
-    } else if (unexploded.includes(name)) {
-      if (value.length) parts.push(`${key}=${value.map((item) => encodeURIComponent(String(item))).join(",")}`);
-    } else {
-      for (const item of value) parts.push(`${key}=${encodeURIComponent(String(item))}`);
-    }
+    let part: string;
+    if (!Array.isArray(value)) part = `${key}=${encodeURIComponent(String(value))}`;
+    else if (!value.length) continue;
+    else if (unexploded.includes(name)) part = `${key}=${value.map((item) => encodeURIComponent(String(item))).join(",")}`;
+    else part = value.map((item) => `${key}=${encodeURIComponent(String(item))}`).join("&");
+    serialized += serialized ? `&${part}` : part;
   }
-  return parts.join("&");
+  return serialized;
 }

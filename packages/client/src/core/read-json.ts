@@ -7,10 +7,11 @@ export function readJson<T>(text: string, response: Response, what: string): T {
     return JSON.parse(text) as T;
   } catch (cause) {
     const type = response.headers.get("Content-Type") ?? "no Content-Type";
-    throw new InvalidResponseError(
-      response.status,
-      `${redactUrl(response.url)} answered ${response.status} (${type}) with a body that is not JSON, where the spec promises ${what}: ${JSON.stringify(text.slice(0, 60))}. The server or a proxy in between is misbehaving.`,
-      { cause },
-    );
+    throw invalidResponse(response, `(${type}) ${JSON.stringify(text.slice(0, 60))}, not the JSON of ${what}: a server or proxy fault.`, cause);
   }
+}
+
+/** `<url> answered <status> <what was wrong>`, the URL's file token redacted. */
+export function invalidResponse(response: Response, wrong: string, cause?: unknown): InvalidResponseError {
+  return new InvalidResponseError(response.status, `${redactUrl(response.url)} answered ${response.status} ${wrong}`, { cause });
 }

@@ -1,21 +1,17 @@
 import { deprecationHeader, sunsetHeader } from "@lucca-api/types";
 import type { TokenProvider } from "./token-provider.ts";
-import { runAttempts, type AttemptContext } from "./attempts.ts";
-import type { RetryPolicy } from "./backoff.ts";
+import { runAttempts, type AttemptConfig, type SendAttempt } from "./attempts.ts";
 import { guardBody } from "./guarded-body.ts";
-import { httpStatus } from "./http-status.ts";
+import * as httpStatus from "./http-status.ts";
 import type { RedactingLogger } from "./logger.ts";
 import { redactUrl } from "./redact.ts";
 
-export interface TransportConfig {
+export interface TransportConfig extends AttemptConfig {
   fetch: typeof fetch;
   /** The origin of the configured API: the only one that receives the bearer token. */
   apiOrigin: string;
   tokens: TokenProvider | undefined;
-  policy: RetryPolicy;
-  timeout: number;
   totalTimeout: number;
-  logger: RedactingLogger;
 }
 
 /** What a helper knows about its request that a `Request` object cannot say. */
@@ -72,7 +68,7 @@ export function createTransport(config: TransportConfig): Transport {
     const repeatable = resendable && (safeMethods.has(request.method) || options.repeatable === true);
     let usedToken: string | undefined;
 
-    const sendAttempt = async ({ signal, touch }: AttemptContext): Promise<Response> => {
+    const sendAttempt: SendAttempt = async (signal, touch) => {
       if (tokens) {
         // A cached token comes back as it is: no promise to wait for on most requests.
         const token = tokens.getToken(signal);
@@ -82,19 +78,10 @@ export function createTransport(config: TransportConfig): Transport {
       const response = await (options.body
         ? config.fetch(request.url, { method: request.method, headers: request.headers, body: options.body(touch), signal, redirect: "error", duplex: "half" } as RequestInit)
         : config.fetch(request, { signal }));
-      return options.readBody ? readWhole(response) : response;
+      return options.readBody ? servingText(response, await response.text()) : response;
     };
-    const run = () =>
-      runAttempts({
-        send: sendAttempt,
-        repeatable,
-        policy: config.policy,
-        timeout: config.timeout,
-        totalTimeout: config.totalTimeout,
-        signal: options.callerSignal !== undefined ? options.callerSignal : request.signal,
-        describe,
-        logger: config.logger,
-      });
+    const call = { repeatable, signal: options.callerSignal !== undefined ? options.callerSignal : request.signal, describe };
+    const run = () => runAttempts(sendAttempt, call, config);
 
     const finish = (response: Response) =>
       options.guardBody ? guardBody(response, { idleTimeout: config.timeout, totalTimeout: config.totalTimeout, startedAt, signal: request.signal, describe }) : response;
@@ -111,15 +98,24 @@ export function createTransport(config: TransportConfig): Transport {
 }
 
 /**
- * Reads the answer's text inside the attempt; the same `Response` comes back, its
+ * What a helper hands openapi-fetch for its call to go through `send`: the caller's signal
+ * is watched by the transport (`callerSignal`), so the `Request` gets none.
+ */
+export function through(transport: Transport, signal: AbortSignal | undefined, options: SendOptions): { signal: null; fetch: (request: Request) => Promise<Response> } {
+  const callerSignal = signal ?? null;
+  return { signal: null, fetch: (request) => transport.send(request, { ...options, callerSignal }) };
+}
+
+/**
+ * The answer whose text was read inside the attempt; the same `Response` comes back, its
  * `text()` serving what was read, from a prototype all such answers share. (A new
  * `Response` would build a web stream per call, measured at about 60 µs of a 400 µs
  * loopback GET; a method defined on each answer about 20 µs.) The helpers that ask for
  * `readBody` read their answer with `text()` only: openapi-fetch's `parseAs: "text"` and
  * its error path.
  */
-async function readWhole(response: Response): Promise<Response> {
-  (response as Response & { [readText]: string })[readText] = await response.text();
+function servingText(response: Response, text: string): Response {
+  (response as Response & { [readText]: string })[readText] = text;
   return Object.setPrototypeOf(response, ReadResponse) as Response;
 }
 

@@ -1,10 +1,11 @@
 import { contentDispositionHeader, contentRangeHeader, eTagHeader, ifMatchParameter, rangeParameter, retrieveFileRoute, type Disposition } from "@lucca-api/types";
 import type { ClientContext } from "../core/context.ts";
-import { httpStatus } from "../core/http-status.ts";
+import * as httpStatus from "../core/http-status.ts";
 import { redactUrl } from "../core/redact.ts";
 import { createApiError } from "../core/create-api-error.ts";
+import { invalidResponse } from "../core/read-json.ts";
+import { through } from "../core/transport.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
-import { InvalidResponseError } from "../errors/invalid-response-error.ts";
 import { resolveFileTarget, type FileTarget } from "../links/file-target.ts";
 import { fileNameFromContentDisposition } from "./content-disposition.ts";
 import { readOnce } from "./read-once.ts";
@@ -70,13 +71,12 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
         header: { [rangeParameter.name]: at > 0 ? `bytes=${at}-` : undefined, [ifMatchParameter.name]: ifMatch },
       },
       parseAs: "stream",
-      signal: options.signal ?? null,
       // The resumable body below guards the content itself: a stall resumes with `Range`
       // rather than ending in the typed calls' TimeoutError.
-      fetch: (request: Request) => context.transport.send(request, { callerSignal: options.signal ?? null }),
+      ...through(context.transport, options.signal, {}),
     });
     if (error !== undefined) throw createApiError(response, error, retrieveFileRoute.method);
-    if (!data) throw new InvalidResponseError(response.status, `${redactUrl(response.url)} answered ${response.status} without content.`);
+    if (!data) throw invalidResponse(response, "without content.");
     if (at > 0) checkRange(response, at, total);
     return { body: data, response };
   };
@@ -123,7 +123,7 @@ function checkRange(response: Response, at: number, total: number | undefined): 
   const sameSize = total === undefined || length === undefined || length === "*" || Number(length) === total;
   if (response.status !== httpStatus.partialContent || Number(start) !== at || !sameSize) {
     void response.body?.cancel();
-    throw new InvalidResponseError(response.status, `${redactUrl(response.url)} answered ${response.status} (${range ?? "no Content-Range"}) to a Range from byte ${at}: the server cannot resume this download. Download it from the start.`);
+    throw invalidResponse(response, `(${range ?? "no Content-Range"}) to a Range from byte ${at}; download the file from the start.`);
   }
 }
 

@@ -7,7 +7,7 @@ import { InvalidInputError } from "../errors/invalid-input-error.ts";
  */
 export function readOnce(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
   if (body.locked) {
-    throw new InvalidInputError("download", "its content was already read (body, blob(), bytes() or saveTo(), once); call downloadFile again to read it anew.");
+    throw new InvalidInputError("download", "its content can be read once (body, blob(), bytes() or saveTo()); call downloadFile again.");
   }
   return body;
 }

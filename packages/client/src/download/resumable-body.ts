@@ -1,7 +1,4 @@
-import { AbortError } from "../errors/abort-error.ts";
-import { ConnectionError } from "../errors/connection-error.ts";
-import { isLuccaError } from "../errors/guards.ts";
-import { TimeoutError } from "../errors/timeout-error.ts";
+import { errorOfOurs, failure } from "../core/failure.ts";
 import { Watchdog } from "../core/guarded-body.ts";
 import type { RedactingLogger } from "../core/logger.ts";
 
@@ -46,19 +43,13 @@ export function resumableBody(first: ReadableStream<Uint8Array>, options: Resuma
             options.onProgress?.(position);
             return controller.enqueue(value);
           } catch (cause) {
-            // First: a live idle timer would keep the process up after an abort (a CLI's Ctrl-C
-            // waited out the 60 s timeout before it exited).
             watchdog.stop();
-            if (options.signal?.aborted) throw new AbortError(`${options.describe()} was aborted by the caller's signal at byte ${position}.`, { cause: options.signal.reason });
-            if (isLuccaError(cause)) throw cause;
-            const stalled = watchdog.fired !== undefined;
-            if (resumes >= options.maxResumes) {
-              if (stalled) throw new TimeoutError("attempt", options.idleTimeout, `${options.describe()} at byte ${position}`);
-              throw new ConnectionError(`${options.describe()}: the content broke off at byte ${position} after ${resumes} resumed attempts. Download it again.`, { cause });
+            const what = `${options.describe()} at byte ${position}`;
+            if (options.signal?.aborted || errorOfOurs(cause) || resumes >= options.maxResumes) {
+              throw failure(cause, options.signal, watchdog.fired, what, `broke off after ${resumes} resumes; download it again`);
             }
             resumes++;
-            const what = stalled ? `sent nothing for ${options.idleTimeout} ms` : "broke off";
-            options.logger.warn(`${options.describe()}: the content ${what} at byte ${position}; resuming from there (attempt ${resumes}).`);
+            options.logger.warn(`${what} ${watchdog.fired ? `sent nothing for ${options.idleTimeout} ms` : "broke off"}; resuming from there (attempt ${resumes}).`);
             reader = (await options.resume(position)).getReader();
             watchdog = new Watchdog(reader, { idleTimeout: options.idleTimeout, totalTimeout: 0, startedAt: 0 });
           }

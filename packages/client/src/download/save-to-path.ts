@@ -2,7 +2,7 @@ import { importNode, type NodeBuiltins, type NodeOnlyUse } from "../core/node-bu
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { readOnce } from "./read-once.ts";
 
-const nodeOnly: NodeOnlyUse = { field: "saveTo", instead: "in a browser, read the download with blob(), bytes() or body." };
+const nodeOnly: NodeOnlyUse = { field: "saveTo", instead: "read the download with blob(), bytes() or body" };
 
 /**
  * Writes a stream to `path` atomically: into a temporary file beside it, flushed to

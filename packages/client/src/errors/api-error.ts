@@ -37,13 +37,12 @@ export class ApiError extends LuccaError {
 
 /** `404 Not Found: No file has this id. Fix hint. (GET https://…, request id …)`, each sentence once. */
 function describe({ status, problem, method, url, hint }: ApiErrorInit): string {
-  const title = problem?.title?.trim().replace(/\.+$/, "");
-  const summary = [title, problem?.detail].filter(Boolean).join(": ") || "no problem details in the answer";
+  const summary = [problem?.title?.trim().replace(/\.+$/, ""), problem?.detail].filter(Boolean).join(": ") || "no problem details in the answer";
   // A field's message that repeats the detail (a server often names the one field at fault so) is said once.
-  const fields = Object.entries(problem?.errors ?? {})
-    .map(([field, messages]) => [field, messages.filter((message) => !summary.includes(message.trim().replace(/\.+$/, "")))] as const)
-    .filter(([, messages]) => messages.length > 0)
-    .map(([field, messages]) => `${field}: ${messages.map((message) => message.trim().replace(/\.+$/, "")).join("; ")}`);
+  const fields = Object.entries(problem?.errors ?? {}).flatMap(([field, messages]) => {
+    const news = messages.map((message) => message.trim().replace(/\.+$/, "")).filter((message) => !summary.includes(message));
+    return news.length ? [`${field}: ${news.join("; ")}`] : [];
+  });
   const where = [`${method} ${url}`.trim(), problem?.traceId ? `request id ${problem.traceId}` : undefined].filter(Boolean).join(", ");
   return `${sentences(`${status} ${summary}`, fields.length ? `Fields: ${fields.join("; ")}` : undefined, hint)} (${where})`;
 }

@@ -11,8 +11,7 @@ export class TimeoutError extends ConnectionError {
   readonly timeoutMs: number;
 
   constructor(scope: "attempt" | "total", timeoutMs: number, what: string) {
-    const option = scope === "attempt" ? "timeout" : "totalTimeout";
-    super(`${what} timed out after ${timeoutMs} ms (${option}); raise the \`${option}\` option if the server is just slow.`);
+    super(`${what} timed out after ${timeoutMs} ms; raise the \`${scope === "attempt" ? "timeout" : "totalTimeout"}\` option if the server is just slow.`);
     this.scope = scope;
     this.timeoutMs = timeoutMs;
   }

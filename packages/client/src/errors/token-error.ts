@@ -19,25 +19,13 @@ export class TokenError extends LuccaError {
   readonly errorDescription: string | undefined;
   readonly tokenUrl: string;
 
-  constructor(status: number, body: OAuthErrorBody, tokenUrl: string) {
-    super(sentences(`The token endpoint ${tokenUrl} answered ${status} ${body.error}${body.error_description ? `: ${body.error_description}` : ""}`, hint(body.error)));
+  /** `hint` says what to do about this `error` (the client's token requests give one per RFC 6749 error code). */
+  constructor(status: number, body: OAuthErrorBody, tokenUrl: string, hint = "Check the `auth` option of the client.") {
+    super(sentences(`The token endpoint ${tokenUrl} answered ${status} ${body.error}${body.error_description ? `: ${body.error_description}` : ""}`, hint));
     this.status = status;
     this.error = body.error;
     this.errorDescription = body.error_description;
     this.tokenUrl = tokenUrl;
-  }
-}
-
-function hint(error: string): string {
-  switch (error) {
-    case "invalid_client":
-      return "Check `auth.clientId` and `auth.clientSecret`.";
-    case "invalid_scope":
-      return "Ask only for scopes your client was granted (`auth.scopes`).";
-    case "unauthorized_client":
-      return "This client may not use the client-credentials grant; check its configuration.";
-    default:
-      return "Check the `auth` option of the client.";
   }
 }
 

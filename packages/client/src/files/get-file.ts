@@ -1,8 +1,9 @@
 import { eTagHeader, ifMatchParameter, ifNoneMatchParameter, retrieveFileRoute, type Disposition, type FileObject, type IncludeValue } from "@lucca-api/types";
 import type { ClientContext } from "../core/context.ts";
-import { httpStatus } from "../core/http-status.ts";
+import * as httpStatus from "../core/http-status.ts";
 import { readJson } from "../core/read-json.ts";
 import { createApiError } from "../core/create-api-error.ts";
+import { through } from "../core/transport.ts";
 import { resolveFileTarget, type FileTarget } from "../links/file-target.ts";
 
 export interface GetFileOptions {
@@ -35,8 +36,7 @@ export async function getFile(context: ClientContext, target: FileTarget, option
       header: { [ifNoneMatchParameter.name]: options.ifNoneMatch, [ifMatchParameter.name]: options.ifMatch },
     },
     parseAs: "text",
-    signal: options.signal ?? null,
-    fetch: (request: Request) => context.transport.send(request, { readBody: true, callerSignal: options.signal ?? null }),
+    ...through(context.transport, options.signal, { readBody: true }),
   });
   const eTag = response.headers.get(eTagHeader) ?? undefined;
   if (response.status === httpStatus.notModified) return { modified: false, eTag };

@@ -19,7 +19,7 @@ export function resolveFileTarget(target: FileTarget, baseUrl: string): Omit<Fil
     if ("links" in target || "id" in target) {
       const self = (target as Pick<FileObject, "links">).links?.self;
       if (self?.href) return parseFileLink(self.href);
-      throw new InvalidInputError("file", "has no `links.self.href`: read or upload it with include: ['links'] to get the link with its access token.");
+      throw new InvalidInputError("file", "has no `links.self.href`; read or upload it with include: ['links'].");
     }
   }
   throw new InvalidInputError("file", "must be a link href, a Link, a file object with `links.self`, or { id, token }.");

@@ -21,25 +21,25 @@ const [pathBefore = "", pathAfter = ""] = retrieveFileRoute.path.split(idPlaceho
  * link of a resource that references one): `https://host/lucca-api/files/{id}?token=…`.
  */
 export function parseFileLink(href: string): FileLink {
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(href);
   } catch {
-    // Redacted before shortening: a link cut inside its token must not show the token's start.
-    throw new InvalidInputError("href", `'${shorten(redactUrl(href))}' is not an absolute URL; pass the whole \`href\` of the link, e.g. https://example.ilucca.net${pathBefore}<id>?${fileTokenParameter.name}=…`);
+    // Refused below: an href that is no URL is no file link either.
   }
   // Each read of a URL's part builds a new string: read each once.
-  const { pathname, origin } = url;
+  const pathname = url?.pathname ?? "";
   const at = pathname.lastIndexOf(pathBefore);
   const id = at < 0 ? "" : decodeURIComponent(pathname.slice(at + pathBefore.length, pathname.length - pathAfter.length || undefined));
-  if (at < 0 || !pathname.endsWith(pathAfter) || id === "" || id.includes("/")) {
-    throw new InvalidInputError("href", `'${origin}${pathname}' is not a file link: its path should end with ${retrieveFileRoute.path}.`);
+  const token = url?.searchParams.get(fileTokenParameter.name);
+  if (!url || at < 0 || !pathname.endsWith(pathAfter) || id === "" || id.includes("/") || !token) {
+    // Redacted before shortening: a link cut inside its token must not show the token's start.
+    throw new InvalidInputError(
+      "href",
+      `'${shorten(redactUrl(href))}' is not a file link (https://…${retrieveFileRoute.path}?${fileTokenParameter.name}=…); pass the whole \`href\` of a file's \`links\` (include: ['links']).`,
+    );
   }
-  const token = url.searchParams.get(fileTokenParameter.name);
-  if (!token) {
-    throw new InvalidInputError("href", `'${origin}${pathname}' has no '${fileTokenParameter.name}' query parameter; take the link from \`links\` (ask with include: ['links']), not the file object's \`url\`.`);
-  }
-  return { href, id, token, baseUrl: `${origin}${pathname.slice(0, at)}` };
+  return { href, id, token, baseUrl: `${url.origin}${pathname.slice(0, at)}` };
 }
 
 function shorten(text: string): string {

@@ -29,8 +29,7 @@ export function checkContentType(value: string): ContentType {
   const known = accepted.get(normalized);
   if (known) return known;
   const alias = contentTypeAliases[normalized];
-  const advice = alias ? `the API accepts '${alias}' instead: pass contentType: '${alias}'.` : `pick one of the accepted values (the ContentType enum of the spec, ${contentTypes.length} values, e.g. ${contentTypes.slice(0, 6).join(", ")}, …).`;
-  throw new InvalidInputError("contentType", `'${value}' is not accepted by the API; ${advice}`);
+  throw new InvalidInputError("contentType", `'${value}' is not accepted by the API; pass ${alias ? `'${alias}'` : `one of the spec's ContentType values, e.g. ${contentTypes.slice(0, 4).join(", ")}`}.`);
 }
 
 /**

@@ -1,13 +1,12 @@
 import { eTagHeader, ifMatchParameter, ifNoneMatchParameter, uploadFileRoute, type ContentType, type FileObject, type IncludeValue } from "@lucca-api/types";
 import type { ClientContext } from "../core/context.ts";
-import { canStreamRequestBodies } from "../core/environment.ts";
 import { readJson } from "../core/read-json.ts";
 import { createApiError } from "../core/create-api-error.ts";
+import { through } from "../core/transport.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { checkContentType, inferContentType } from "./content-type.ts";
 import { multipartFraming, type MultipartFraming } from "./multipart-body.ts";
-import type { StreamBody } from "./stream-body.ts";
-import { prepareSource, type OpenPath, type PreparedSource, type UploadSource } from "./upload-source.ts";
+import type { PreparedSource, UploadSource } from "./upload-source.ts";
 
 /**
  * An upload's progress, in steps of at most 64 KiB, whatever the source; the last event,
@@ -42,11 +41,14 @@ export interface UploadFileOptions {
  * the bundle smaller.
  */
 export interface UploadPlatform {
-  openPath: OpenPath;
+  /** The source made uniform: `prepareSource` where the body streams, else `bufferSource` (a Blob). */
+  prepare(source: UploadSource): Promise<PreparedSource>;
   extensionTypes: Readonly<Record<string, ContentType>>;
-  /** Streams the multipart body (Node's fetch can); undefined where a Blob is sent instead. */
-  streamBody: StreamBody | undefined;
+  /** One attempt's body: streamed on Node (`streamBody`), else a Blob (`blobBody`); `onChunk` sees each piece handed to the network. */
+  body: UploadBody;
 }
+
+export type UploadBody = (prepared: PreparedSource, framing: MultipartFraming, size: number | undefined, onChunk: (bytes: number) => void) => BodyInit | AsyncIterable<Uint8Array>;
 
 export interface UploadedFile {
   file: FileObject;
@@ -60,23 +62,18 @@ export interface UploadedFile {
  * so it is retried like a safe request.
  */
 export async function uploadFile(context: ClientContext, platform: UploadPlatform, source: UploadSource, options: UploadFileOptions = {}): Promise<UploadedFile> {
-  // Node's fetch (undici) streams a request body over HTTP/1.1; a browser only over HTTP/2.
-  const streamBody = canStreamRequestBodies() ? platform.streamBody : undefined;
-  const prepared = await (streamBody ? prepareSource(source, platform.openPath) : bufferedSource(source, platform.openPath));
+  const prepared = await platform.prepare(source);
   const fileName = options.fileName ?? prepared.name;
-  if (!fileName) throw new InvalidInputError("fileName", "is required when uploading bytes or a stream; pass e.g. { fileName: 'report.pdf' }.");
+  if (!fileName) throw new InvalidInputError("fileName", "is required for bytes or a stream, e.g. { fileName: 'report.pdf' }.");
   const contentType = options.contentType !== undefined ? checkContentType(options.contentType) : inferContentType(prepared.type, fileName, platform.extensionTypes);
   const size = prepared.size ?? options.size;
   const framing = multipartFraming(fileName, contentType);
   const framingBytes = framing.head.byteLength + framing.tail.byteLength;
   const limit = context.options.maxUploadBytes;
   if (size !== undefined && size + framingBytes > limit) {
-    throw new InvalidInputError(
-      "source",
-      `'${fileName}' is ${size} bytes; with its multipart framing the body would be ${size + framingBytes} bytes, over the API's limit of ${limit} bytes. Send a smaller file.`,
-    );
+    throw new InvalidInputError("source", `'${fileName}' is ${size} bytes, ${size + framingBytes} with its multipart framing: over the API's limit of ${limit} bytes; send a smaller file.`);
   }
-  const body = bodyFactory(prepared, framing, size, options.onProgress, streamBody);
+  const body = bodyFactory(prepared, framing, size, options.onProgress, platform.body);
   const { data, error, response } = await context.api.POST(uploadFileRoute.path, {
     params: {
       query: { include: options.include ?? ["links"] },
@@ -86,12 +83,12 @@ export async function uploadFile(context: ClientContext, platform: UploadPlatfor
     bodySerializer: () => undefined,
     headers: {
       "Content-Type": framing.contentType,
-      // Known up front, the length lets the server refuse an oversized body before reading it.
-      "Content-Length": size !== undefined && streamBody ? String(size + framingBytes) : undefined,
+      // Known up front, the length lets the server refuse an oversized body before reading
+      // it (a browser sets it itself, and drops it from here).
+      "Content-Length": size !== undefined ? String(size + framingBytes) : undefined,
     },
     parseAs: "text",
-    signal: options.signal ?? null,
-    fetch: (request: Request) => context.transport.send(request, { body: body.create, oneShot: body.oneShot, repeatable: true, readBody: true, callerSignal: options.signal ?? null }),
+    ...through(context.transport, options.signal, { body: body.create, oneShot: body.oneShot, repeatable: true, readBody: true }),
   });
   if (error !== undefined) throw createApiError(response, error, uploadFileRoute.method);
   const file = readJson<FileObject>(data ?? "", response, "the uploaded file object");
@@ -100,8 +97,8 @@ export async function uploadFile(context: ClientContext, platform: UploadPlatfor
   return { file, eTag: response.headers.get(eTagHeader) ?? undefined };
 }
 
-/** How each attempt gets its body: streamed on Node, a Blob in a browser (no streaming uploads over HTTP/1.1). */
-function bodyFactory(prepared: PreparedSource, framing: MultipartFraming, size: number | undefined, onProgress: UploadFileOptions["onProgress"], streamBody: StreamBody | undefined) {
+/** Each attempt's body, with its progress; a stream source is sent once. */
+function bodyFactory(prepared: PreparedSource, framing: MultipartFraming, size: number | undefined, onProgress: UploadFileOptions["onProgress"], body: UploadBody) {
   let sent = 0;
   let used = false;
   const oneShot = prepared.kind === "stream";
@@ -109,9 +106,7 @@ function bodyFactory(prepared: PreparedSource, framing: MultipartFraming, size: 
     if (oneShot && used) throw new InvalidInputError("source", "a stream can be sent only once; upload a Blob, bytes or a path to allow retries.");
     used = true;
     sent = 0;
-    // Without streaming, the source was read into a Blob up front (`bufferedSource`).
-    if (!streamBody) return new Blob([framing.head as BlobPart, (prepared as { blob: Blob }).blob, framing.tail as BlobPart]);
-    return streamBody(prepared, framing, size, (bytes) => {
+    return body(prepared, framing, size, (bytes) => {
       sent += bytes;
       touch();
       // The end is reported once, after the answer: a retry may yet send the file again.
@@ -119,12 +114,4 @@ function bodyFactory(prepared: PreparedSource, framing: MultipartFraming, size: 
     });
   };
   return { create, oneShot, sent: () => sent };
-}
-
-/** Where a request body cannot be streamed, a stream is read into a Blob first. */
-async function bufferedSource(source: UploadSource, openPath: OpenPath): Promise<PreparedSource> {
-  const prepared = await prepareSource(source, openPath);
-  if (prepared.kind === "blob") return prepared;
-  const blob = await new Response(prepared.stream).blob();
-  return { kind: "blob", blob, size: blob.size, name: prepared.name, type: undefined };
 }

@@ -20,7 +20,22 @@ export type PreparedSource =
 /** Opens `{ path }` (Node: `open-path.ts`; a browser refuses it). */
 export type OpenPath = (path: string) => Promise<PreparedSource>;
 
+/**
+ * The source as the platform sends it. Where the request body streams (Node), a stream
+ * stays a one-shot stream and `{ path }` is opened for a fresh read at each attempt;
+ * elsewhere (`bufferSource`) everything becomes a Blob first.
+ */
 export async function prepareSource(source: UploadSource, openPath: OpenPath): Promise<PreparedSource> {
+  const blob = blobSource(source);
+  if (blob) return blob;
+  if (typeof ReadableStream !== "undefined" && source instanceof ReadableStream) return { kind: "stream", stream: source, size: undefined, name: undefined, type: undefined };
+  if (isPath(source)) return openPath(source.path);
+  if (isAsyncIterable(source)) return { kind: "stream", stream: fromAsyncIterable(source), size: undefined, name: undefined, type: undefined };
+  throw unknownSource();
+}
+
+/** A Blob or File (its name and type kept), or bytes, as they are: re-readable, size known. */
+export function blobSource(source: UploadSource): PreparedSource | undefined {
   if (typeof Blob !== "undefined" && source instanceof Blob) {
     const name = (source as Blob & { name?: unknown }).name;
     return { kind: "blob", blob: source, size: source.size, name: typeof name === "string" ? name : undefined, type: source.type || undefined };
@@ -29,17 +44,15 @@ export async function prepareSource(source: UploadSource, openPath: OpenPath): P
     const blob = new Blob([source as BlobPart]);
     return { kind: "blob", blob, size: blob.size, name: undefined, type: undefined };
   }
-  if (typeof ReadableStream !== "undefined" && source instanceof ReadableStream) {
-    return { kind: "stream", stream: source, size: undefined, name: undefined, type: undefined };
-  }
-  if (source && typeof source === "object" && "path" in source && typeof source.path === "string") {
-    return openPath(source.path);
-  }
-  if (source && typeof (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === "function") {
-    return { kind: "stream", stream: fromAsyncIterable(source as AsyncIterable<Uint8Array>), size: undefined, name: undefined, type: undefined };
-  }
-  throw new InvalidInputError("source", "must be a Blob or File, bytes, a ReadableStream, a Node readable stream, or { path }.");
+  return undefined;
 }
+
+export const isPath = (source: UploadSource): source is { path: string } => typeof source === "object" && source !== null && "path" in source && typeof source.path === "string";
+
+export const isAsyncIterable = (source: UploadSource): source is AsyncIterable<Uint8Array> =>
+  Boolean(source) && typeof (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === "function";
+
+export const unknownSource = () => new InvalidInputError("source", "must be a Blob or File, bytes, a ReadableStream, a Node readable stream, or { path }.");
 
 /** Pulls from the iterator only when the consumer wants more, so memory stays flat. */
 function fromAsyncIterable(iterable: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {

@@ -3,6 +3,7 @@
  * browser test asks for, each returning plain data the test can compare.
  */
 import { createLuccaFilesClient, isInvalidInputError, isNotFoundError } from "../../src/browser.ts";
+import { clientCredentials } from "../../src/client-credentials.ts";
 
 declare global {
   interface Window {
@@ -13,14 +14,20 @@ declare global {
 window.runChecks = async (baseUrl: string) => {
   const results: Record<string, unknown> = {};
   const credentials = { clientId: "demo", clientSecret: "demo-secret", tokenUrl: `${baseUrl}/connect/token` };
-  try {
-    createLuccaFilesClient({ baseUrl, auth: credentials });
-    results.secretRefused = false;
-  } catch (error) {
-    results.secretRefused = isInvalidInputError(error) && (error as Error).message;
-  }
+  const refusal = (create: () => unknown) => {
+    try {
+      create();
+      return false;
+    } catch (error) {
+      return isInvalidInputError(error) && (error as Error).message;
+    }
+  };
+  // The browser build has no client-credentials grant: plain credentials are refused even
+  // with the opt-in; `clientCredentials()` brings the grant, still behind the opt-in.
+  results.secretRefused = refusal(() => createLuccaFilesClient({ baseUrl, auth: credentials, dangerouslyAllowBrowser: true }));
+  results.withoutOptIn = refusal(() => createLuccaFilesClient({ baseUrl, auth: clientCredentials(credentials) }));
 
-  const client = createLuccaFilesClient({ baseUrl, auth: credentials, dangerouslyAllowBrowser: true, retry: { baseDelay: 1 } });
+  const client = createLuccaFilesClient({ baseUrl, auth: clientCredentials(credentials), dangerouslyAllowBrowser: true, retry: { baseDelay: 1 } });
   const bytes = new Uint8Array(200_000).map((_, i) => (i * 17) % 256);
   const progress: number[] = [];
   const { file, eTag } = await client.uploadFile(new File([bytes], "camera.jpg", { type: "image/jpeg" }), { onProgress: ({ loaded }) => progress.push(loaded) });

@@ -366,15 +366,15 @@ export const limits = {
 export const servers = [
   {
     "url": "https://{account}.{environment}.{tld}",
-    "description": "A Lucca account. The host is the one your users open Lucca on."
+    "description": "A Lucca account, on the host your users open Lucca on: account is its sub-domain (example in example.ilucca.net); environment is ilucca for production, ilucca-test for test, ilucca-demo for demo; tld is ch for accounts hosted in Switzerland, net otherwise."
   },
   {
     "url": "https://{account}-{sandboxName}.sandbox.{region}.luccasoftware.com",
-    "description": "A Lucca sandbox of an account."
+    "description": "A Lucca sandbox of an account: account is the account's sub-domain, sandboxName the sandbox's name, region the region it is hosted in."
   },
   {
     "url": "http://127.0.0.1:4010",
-    "description": "The local sandbox of this repository (`npm start`). Not a Lucca server."
+    "description": "The local sandbox of this repository (npm start). Not a Lucca server."
   }
 ] as const;
 

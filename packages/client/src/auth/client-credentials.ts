@@ -1,0 +1,46 @@
+import { oauth2 } from "@lucca-api/types";
+import { isBrowserLike } from "../core/environment.ts";
+import type { TokenProvider } from "../core/token-provider.ts";
+import { InvalidInputError } from "../errors/invalid-input-error.ts";
+import { credentialsProviderKey, type CreateCredentialsProvider } from "./credentials-provider-key.ts";
+import { createClientCredentialsProvider, type ClientCredentials } from "./client-credentials-provider.ts";
+import { secretInBrowser } from "./secret-in-browser.ts";
+
+/**
+ * The client-credentials grant (RFC 6749, section 4.4) is for confidential clients,
+ * which can keep a secret (section 2.1): a page cannot. On Node it is the usual `auth`;
+ * where the code runs in a browser it needs `dangerouslyAllowBrowser: true` (a local
+ * sandbox). Every field is checked before any request; the secret's value is never echoed.
+ */
+export const createCredentialsProvider: CreateCredentialsProvider = (credentials, context) => {
+  checkClientCredentials(credentials, "auth.");
+  if (isBrowserLike() && context.dangerouslyAllowBrowser !== true) {
+    throw new InvalidInputError("auth.clientSecret", `${secretInBrowser} (for a local sandbox only: dangerouslyAllowBrowser: true).`);
+  }
+  return createClientCredentialsProvider(credentials, context);
+};
+
+/**
+ * Client credentials as an `auth` value that brings its own token provider: what a
+ * browser build needs to use them (for a local sandbox, with `dangerouslyAllowBrowser`),
+ * from `@lucca-api/client/client-credentials`. On Node, `auth: { clientId, clientSecret }`
+ * does the same.
+ */
+export function clientCredentials(credentials: ClientCredentials): ClientCredentials {
+  return Object.defineProperty({ ...credentials }, credentialsProviderKey, { value: createCredentialsProvider });
+}
+
+/** `prefix` is where the credentials sit in the caller's options: `auth.` for the client, none for `requestAccessToken`. */
+export function checkClientCredentials({ clientId, clientSecret, scopes, tokenUrl }: ClientCredentials, prefix: string): void {
+  if (typeof clientId !== "string" || clientId === "") throw new InvalidInputError(`${prefix}clientId`, "must be a non-empty string (your API client's id).");
+  // The secret's value is never echoed, not even when it is wrong.
+  if (typeof clientSecret !== "string" || clientSecret === "") throw new InvalidInputError(`${prefix}clientSecret`, "must be a non-empty string.");
+  for (const scope of scopes ?? []) {
+    if (!(oauth2.scopes as readonly string[]).includes(scope)) {
+      throw new InvalidInputError(`${prefix}scopes`, `'${scope}' is not a scope of the API; use ${oauth2.scopes.join(" or ")}.`);
+    }
+  }
+  if (tokenUrl !== undefined && !URL.canParse(tokenUrl)) {
+    throw new InvalidInputError(`${prefix}tokenUrl`, `'${tokenUrl}' is not an absolute URL; leave it out to use ${oauth2.tokenUrl}.`);
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * A wait of the client's `timeout` (an attempt until its headers, a read of an answer's
+ * body): `expire` runs when it runs out, and `fired` remembers it did; `restart` starts
+ * the wait again (an upload making progress, the next read), `stop` ends it. Waits of one
+ * length run out in the order they started, so they share a queue and one platform
+ * timer, re-armed only when it fires: a timer per wait, set and cleared within a
+ * loopback request of some 300 µs, cost about 2 µs each on Node, which creates and drops
+ * its list of timers of that length each time.
+ */
+export class Deadline {
+  fired = false;
+  /** Its place in the queue while it waits. */
+  entry: Entry | undefined;
+
+  constructor(
+    private readonly queue: DeadlineQueue,
+    readonly expire: () => void,
+  ) {
+    this.entry = queue.add(this);
+  }
+
+  restart(): void {
+    if (this.fired) return;
+    if (this.entry) this.entry.deadline = undefined;
+    this.entry = this.queue.add(this);
+  }
+
+  stop(): void {
+    if (!this.entry) return;
+    this.entry.deadline = undefined;
+    this.entry = undefined;
+    this.queue.trim();
+  }
+}
+
+/** A place in the queue: its deadline leaves it (undefined) when it stops before running out. */
+interface Entry {
+  at: number;
+  deadline: Deadline | undefined;
+}
+
+/** The waits of one length, in the order they run out. */
+class DeadlineQueue {
+  private readonly entries: Entry[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly ms: number) {}
+
+  add(deadline: Deadline): Entry {
+    this.trim();
+    const entry = { at: performance.now() + this.ms, deadline };
+    this.entries.push(entry);
+    if (!this.timer) this.timer = setTimeout(this.expire, this.ms);
+    else (this.timer as { ref?: () => void }).ref?.();
+    return entry;
+  }
+
+  /** Drops the stopped waits at the head; with none pending, the timer keeps no Node process alive. */
+  trim(): void {
+    while (this.entries.length && !this.entries[0]!.deadline) this.entries.shift();
+    if (!this.entries.length) (this.timer as { unref?: () => void } | undefined)?.unref?.();
+  }
+
+  private readonly expire = () => {
+    this.timer = undefined;
+    const now = performance.now();
+    for (let head = this.entries[0]; head; head = this.entries[0]) {
+      if (head.deadline && head.at > now) {
+        this.timer = setTimeout(this.expire, Math.max(1, Math.ceil(head.at - now)));
+        return;
+      }
+      this.entries.shift();
+      const { deadline } = head;
+      if (!deadline) continue;
+      deadline.fired = true;
+      deadline.entry = undefined;
+      deadline.expire();
+    }
+  };
+}
+
+/** One queue a length (a client's `timeout`), shared by the clients that have it. */
+const queues = new Map<number, DeadlineQueue>();
+
+/** Starts a wait of `ms`, after which `expire` runs unless the wait stopped first. */
+export function startDeadline(ms: number, expire: () => void): Deadline {
+  let queue = queues.get(ms);
+  if (!queue) queues.set(ms, (queue = new DeadlineQueue(ms)));
+  return new Deadline(queue, expire);
+}

@@ -1,0 +1,24 @@
+import { blobSource, isAsyncIterable, isPath, unknownSource, type OpenPath, type PreparedSource, type UploadSource } from "./upload-source.ts";
+import type { MultipartFraming } from "./multipart-body.ts";
+
+/**
+ * The source as a Blob, for a platform that sends one (a browser streams request bodies
+ * only over HTTP/2): a stream is read into memory first. Re-readable, so re-sent on a retry.
+ */
+export async function bufferSource(source: UploadSource, openPath: OpenPath): Promise<PreparedSource> {
+  const blob = blobSource(source);
+  if (blob) return blob;
+  if (isPath(source)) return openPath(source.path);
+  let whole: Blob;
+  if (typeof ReadableStream !== "undefined" && source instanceof ReadableStream) whole = await new Response(source).blob();
+  else if (isAsyncIterable(source)) {
+    const parts: BlobPart[] = [];
+    for await (const chunk of source) parts.push(chunk as BlobPart);
+    whole = new Blob(parts);
+  } else throw unknownSource();
+  return { kind: "blob", blob: whole, size: whole.size, name: undefined, type: undefined };
+}
+
+/** One attempt's body where it is sent whole: the framing around the Blob. Progress is only the final event. */
+export const blobBody = (prepared: PreparedSource, framing: MultipartFraming): Blob =>
+  new Blob([framing.head as BlobPart, (prepared as { blob: Blob }).blob, framing.tail as BlobPart]);

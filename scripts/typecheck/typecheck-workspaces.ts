@@ -1,10 +1,10 @@
 /**
  * Every workspace's own `typecheck` script (`tsc -p <config>`), run in one process instead
- * of one `tsc` each (`npm test` runs it through cli.ts). The programs share the declaration files
- * they all read (TypeScript's lib, @types/node, vitest's and the workspaces' own types),
- * parsed once instead of once per workspace: that was half of the CPU of seven `tsc`s.
- * Each workspace keeps its tsconfig and its options, so `npm run typecheck -w <workspace>`
- * checks the same files the same way.
+ * of one `tsc` each (`npm test` runs it through cli.ts). The programs share the declaration
+ * files they all read (TypeScript's lib, @types/node, vitest's and the workspaces' own
+ * types), parsed once instead of once per workspace: that was half of the CPU of seven
+ * `tsc`s. Each workspace keeps its tsconfig and its options, so
+ * `npm run typecheck -w <workspace>` checks the same files the same way.
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";

@@ -34,7 +34,7 @@ export interface DownloadProgress {
 /** A download whose headers have arrived; read its content once, in one of four ways. */
 export interface FileDownload {
   contentType: string | undefined;
-  /** From `Content-Disposition`. */
+  /** From `Content-Disposition`, as one file name (never a path: see the README); undefined when none is left. */
   fileName: string | undefined;
   /** The whole file's size in bytes, when the server said. */
   size: number | undefined;

@@ -1,6 +1,6 @@
 import { retryAfterHeader } from "@lucca-api/types";
 import { backoffDelay, retryableStatuses, type RetryPolicy } from "./backoff.ts";
-import { startDeadline, type Deadline } from "./deadline.ts";
+import type { Deadline, StartDeadline } from "./deadline.ts";
 import { errorOfOurs, failure } from "./failure.ts";
 import type { RedactingLogger } from "./logger.ts";
 import { parseRetryAfter } from "./retry-after.ts";
@@ -28,6 +28,8 @@ export interface AttemptConfig {
   timeout: number;
   totalTimeout?: number | undefined;
   logger: RedactingLogger;
+  /** The platform's waits (Node's share a timer per length). */
+  startDeadline: StartDeadline;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface AttemptConfig {
  * the caller's signal stays linked so that it can still cancel the body. Every request
  * goes through here, so the path of an attempt that succeeds allocates little.
  */
-export async function runAttempts(send: SendAttempt, { repeatable, signal: userSignal, describe }: AttemptCall, { policy, timeout, totalTimeout = 0, logger }: AttemptConfig): Promise<Response> {
+export async function runAttempts(send: SendAttempt, { repeatable, signal: userSignal, describe }: AttemptCall, { policy, timeout, totalTimeout = 0, logger, startDeadline }: AttemptConfig): Promise<Response> {
   const total = totalTimeout > 0 ? new Timer(totalTimeout) : undefined;
   const stopSignals = [userSignal, total?.controller.signal];
   // The caller's abort, else the total timeout (the only two that end a wait).

@@ -1,4 +1,4 @@
-import { startDeadline, type Deadline } from "./deadline.ts";
+import type { Deadline, StartDeadline } from "./deadline.ts";
 import { failure, type Expired } from "./failure.ts";
 
 export interface BodyGuard {
@@ -10,6 +10,7 @@ export interface BodyGuard {
   signal: AbortSignal | null | undefined;
   /** `GET https://…` with secrets redacted, for messages. */
   describe: () => string;
+  startDeadline: StartDeadline;
 }
 
 /**
@@ -73,14 +74,14 @@ export class Watchdog {
   private readonly total: ReturnType<typeof setTimeout> | undefined;
   constructor(
     private readonly reader: ReadableStreamDefaultReader<Uint8Array>,
-    private readonly guard: Pick<BodyGuard, "idleTimeout" | "totalTimeout" | "startedAt">,
+    private readonly guard: Pick<BodyGuard, "idleTimeout" | "totalTimeout" | "startedAt" | "startDeadline">,
   ) {
     const { totalTimeout, startedAt } = guard;
     if (totalTimeout > 0) this.total = setTimeout(() => this.fire(["total", totalTimeout]), Math.max(0, startedAt + totalTimeout - performance.now()));
   }
   /** A read starts: its silence counts from now. */
   reading(): void {
-    const { idleTimeout } = this.guard;
+    const { idleTimeout, startDeadline } = this.guard;
     if (idleTimeout <= 0 || this.fired) return;
     if (this.silence) this.silence.restart();
     else this.silence = startDeadline(idleTimeout, () => this.fire(["attempt", idleTimeout]));

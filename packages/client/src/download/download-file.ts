@@ -98,6 +98,7 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
     resume: async (at) => (await request(at, resumeGuard, size)).body,
     maxResumes: context.options.policy.maxRetries,
     idleTimeout: context.options.timeout,
+    startDeadline: context.options.startDeadline,
     signal: options.signal,
     describe,
     logger: context.logger,

@@ -1,6 +1,6 @@
 import { errorOfOurs, failure } from "../core/failure.ts";
 import type { StartDeadline } from "../core/deadline.ts";
-import { Watchdog } from "../core/guarded-body.ts";
+import { watchReads } from "../core/guarded-body.ts";
 import type { RedactingLogger } from "../core/logger.ts";
 
 export interface ResumableBodyOptions {
@@ -29,7 +29,7 @@ export function resumableBody(first: ReadableStream<Uint8Array>, options: Resuma
   const guard = { idleTimeout: options.idleTimeout, totalTimeout: 0, startedAt: 0, startDeadline: options.startDeadline };
   let reader = first.getReader();
   // One timer per connection, not per chunk; only a pending read's silence counts.
-  let watchdog = new Watchdog(reader, guard);
+  let watchdog = watchReads(reader, guard);
   let position = options.start;
   let resumes = 0;
   return new ReadableStream<Uint8Array>(
@@ -54,7 +54,7 @@ export function resumableBody(first: ReadableStream<Uint8Array>, options: Resuma
             resumes++;
             options.logger.warn(`${what} ${watchdog.fired ? `sent nothing for ${options.idleTimeout} ms` : "broke off"}; resuming from there (attempt ${resumes}).`);
             reader = (await options.resume(position)).getReader();
-            watchdog = new Watchdog(reader, guard);
+            watchdog = watchReads(reader, guard);
           }
         }
       },

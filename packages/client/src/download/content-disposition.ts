@@ -21,11 +21,11 @@ export function fileNameFromContentDisposition(header: string | null): string | 
 /**
  * The server's name as one file name, never a path: RFC 6266 (4.3) has a recipient keep
  * only the last segment of a name with `/` or `\` and never write outside where it is
- * entitled, so `saveTo(join(folder, fileName))` stays in `folder`. As browsers' download
- * managers do (Firefox's, which also drops leading dots): control characters and the characters Windows refuses in a name
- * (`<>:"|?*`; `C:x` would name a drive, `a:b` a stream) become `_`, surrounding spaces
- * and trailing dots go (Windows drops them), and what is left of `.`, `..` or blanks is
- * no name at all.
+ * entitled, so `saveTo(join(folder, fileName))` stays in `folder`. As browsers'
+ * download managers do (Firefox's also drops leading dots): control characters and the
+ * characters Windows refuses in a name (`<>:"|?*`; `C:x` would name a drive, `a:b` a
+ * stream) become `_`, surrounding spaces and trailing dots go (Windows drops them), and
+ * what is left of `.`, `..` or blanks is no name at all.
  */
 function safeFileName(name: string): string | undefined {
   const lastSegment = name.slice(Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1);

@@ -3,6 +3,10 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // The test files share their worker and the modules it loaded, instead of a fresh
+    // process each: none stubs a global or mocks a module, and the fresh processes cost
+    // about half of the tests' CPU (CONTRIBUTING.md, "Test time").
+    isolate: false,
     // Most tests spawn the CLI and wait on it: each owns its files and folders, so they
     // run side by side within a file too, three at a time (turbo runs the other
     // packages' tests beside these on 2 cores).

@@ -7,9 +7,6 @@ import { fileURLToPath } from "node:url";
 export const toolsRoot = fileURLToPath(new URL("../../", import.meta.url));
 export const redocly = toolsRoot + "node_modules/.bin/redocly";
 export const tsx = toolsRoot + "node_modules/.bin/tsx";
-/** The generator of @lucca-api/types (the gate renders in-process with its generated-files.ts; the tests run the CLI). */
-export const generator = toolsRoot + "packages/types/scripts/generate.ts";
-export const generatorDir = toolsRoot + "packages/types/";
 /** Redocly's diff rules; a separate file because `extends: diff-recommended` in the root config breaks openapi-typescript. */
 export const diffConfig = fileURLToPath(new URL("./redocly-diff.yaml", import.meta.url));
 

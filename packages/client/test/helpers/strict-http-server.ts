@@ -3,7 +3,8 @@
  * download depends on it: `If-Match` uses the strong comparison (13.1.1, so a weak tag
  * never matches), `If-None-Match` the weak one (13.1.2), `If-Range` only a strong
  * validator (13.1.5), then `Range` (14.2) answered 206 with `Content-Range`, or 416.
- * Faults on demand: the first answers can be cut off or stall after some bytes.
+ * Faults on demand: the first answers can be cut off or stall after some bytes, and so
+ * can every answer after them (a fault that does not depend on how many requests came).
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -20,6 +21,8 @@ export interface StrictServerOptions {
   eTag: string | undefined;
   /** How the answers to the first `faults.length` requests end: after that many bytes, cut or silent. */
   faults?: Fault[];
+  /** How every answer after those ends: a server that keeps failing however often the client asks. */
+  thenEvery?: Fault;
 }
 
 export interface StrictServer {
@@ -46,11 +49,11 @@ function weakMatch(a: string, b: string): boolean {
 
 const tagsOf = (header: string) => header.split(/,(?=\s*(?:W\/)?")/).map((tag) => tag.trim());
 
-export async function startStrictServer({ content, eTag, faults = [] }: StrictServerOptions): Promise<StrictServer> {
+export async function startStrictServer({ content, eTag, faults = [], thenEvery }: StrictServerOptions): Promise<StrictServer> {
   const requests: IncomingHttpHeaders[] = [];
   const server = createServer((request, response) => {
     requests.push(request.headers);
-    const fault = faults[requests.length - 1];
+    const fault = faults[requests.length - 1] ?? thenEvery;
     const validator = eTag === undefined ? {} : { ETag: eTag };
     const ifMatch = request.headers["if-match"];
     // 13.2.2 step 1: If-Match, strong comparison.

@@ -58,7 +58,10 @@ let prism: PrismProxy;
 beforeAll(async () => {
   harness = await startHarness({ rateLimitPerMinute: 10_000 });
   prism = await startPrismProxy(harness.sandbox.url);
-}, 60_000);
+  // Prism loads about 90 MB of JavaScript and compiles the spec's validators before it says
+  // it listens: CPU-bound, so 60 s ran out at load averages 25-32 on 2 cores. The start
+  // waits for Prism's own "listening" line; this bound only ends a Prism that never says it.
+}, 240_000);
 afterAll(async () => {
   await prism?.close();
   await harness?.close();

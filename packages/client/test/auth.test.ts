@@ -134,16 +134,20 @@ describe("faults of the token dance, through a scripted server", () => {
 
   it("a caller that aborts while the shared token request runs leaves it to the others: still one token request", async () => {
     let tokenRequests = 0;
+    // The token answer waits for the caller to have left (not for a delay that load could outlast).
+    let callerLeft = () => {};
+    const left = new Promise<void>((resolve) => (callerLeft = resolve));
     server = await startFaultServer((req, res) => {
       if (!req.url.startsWith("/connect/token")) return json(res, 200, fileBody(server!.url));
       tokenRequests++;
-      setTimeout(() => json(res, 200, { access_token: "shared-token", token_type: "Bearer", expires_in: 1800 }), 300);
+      void left.then(() => json(res, 200, { access_token: "shared-token", token_type: "Bearer", expires_in: 1800 }));
     });
     const client = fastClient(server.url, { auth: { clientId: "c", clientSecret: "s", tokenUrl: `${server.url}/connect/token` } });
     const leaving = new AbortController();
     const calls = Array.from({ length: 10 }, (_, i) => client.getFile(linkOn(server!.url), i === 0 ? { signal: leaving.signal } : {}).catch((e) => e));
     await vi.waitFor(() => expect(tokenRequests).toBe(1));
     leaving.abort(new Error("user left"));
+    callerLeft();
     const [aborted, ...others] = await Promise.all(calls);
     expect(isAbortError(aborted)).toBe(true);
     expect(others.map((result) => result.modified)).toEqual(Array(9).fill(true));

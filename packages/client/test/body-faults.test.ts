@@ -113,7 +113,9 @@ describe("the per-attempt timeout of an upload counts idle time, not the whole u
 
   it("an upload that stalls longer than the timeout fails with TimeoutError", async () => {
     server = await startFaultServer((_req, res) => json(res, 201, fileBody(server.url)));
-    const error = await fastClient(server.url, { timeout: 150 }).uploadFile(trickle(2, 1_000), { fileName: "stalled.bin" }).catch((e) => e);
+    // One chunk, then a source that never gives the next: the stall outlasts any timer, however late it fires.
+    const stalled = new ReadableStream<Uint8Array>({ start: (controller) => controller.enqueue(new Uint8Array(1024)), pull: () => new Promise<void>(() => undefined) });
+    const error = await fastClient(server.url, { timeout: 150 }).uploadFile(stalled, { fileName: "stalled.bin" }).catch((e) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.scope).toBe("attempt");
   });

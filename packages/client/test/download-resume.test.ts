@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConnectionError, InvalidResponseError, PreconditionFailedError, TimeoutError } from "../src/index.ts";
-import { fastClient, linkOn } from "./helpers/clients.ts";
+import { fastClient, linkOn, recordingLogger } from "./helpers/clients.ts";
 import { startStrictServer, type Fault, type StrictServer } from "./helpers/strict-http-server.ts";
 
 const content = new Uint8Array(1_000_000).map((_, i) => (i * 13) % 256);
@@ -72,9 +72,12 @@ describe("a download that breaks off resumes from the byte reached, on a strict 
     // depends on timing, and a server whose faults ran out after some count would answer
     // the last one whole.
     server = await startStrictServer({ content, eTag: undefined, faults: [stall], thenEvery: { afterBytes: 1, kind: "stall" } });
-    const error = await (await fastClient(server.url, { timeout: 200, retry: { maxRetries: 1 } }).downloadFile(linkOn(server.url))).bytes().catch((e) => e);
+    const { lines, logger } = recordingLogger();
+    const error = await (await fastClient(server.url, { logger, timeout: 200, retry: { maxRetries: 1 } }).downloadFile(linkOn(server.url))).bytes().catch((e) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.message).toMatch(/at byte \d+ timed out after 200 ms; raise the `timeout` option/);
+    // Resumes, unlike requests, do not depend on timing: one stall, one resume, then the error.
+    expect(lines.filter((line) => line.includes("resuming from there"))).toHaveLength(1);
   });
 
   it("a caller's weak ifMatch is refused by such a server with 412, as RFC 9110 says (hence: give a strong one)", async () => {

@@ -17,7 +17,7 @@ import { diffConfig, toolsRoot } from "./tools.ts";
 
 /** The version whose chunks the names below come from. */
 const pinnedVersion = "2.77.0";
-const cliDir = path.join(toolsRoot, "node_modules/@redocly/cli/");
+const installedCli = path.join(toolsRoot, "node_modules/@redocly/cli/");
 /** How to find them again: `grep -l 'as handleDiff}' lib/chunks/*.js`, and in lib/index.js the `Kn({configPath` call's import. */
 const internals = {
   /** The `diff` command's handler: `handleDiff({ argv, config })`. */
@@ -35,7 +35,7 @@ interface Logger {
   output(text: string): unknown;
 }
 
-interface Redocly {
+export interface Redocly {
   diff(argv: Record<string, unknown>): Promise<void>;
   /** What the handler wrote through the logger during the current run. */
   notices: string[];
@@ -50,7 +50,8 @@ function moved(why: string): SpecCheckError {
   );
 }
 
-async function load(): Promise<Redocly> {
+/** Loads the handler from the @redocly/cli installed in `cliDir` (a test points it elsewhere). */
+export async function loadRedoclyDiff(cliDir = installedCli): Promise<Redocly> {
   const { version } = JSON.parse(await readFile(path.join(cliDir, "package.json"), "utf8"));
   if (version !== pinnedVersion) throw moved(`the installed @redocly/cli is ${version}`);
   const exported = async ({ chunk, name }: { chunk: string; name: string }) => {
@@ -82,7 +83,7 @@ async function load(): Promise<Redocly> {
  * --output <report>`, in this process.
  */
 export async function diffInProcess(base: string, revision: string, report: string): Promise<{ ok: true } | { ok: false; why: string }> {
-  const redocly = await (loading ??= load());
+  const redocly = await (loading ??= loadRedoclyDiff());
   try {
     await redocly.diff({ base, revision, format: "json", output: report, "fail-on": "none", "check-version": false });
     return { ok: true };

@@ -26,6 +26,9 @@ export const SECURITY_URL_MOVED = "security-url-changed";
 /** This project's own rule: Redocly rates a schema removed from the components (or renamed) a patch. */
 export const SCHEMA_COMPONENT_REMOVED = "schema-component-removed";
 
+/** This project's own rule: Redocly reports a component renamed in place as its key edited, unrated. */
+export const COMPONENT_RENAMED = "component-renamed";
+
 /** This project's rules for a multipart or form part's Encoding Object, which Redocly reports but does not rate (encoding-rules.ts). */
 export const ENCODING_CONTENT_TYPE_NARROWED = "encoding-content-type-narrowed";
 export const ENCODING_CONTENT_TYPE_WIDENED = "encoding-content-type-widened";
@@ -60,6 +63,8 @@ const reasons: Record<string, (direction: Direction) => string> = {
     "callers that omit the value now get another answer: the API assumes the new default, or with the default removed none the spec promises.",
   [SCHEMA_COMPONENT_REMOVED]: () =>
     'the generated types name each schema of the components (`components["schemas"]["…"]`), and client code names them: code that names the removed one stops compiling. A rename is a removal and an addition.',
+  [COMPONENT_RENAMED]: () =>
+    'the wire is the same, but the generated types name each component (`components["schemas"]["…"]`, `components["parameters"]["…"]`…) and client code names them: code that names the old one stops compiling.',
   [SECURITY_URL_MOVED]: () =>
     "clients configured with the old URL ask it for tokens and fail. And a client that reads the URL from this spec (`@lucca-api/client` does, from the generated `oauth2` constant) sends the client secret to the new URL once upgraded: integrators must check where their secret goes before they take the release.",
   [ENCODING_CONTENT_TYPE_NARROWED]: () =>

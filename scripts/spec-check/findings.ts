@@ -7,6 +7,7 @@
  * project's own rules, which Redocly does not rate, say what they saw.
  */
 import {
+  COMPONENT_RENAMED,
   DEFAULT_CHANGED,
   LIMIT_LOWERED,
   RESPONSE_ENUM_NARROWED,
@@ -87,6 +88,8 @@ function fromProjectRule(change: RedoclyChange, ruleId: string, tokens: string[]
       return after === undefined ? `The default ${shown(before)} of ${owner} was removed.` : `The default of ${owner} changed: ${valueChange(before, after)}.`;
     case SCHEMA_COMPONENT_REMOVED:
       return `Schema ${code(tokens[2] ?? "")} was removed from the components, and the generated \`components["schemas"]["${tokens[2]}"]\` with it.`;
+    case COMPONENT_RENAMED:
+      return `Component ${code(String(before))} of \`${tokens[1]}\` was renamed ${code(String(after))}: the generated \`components["${tokens[1]}"]["${before}"]\` is gone.`;
     case SECURITY_URL_MOVED:
       return `${code(change.property ?? "")} of ${owner} moved: ${valueChange(before, after)}.`;
   }

@@ -5,6 +5,7 @@
  * breaking-reasons.ts, the table in CONTRIBUTING.md ("How changes are classed").
  */
 import {
+  COMPONENT_RENAMED,
   DEFAULT_CHANGED,
   LIMIT_LOWERED,
   RESPONSE_ENUM_NARROWED,
@@ -32,6 +33,9 @@ export function removedEnumValues(change: RedoclyChange): unknown[] {
   if (change.property !== "enum" || !Array.isArray(old) || !Array.isArray(now)) return [];
   return old.filter((value) => !now.some((other) => same(other, value)));
 }
+
+/** The component kinds openapi-typescript names in the generated `components` (examples, links and the like are not typed). */
+const TYPED_COMPONENT_KINDS = ["schemas", "responses", "parameters", "requestBodies", "headers", "pathItems"];
 
 /** The URLs of an OAuth 2 flow: where clients get (and send their secret for) tokens. */
 const SECURITY_URLS = ["tokenUrl", "authorizationUrl", "refreshUrl", "openIdConnectUrl"];
@@ -82,6 +86,13 @@ const rules: Rule[] = [
     // The wire does not change, but the generated types lose the name (File renamed FileObject).
     id: SCHEMA_COMPONENT_REMOVED,
     applies: (change, tokens) => change.kind === "removed" && tokens.length === 3 && tokens[0] === "components" && tokens[1] === "schemas",
+  },
+  {
+    // Redocly matches a component renamed in place with its old self and reports the key as
+    // edited, unrated (`ContentType` renamed `FileContentType`): the generated types lose the name.
+    id: COMPONENT_RENAMED,
+    applies: (change, tokens) =>
+      change.property === "key" && tokens.length === 3 && tokens[0] === "components" && TYPED_COMPONENT_KINDS.includes(tokens[1]!) && !same(before(change), after(change)),
   },
 ];
 

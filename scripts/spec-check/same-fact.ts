@@ -1,6 +1,6 @@
 /**
  * One fact, one break. The upload part's `encoding.contentType` lists the values of the
- * `ContentType` enum (a spec test keeps them equal), so dropping a content type edits
+ * `FileContentType` enum (a spec test keeps them equal), so dropping a content type edits
  * both: Redocly reports two changes, and each is breaking on its own (the part refuses
  * the type; the enum's generated union loses the literal). When a request part stops
  * accepting exactly the values an enum lost, the report shows them as one breaking

@@ -58,6 +58,9 @@ describe("the project's rules, at their edges", () => {
     ["a response header made required does not break", patchChange("#/paths/~1files/get/responses/200/headers/ETag", "required", false, true), []],
     ["a request header made optional does not break", patchChange("#/paths/~1files/get/parameters/0", "required", true, false), []],
     ["a token URL set where there was none does not break", patchChange("#/components/securitySchemes/oauth2/flows/clientCredentials", "tokenUrl", undefined, "https://a.test/t"), []],
+    ["a schema renamed in place breaks (Redocly reports its key edited, unrated)", { ...patchChange("#/components/schemas/FileContentType", "key", "ContentType", "FileContentType"), base: { pointer: "#/components/schemas/ContentType", value: "ContentType" }, revision: { pointer: "#/components/schemas/FileContentType", value: "FileContentType" } }, ["component-renamed"]],
+    ["a parameter renamed in place breaks (the generated components[\"parameters\"] loses the name)", { ...patchChange("#/components/parameters/ApiVersionHeader", "key", "ApiVersion", "ApiVersionHeader"), base: { pointer: "#/components/parameters/ApiVersion", value: "ApiVersion" }, revision: { pointer: "#/components/parameters/ApiVersionHeader", value: "ApiVersionHeader" } }, ["component-renamed"]],
+    ["an example renamed in place does not break (the generated types have no examples)", { ...patchChange("#/components/examples/TextFileContent", "key", "FileContent", "TextFileContent"), base: { pointer: "#/components/examples/FileContent", value: "FileContent" }, revision: { pointer: "#/components/examples/TextFileContent", value: "TextFileContent" } }, []],
     ["an authorization URL moved breaks", patchChange("#/components/securitySchemes/oauth2/flows/authorizationCode", "authorizationUrl", "https://a.test/a", "https://b.test/a"), ["security-url-changed"]],
   ])("%s", (_, change, rules) => {
     expect(classify(change, documents).rules).toEqual(rules);

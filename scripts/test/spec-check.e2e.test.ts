@@ -84,7 +84,7 @@ let withoutPng: Promise<string> | undefined;
 function branchWithoutPng(): Promise<string> {
   withoutPng ??= (async () => {
     const repo = await checkout("drop-png");
-    await edit(repo, "spec/components/schemas/ContentType.yaml", "  - image/png\n", "");
+    await edit(repo, "spec/components/schemas/FileContentType.yaml", "  - image/png\n", "");
     await regenerate(repo);
     await run(repo, "git", ["commit", "-q", "-am", "drop image/png"]);
     return repo;
@@ -121,12 +121,12 @@ describe.concurrent("spec:check --base main on a branch", () => {
       expect(stdout).toBe(report);
       expect(report).toContain("## Spec check: ❌ failed");
       expect(report).toMatch(/\| Breaking changes \| ❌ 1 breaking change to Api-Version \d{4}-\d{2}-\d{2}, not acknowledged/);
-      expect(report).toContain("1. **schema ContentType changed**: enum: −`image/png`");
+      expect(report).toContain("1. **schema FileContentType changed**: enum: −`image/png`");
       expect(report).toContain("Why it breaks a client:");
       expect(report).toContain("Lucca's beta terms allow breaking changes");
       expect(report).toContain("| Changeset | ❌ breaking changes come with changed type declarations, so @lucca-api/types must be major; found no changeset |");
       expect(report).toContain('-    "image/png",');
-      expect(report).toContain('- `openapi.ts`: +1 −1 lines of declarations\n  - `components["schemas"]["ContentType"]`: −`"image/png"`');
+      expect(report).toContain('- `openapi.ts`: +1 −1 lines of declarations\n  - `components["schemas"]["FileContentType"]`: −`"image/png"`');
     },
     E2E_TIMEOUT,
   );
@@ -158,7 +158,7 @@ describe.concurrent("spec:check --base main on a branch", () => {
     async ({ expect }) => {
       const repo = await checkout("new-version");
       await edit(repo, "spec/components/schemas/ApiVersion.yaml", '  - "2024-11-01"\n', '  - "2024-11-01"\n  - "2099-01-01"\n');
-      await edit(repo, "spec/components/schemas/ContentType.yaml", "  - image/png\n", "");
+      await edit(repo, "spec/components/schemas/FileContentType.yaml", "  - image/png\n", "");
       await regenerate(repo);
       await writeFile(path.join(repo, ".changeset/new-version.md"), '---\n"@lucca-api/types": major\n---\n\nApi-Version 2099-01-01.\n');
       await run(repo, "git", ["add", "."]);

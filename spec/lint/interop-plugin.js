@@ -10,6 +10,12 @@
  *   which YAML 1.1 loaders read as a date, not a string. Quoting is lost once parsed, so
  *   this rule scans the source text of each file once.
  * - `no-braces-in-ref`: a `$ref` with `{` or `}`, which a URI reference may not contain.
+ * - `no-component-name-shared-across-kinds`: two components of different kinds (a schema
+ *   and a parameter, say) with one name. Generators put every component in one namespace
+ *   and rename one of them: hey-api emitted `ApiVersion2` for the `Api-Version` parameter.
+ * - `no-generator-runtime-name`: a component named like a declaration a widely used
+ *   generator writes beside the components' types (swagger-typescript-api's `ContentType`
+ *   enum): TypeScript merges the two declarations without a word.
  */
 // No import: the spec gate lints a copy of the spec outside this repository, where
 // nothing but Redocly itself is installed.
@@ -138,6 +144,143 @@ function NoBracesInRef() {
   };
 }
 
+/**
+ * The component kinds of OpenAPI 3, by the Redocly node type that `redocly bundle` files
+ * under each (as its bundler maps them; it keeps a security scheme where it is declared,
+ * under `components.securitySchemes` of the root, which the rules read there).
+ */
+const componentKinds = {
+  Schema: "schemas",
+  Parameter: "parameters",
+  Response: "responses",
+  Example: "examples",
+  RequestBody: "requestBodies",
+  Header: "headers",
+  SecurityScheme: "securitySchemes",
+  Link: "links",
+  Callback: "callbacks",
+};
+const kindNames = {
+  schemas: "schema",
+  parameters: "parameter",
+  responses: "response",
+  examples: "example",
+  requestBodies: "request body",
+  headers: "header",
+  securitySchemes: "security scheme",
+  links: "link",
+  callbacks: "callback",
+};
+
+/** The last segment of a JSON pointer, or the file's base name when it points at the whole file. */
+function componentNameOf(location) {
+  const segment = location.pointer.split("/").at(-1);
+  if (segment) return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+  return location.source.absoluteRef.split(/[/\\]/).at(-1).replace(/\.[^.]+$/, "");
+}
+
+/**
+ * Visitors that gather the components the bundle will have, by name, then hand them to
+ * `check` once the document is walked. The names are those `redocly bundle` gives (as
+ * the reference's openapi.json has them): a component declared in the root document
+ * keeps its key; a `$ref` into another file becomes a component of the kind of the node
+ * it stands for, named after its pointer's last segment, or after the file when it
+ * points at a whole file (`parameters/ApiVersionHeader.yaml` -> `ApiVersionHeader`).
+ */
+function bundledComponents(check) {
+  let root;
+  /** name -> (kind -> where it is declared), the first place of each kind. */
+  const byName = new Map();
+  const add = (name, kind, location) => {
+    const kinds = byName.get(name) ?? new Map();
+    if (!kinds.has(kind)) kinds.set(kind, location);
+    byName.set(name, kinds);
+  };
+  /** Where a component is, for a message: its file relative to the root's folder, and the pointer when not the whole file. */
+  const where = (location) => {
+    const rootFolder = root.source.absoluteRef.replace(/[^/\\]*$/, "");
+    const file = location.source.absoluteRef.startsWith(rootFolder) ? location.source.absoluteRef.slice(rootFolder.length) : location.source.absoluteRef;
+    return location.pointer === "#/" || location.pointer === "" ? file : `${file}${location.pointer}`;
+  };
+  return {
+    Root: {
+      enter(document, ctx) {
+        root = ctx.location;
+        for (const [kind, map] of Object.entries(document.components ?? {}))
+          if (kindNames[kind] && map && typeof map === "object")
+            for (const name of Object.keys(map)) add(name, kind, ctx.location.child(["components", kind, name]));
+      },
+      leave(_document, ctx) {
+        check(byName, ctx, where);
+      },
+    },
+    ref: {
+      enter(_ref, ctx, resolved) {
+        const kind = componentKinds[ctx.type?.name];
+        if (!kind || !resolved?.location || resolved.location.source === root?.source) return;
+        add(componentNameOf(resolved.location), kind, resolved.location);
+      },
+    },
+  };
+}
+
+/** "request body" -> "RequestBody": the suffix a renamed component could take. */
+const pascal = (words) => words.replace(/(?:^| )(.)/g, (_, letter) => letter.toUpperCase());
+const kindOrder = Object.keys(kindNames);
+const withArticle = (words) => `${/^[aeiou]/.test(words) ? "an" : "a"} ${words}`;
+
+function NoComponentNameSharedAcrossKinds() {
+  return bundledComponents((byName, ctx, where) => {
+    for (const [name, kinds] of byName) {
+      if (kinds.size < 2) continue;
+      // Reported on each kind after the first in `kindNames`' order: the schema keeps the name.
+      const [[firstKind, firstLocation], ...others] = [...kinds].sort(([a], [b]) => kindOrder.indexOf(a) - kindOrder.indexOf(b));
+      for (const [kind, location] of others)
+        ctx.report({
+          message:
+            `\`${name}\` names both ${withArticle(kindNames[firstKind])} (${where(firstLocation)}) and ${withArticle(kindNames[kind])} (${where(location)}). ` +
+            `Generators put the components of every kind in one namespace (hey-api, orval, swagger-typescript-api, openapi-generator) and rename one ` +
+            `(hey-api made \`ApiVersion2\` of an \`ApiVersion\` parameter beside the \`ApiVersion\` schema). ` +
+            `Rename the ${kindNames[kind]} (its file, or its key under \`components\`) to say what it is: \`${name}${pascal(kindNames[kind])}\`, say.`,
+          location,
+        });
+    }
+  });
+}
+
+/**
+ * Names a generator declares in the code it writes beside the components' types, checked
+ * in its templates (keep this list short, and say where each name comes from).
+ * swagger-typescript-api 13.x, templates/base/http-clients/fetch-http-client.ejs (and
+ * axios-http-client.ejs): `QueryParamsType`, `ResponseFormat`, `FullRequestParams`,
+ * `RequestParams`, `ApiConfig`, `HttpResponse`, the `ContentType` enum of the request
+ * body kinds, the `HttpClient` class; templates/default/api.ejs: the `Api` class (its
+ * default name). A component named so shares the generated module with it: two enums or
+ * interfaces merge without a word, a type alias beside them does not compile.
+ */
+const generatorRuntimeNames = new Map(
+  ["QueryParamsType", "ResponseFormat", "FullRequestParams", "RequestParams", "ApiConfig", "HttpResponse", "ContentType", "HttpClient", "Api"].map(
+    (name) => [name, "swagger-typescript-api"],
+  ),
+);
+
+function NoGeneratorRuntimeName() {
+  return bundledComponents((byName, ctx, where) => {
+    for (const [name, kinds] of byName) {
+      const generator = generatorRuntimeNames.get(name);
+      if (!generator) continue;
+      for (const [kind, location] of kinds)
+        ctx.report({
+          message:
+            `The ${kindNames[kind]} \`${name}\` (${where(location)}) is named like a declaration of the client ${generator} generates beside the components' types: ` +
+            `TypeScript merges the two (a \`ContentType\` schema of file types became one enum with its request body kinds) or refuses the module. ` +
+            `Name it for what it is (\`FileContentType\`, not \`ContentType\`), renaming its file or its key under \`components\`.`,
+          location,
+        });
+    }
+  });
+}
+
 export default function interopPlugin() {
   return {
     id: "interop",
@@ -146,6 +289,8 @@ export default function interopPlugin() {
         "no-closed-enum-in-response": NoClosedEnumInResponse,
         "no-unquoted-date-scalar": NoUnquotedDateScalar,
         "no-braces-in-ref": NoBracesInRef,
+        "no-component-name-shared-across-kinds": NoComponentNameSharedAcrossKinds,
+        "no-generator-runtime-name": NoGeneratorRuntimeName,
       },
     },
   };

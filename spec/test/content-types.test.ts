@@ -18,10 +18,10 @@ function contentTypesOfSeed(seed: string): string[] {
   return list[0].split(",").map((type) => type.trim());
 }
 
-describe("the ContentType enum", () => {
+describe("the FileContentType enum", () => {
   it("is the seed's list of 93 content types, in the same order and spelling", async () => {
     const seedTypes = contentTypesOfSeed(await readFile(seedCopy, "utf8"));
-    const schema = await readYaml("components/schemas/ContentType.yaml");
+    const schema = await readYaml("components/schemas/FileContentType.yaml");
     expect(seedTypes).toHaveLength(93);
     expect(schema.enum).toEqual(seedTypes);
   });
@@ -33,10 +33,10 @@ describe("the ContentType enum", () => {
 
   it("survives bundling unchanged, and FileObject.contentType offers it while accepting any other type", async () => {
     const bundle = await readBundle();
-    const source = await readYaml("components/schemas/ContentType.yaml");
-    expect(bundle.components.schemas.ContentType.enum).toEqual(source.enum);
+    const source = await readYaml("components/schemas/FileContentType.yaml");
+    expect(bundle.components.schemas.FileContentType.enum).toEqual(source.enum);
     expect(bundle.components.schemas.FileObject.properties.contentType.anyOf).toEqual([
-      { $ref: "#/components/schemas/ContentType" },
+      { $ref: "#/components/schemas/FileContentType" },
       { type: "string", minLength: 1 },
     ]);
   });
@@ -45,11 +45,11 @@ describe("the ContentType enum", () => {
     const bundle = await readBundle();
     const part = bundle.paths["/lucca-api/files"].post.requestBody.content["multipart/form-data"].encoding.form;
     const declared = part.contentType.split(",").map((type: string) => type.trim());
-    expect(declared).toEqual(bundle.components.schemas.ContentType.enum);
+    expect(declared).toEqual(bundle.components.schemas.FileContentType.enum);
   });
 
   it("does not contain image/jpeg (the API wants image/jpg)", async () => {
-    const schema = await readYaml("components/schemas/ContentType.yaml");
+    const schema = await readYaml("components/schemas/FileContentType.yaml");
     expect(schema.enum).toContain("image/jpg");
     expect(schema.enum).not.toContain("image/jpeg");
   });

@@ -36,7 +36,7 @@ describe("the bundled spec, for other tools", () => {
 
   it("makes Api-Version a named date schema that admits later dates and lists the known versions", async () => {
     const bundle = await readBundle();
-    expect(bundle.components.parameters.ApiVersion.schema).toEqual({ $ref: "#/components/schemas/ApiVersion" });
+    expect(bundle.components.parameters.ApiVersionHeader.schema).toEqual({ $ref: "#/components/schemas/ApiVersion" });
     const schema = bundle.components.schemas.ApiVersion;
     expect(schema.maxLength).toBe(10);
     expect(new RegExp(schema.pattern).test("2025-03-15")).toBe(true);

@@ -54,12 +54,15 @@ const rejected: [string, string, string, string, string][] = [
   ["an Accept header parameter", "components/parameters/AcceptEncoding.yaml", "name: Accept-Encoding", "name: Accept", "rule/no-reserved-header-parameter"],
   ["an Authorization header parameter", "components/parameters/AcceptEncoding.yaml", "name: Accept-Encoding", "name: authorization", "rule/no-reserved-header-parameter"],
   ["a parameter default the server does not apply", "components/parameters/Disposition.yaml", "enum: [json, inline, attachment]", "enum: [json, inline, attachment]\n  default: json", "rule/no-parameter-default-the-server-does-not-apply"],
-  ["a closed enum in a response", "components/schemas/FileObject.yaml", "    anyOf:\n      - $ref: ./ContentType.yaml\n      - type: string\n        minLength: 1\n", "    $ref: ./ContentType.yaml\n", "interop/no-closed-enum-in-response"],
+  ["a closed enum in a response", "components/schemas/FileObject.yaml", "    anyOf:\n      - $ref: ./FileContentType.yaml\n      - type: string\n        minLength: 1\n", "    $ref: ./FileContentType.yaml\n", "interop/no-closed-enum-in-response"],
   ["an unquoted date-like scalar", "openapi.yaml", 'version: "2024-11-01"', "version: 2024-11-01", "interop/no-unquoted-date-scalar"],
   ["a brace in a $ref", "openapi.yaml", "$ref: ./paths/files-by-id.yaml", "$ref: ./paths/files-{id}.yaml", "interop/no-braces-in-ref"],
   ["a 4xx answer to GET without problem details", "paths/files-by-id.yaml", '"404":\n      $ref: ../components/responses/NotFound.yaml', '"404":\n      description: Not found.', "rule/4xx-has-problem-details"],
   ["a description on a server variable", "openapi.yaml", "        default: net\n", "        default: net\n        description: The top-level domain.\n", "rule/no-server-variable-description"],
   ["Markdown in a server's description", "openapi.yaml", "(npm start). Not a Lucca server.", "(`npm start`). Not a Lucca server.", "rule/server-description-plain-text"],
+  // Component names (issue 9's follow-up): generators flatten every kind into one namespace.
+  ["a parameter named like a schema", "openapi.yaml", "components:\n  securitySchemes:", "components:\n  parameters:\n    ApiVersion:\n      $ref: ./components/parameters/ApiVersionHeader.yaml\n  securitySchemes:", "interop/no-component-name-shared-across-kinds"],
+  ["a schema named like swagger-typescript-api's ContentType", "openapi.yaml", "components:\n  securitySchemes:", "components:\n  schemas:\n    ContentType:\n      $ref: ./components/schemas/FileContentType.yaml\n  securitySchemes:", "interop/no-generator-runtime-name"],
 ];
 
 /** The rules that fired on each copy, by its description; "as it is" is the spec unedited. */

@@ -10,14 +10,14 @@ import { build } from "esbuild";
 
 /**
  * The most the client may weigh in a browser, min+gzip, in bytes. Issue 12 asked for
- * 10 KiB; this is the size reached (13,016 bytes, 12.71 KiB; 84 bytes of room), held so
+ * 10 KiB; this is the size reached (12,773 bytes, 12.47 KiB; 27 bytes of room), held so
  * that it can only shrink: lower it with each change that makes the bundle smaller.
- * What it is made of (package README, "Benchmarks"): openapi-fetch about 2.3 KiB, the
- * spec's data (content types, names) about 0.8 KiB, the client's own code the rest, of
- * which its messages about 1.8 KiB. Reaching 10 KiB would take features out of the
- * browser build (resumed downloads, guarded typed-call bodies, the checks before sending).
+ * What it is made of, module by module (package README, "Benchmarks"): openapi-fetch
+ * 2.2 KiB, the spec's data (content types, names) 0.8 KiB, the client's own code the
+ * rest. Reaching 10 KiB would take features out of the browser build (resumed
+ * downloads, guarded typed-call bodies, the checks before sending): a maintainer's call.
  */
-export const bundleBudget = 13_100;
+export const bundleBudget = 12_800;
 
 export interface BundleSize {
   min: number;

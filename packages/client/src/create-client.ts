@@ -3,7 +3,8 @@ import createClient, { type Client } from "openapi-fetch";
 import { broughtProvider, type CreateCredentialsProvider } from "./auth/credentials-provider-key.ts";
 import { createStaticTokenProvider } from "./auth/static-token-provider.ts";
 import type { ClientPaths, JsonMediaType } from "./core/client-paths.ts";
-import type { ClientContext } from "./core/context.ts";
+import type { ClientContext, ResolvedOptions } from "./core/context.ts";
+import type { StartDeadline } from "./core/deadline.ts";
 import { createRedactingLogger } from "./core/logger.ts";
 import { serializeQuery } from "./core/query-serializer.ts";
 import type { TokenProvider } from "./core/token-provider.ts";
@@ -41,6 +42,8 @@ export interface Platform {
    * app imports on purpose, for a local sandbox).
    */
   clientCredentials: CreateCredentialsProvider;
+  /** The waits of the timeouts: Node's share a timer per length, a browser's are plain timers. */
+  startDeadline: StartDeadline;
 }
 
 /**
@@ -50,7 +53,7 @@ export interface Platform {
  */
 export function createClientFactory(platform: Platform): (options: LuccaFilesClientOptions) => LuccaFilesClient {
   return (options) => {
-    const resolved = resolveOptions(options);
+    const resolved: ResolvedOptions = { ...resolveOptions(options), startDeadline: platform.startDeadline };
     let tokens: TokenProvider | undefined;
     const logger = createRedactingLogger(options.logger, () => tokens?.secrets() ?? []);
     const { auth } = options;

@@ -7,6 +7,7 @@
 import { createCredentialsProvider } from "./auth/client-credentials.ts";
 import { canStreamRequestBodies } from "./core/environment.ts";
 import { createClientFactory } from "./create-client.ts";
+import { startQueuedDeadline } from "./core/deadline.ts";
 import { saveToPath } from "./download/save-to-path.ts";
 import { blobBody, bufferSource } from "./upload/buffer-source.ts";
 import { extensionTypes } from "./upload/extension-types.ts";
@@ -26,4 +27,5 @@ export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({
       { prepare: (source) => bufferSource(source, openPath), extensionTypes, body: blobBody },
   saveToPath,
   clientCredentials: createCredentialsProvider,
+  startDeadline: startQueuedDeadline,
 });

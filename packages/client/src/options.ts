@@ -38,7 +38,7 @@ export interface LuccaFilesClientOptions {
 }
 
 /** Checks every option up front, so that a mistake surfaces with its field name and fix. */
-export function resolveOptions(options: LuccaFilesClientOptions): ResolvedOptions {
+export function resolveOptions(options: LuccaFilesClientOptions): Omit<ResolvedOptions, "startDeadline"> {
   const baseUrl = resolveBaseUrl(options);
   checkAuth(options);
   const apiVersion = options.apiVersion ?? currentApiVersion;

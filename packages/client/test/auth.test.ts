@@ -2,6 +2,7 @@ import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createClientCredentialsProvider } from "../src/auth/client-credentials-provider.ts";
 import { defaultRetryPolicy } from "../src/core/backoff.ts";
+import { startQueuedDeadline } from "../src/core/deadline.ts";
 import { createRedactingLogger } from "../src/core/logger.ts";
 import { clientCredentials } from "../src/client-credentials.ts";
 import { AuthenticationError, createLuccaFilesClient, isAbortError, isConnectionError, isTokenError, TokenError } from "../src/index.ts";
@@ -41,7 +42,7 @@ describe("OAuth 2 client credentials against the sandbox's token endpoint", () =
     let clock = 0;
     const provider = createClientCredentialsProvider(
       { ...demoClient, tokenUrl: proxy.url },
-      { fetch, policy: defaultRetryPolicy, timeout: 10_000, logger: createRedactingLogger(undefined, () => []), now: () => clock },
+      { fetch, policy: defaultRetryPolicy, timeout: 10_000, logger: createRedactingLogger(undefined, () => []), now: () => clock, startDeadline: startQueuedDeadline },
     );
     const first = await provider.getToken();
     clock = 1_800_000 - 60_001; // the sandbox's 1800 s token, one minute and a millisecond before expiry
@@ -156,7 +157,7 @@ describe("faults of the token dance, through a scripted server", () => {
     let clock = 0;
     const provider = createClientCredentialsProvider(
       { clientId: "c", clientSecret: "s", tokenUrl: `${server.url}/connect/token` },
-      { fetch, policy: defaultRetryPolicy, timeout: 10_000, logger: createRedactingLogger(undefined, () => []), now: () => clock },
+      { fetch, policy: defaultRetryPolicy, timeout: 10_000, logger: createRedactingLogger(undefined, () => []), now: () => clock, startDeadline: startQueuedDeadline },
     );
     for (let i = 0; i < 50; i++, clock += 60_000) await provider.getToken();
     const secrets = [...provider.secrets()];

@@ -11,7 +11,7 @@ describe("checkContentType accepts only the spec's values", () => {
     expect(() => checkContentType("application/octet-stream")).toThrowError(/'binary\/octet-stream'/);
   });
   it("a type with no known alias names where the accepted list is", () => {
-    expect(() => checkContentType("video/webm")).toThrowError(/'video\/webm' is not accepted by the API; pass one of the spec's ContentType values, e\.g\. message\/rfc822, /);
+    expect(() => checkContentType("video/webm")).toThrowError(/'video\/webm' is not accepted by the API; pass one of the spec's FileContentType values, e\.g\. message\/rfc822, /);
   });
   it.each(contentTypes.map((type) => [type]))("%s is accepted", (type) => expect(checkContentType(type)).toBe(type));
 });

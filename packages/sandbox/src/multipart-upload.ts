@@ -22,12 +22,13 @@ function bodySchemaPointer(): string {
   return `${pointer}/requestBody/content/${multipartMediaType.replace(/\//g, "~1")}/schema`;
 }
 
-/** Pointer of the schema that lists the content types an upload's part may have. */
-const contentTypePointer = "/components/schemas/ContentType";
+/** The component schema that lists the content types an upload's part may have. */
+const contentTypeSchema = "FileContentType";
+const contentTypePointer = `/components/schemas/${contentTypeSchema}`;
 
 /** Media types are case-insensitive; the spec's list has its own casing (`macroEnabled`). */
 function canonicalContentType(mimeType: string): string {
-  const accepted: string[] = loadSpecDocument().components.schemas.ContentType.enum;
+  const accepted: string[] = loadSpecDocument().components.schemas[contentTypeSchema].enum;
   return accepted.find((value) => value.toLowerCase() === mimeType.toLowerCase()) ?? mimeType;
 }
 
@@ -173,7 +174,7 @@ export function receiveUpload(request: IncomingMessage, store: FileStore, maxBod
             [filePart]: [
               // Named where an installed sandbox's user finds the list: the package carries openapi.json, not the repository's YAML.
               `Part '${filePart}' has the content type '${info.mimeType}', which the API does not accept: send one of the values ` +
-                `of the spec's ContentType schema (components.schemas.ContentType in the sandbox's openapi.json; ` +
+                `of the spec's ${contentTypeSchema} schema (components.schemas.${contentTypeSchema} in the sandbox's openapi.json; ` +
                 `"Content types" in the API reference).`,
             ],
           }),

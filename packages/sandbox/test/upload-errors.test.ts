@@ -31,7 +31,7 @@ describe("a refused upload names what is wrong and stores nothing", () => {
 
   const cases: [string, { body: BodyInit; headers?: Record<string, string>; query?: string; status: number; field?: string; mentions: string[] }][] = [
     ["a part whose content type the spec does not accept is refused, naming the value and where an installed sandbox's user finds the list", {
-      body: multipartBody([filePartOf("jpeg", "image/jpeg")]), status: 400, field: filePart, mentions: ["image/jpeg", "ContentType", "openapi.json", "Content types"] }],
+      body: multipartBody([filePartOf("jpeg", "image/jpeg")]), status: 400, field: filePart, mentions: ["image/jpeg", "components.schemas.FileContentType", "openapi.json", "Content types"] }],
     ["a body without the file part is refused, naming the missing part", {
       body: multipartBody([{ name: "file", filename: "a.txt", contentType: "text/plain", content: "a" }]), status: 400, field: filePart, mentions: ["missing"] }],
     ["an empty multipart body is refused, naming the missing part", {

@@ -35,7 +35,13 @@ export function renderConstants(document: Json): string {
   const resolve = resolver(document);
   const components = document.components ?? {};
 
-  const apiVersionParameter = resolve(required(components.parameters?.ApiVersion, "components.parameters.ApiVersion"));
+  // The gate (scripts/spec-check) also renders the base branch's spec and its own test
+  // fixtures with this script: those may still use the components' former names
+  // (`ApiVersion` for the parameter, `ContentType` for the schema), which generators
+  // mangled (issue 9's follow-up: `ApiVersion2`, a merge with a client's own `ContentType`).
+  const apiVersionParameter = resolve(
+    required(components.parameters?.ApiVersionHeader ?? components.parameters?.ApiVersion, "components.parameters.ApiVersionHeader"),
+  );
   // The schema admits any date; the versions the spec describes are its open list
   // (`x-extensible-enum`). An older spec listed them as a closed `enum`: the spec gate
   // generates the base branch's spec with this script too.
@@ -45,7 +51,10 @@ export function renderConstants(document: Json): string {
   ].sort();
   const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const apiVersionPattern: string = apiVersionSchema.pattern ?? `^(${apiVersions.map(escapeRegExp).join("|")})$`;
-  const contentTypes: string[] = required(resolve(components.schemas?.ContentType)?.enum, "components.schemas.ContentType.enum");
+  const contentTypes: string[] = required(
+    resolve(components.schemas?.FileContentType ?? components.schemas?.ContentType)?.enum,
+    "components.schemas.FileContentType.enum",
+  );
   const includeValues: string[] = required(resolve(components.parameters?.Include)?.schema?.items?.enum, "the include enum");
   const dispositionValues: string[] = required(resolve(components.parameters?.Disposition)?.schema?.enum, "the disposition enum");
   const oauth2 = resolve(required(components.securitySchemes?.oauth2, "components.securitySchemes.oauth2"));
@@ -55,8 +64,12 @@ export function renderConstants(document: Json): string {
   const parameters: Record<string, { name: string; in: string; style?: string; explode?: boolean }> = {};
   for (const [key, parameter] of Object.entries<Json>(components.parameters ?? {})) {
     const p = resolve(parameter);
+    // A header parameter is keyed by its header's name, as `responseHeaders` are
+    // (`Api-Version` -> `apiVersion`): its component's name may end in `Header` to stay
+    // apart from the schema of its value. Path and query parameters keep their
+    // component's name (`FileId` -> `fileId`: the wire's `id` alone says little).
     // style/explode only where the spec states them: they decide how arrays go on the wire.
-    parameters[camelCase(key)] = {
+    parameters[camelCase(p.in === "header" ? p.name : key)] = {
       name: p.name,
       in: p.in,
       ...(p.style === undefined ? {} : { style: p.style }),
@@ -130,8 +143,8 @@ export function renderConstants(document: Json): string {
     `/** One of the dated API versions the spec describes. */\nexport type KnownApiVersion = (typeof apiVersions)[number];\n`,
     constant("currentApiVersion", apiVersions.at(-1), "The newest `Api-Version`: the default of the client."),
     constant("apiVersionPattern", apiVersionPattern, "The form of any `Api-Version` (a date), as a regular expression source."),
-    constant("contentTypes", contentTypes, "The content types the API accepts for an upload (the `ContentType` schema's enum), in the spec's order."),
-    `/** A content type the API accepts for a file. */\nexport type ContentType = (typeof contentTypes)[number];\n`,
+    constant("contentTypes", contentTypes, "The content types the API accepts for an upload (the `FileContentType` schema's enum), in the spec's order."),
+    `/** A content type the API accepts for an upload: one of \`contentTypes\` (the spec's \`FileContentType\` schema). */\nexport type ContentType = (typeof contentTypes)[number];\n`,
     constant("includeValues", includeValues, "The values of the `include` query parameter."),
     `/** A value of the \`include\` query parameter. */\nexport type IncludeValue = (typeof includeValues)[number];\n`,
     constant("dispositionValues", dispositionValues, "The values of the `disposition` query parameter."),

@@ -9,7 +9,7 @@ const NULL = ts.factory.createLiteralTypeNode(ts.factory.createNull());
 
 /*
  * Open lists (`ApiVersion`'s `x-extensible-enum`, a response's `contentType` as
- * `anyOf: [ContentType, string]`) are left as openapi-typescript renders them, a union
+ * `anyOf: [FileContentType, string]`) are left as openapi-typescript renders them, a union
  * that TypeScript reads as `string`. The `Known | (string & {})` idiom would keep editor
  * completion, but openapi-fetch maps `data` through `Readable<T>`, which turns
  * `string & {}` into an object of String methods that no `string` accepts.

@@ -17,7 +17,7 @@ type GeneratedFileObject = components["schemas"]["FileObject"];
  * `ContentType | (string & {})`, where the generated type reads as plain `string`.
  */
 export type FileObject = Omit<GeneratedFileObject, "contentType"> & {
-  contentType: components["schemas"]["ContentType"] | (string & {});
+  contentType: components["schemas"]["FileContentType"] | (string & {});
 };
 /**
  * An `Api-Version`: one of the known versions (the editor offers them), or any later

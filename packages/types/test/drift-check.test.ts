@@ -24,7 +24,7 @@ describe("the drift check", () => {
 
   it("names both generated files when a content type is added to the spec without regenerating", async () => {
     const document = await readSpec();
-    document.components.schemas.ContentType.enum.push("image/jpeg");
+    document.components.schemas.FileContentType.enum.push("image/jpeg");
     const drifted = await findDrift(await renderGeneratedFiles(document), generatedDir);
     expect(drifted.map((file) => path.basename(file)).sort()).toEqual(["constants.ts", "openapi.ts"]);
   });
@@ -45,7 +45,7 @@ describe("the drift check", () => {
 
   it("exits 1 from the command line, with that message, when the spec has drifted", async () => {
     const document = await readSpec();
-    document.components.schemas.ContentType.enum.push("image/jpeg");
+    document.components.schemas.FileContentType.enum.push("image/jpeg");
     const edited = path.join(dir, "openapi.json");
     await writeFile(edited, JSON.stringify(document));
     const generate = new URL("../scripts/generate.ts", import.meta.url).pathname;

@@ -32,6 +32,12 @@ export const wrongInclude: Upload["parameters"]["query"] = { include: ["everythi
 export const jpg: ContentType = "image/jpg";
 // @ts-expect-error image/jpeg is not one of the accepted content types (the API wants image/jpg)
 export const jpeg: ContentType = "image/jpeg";
+// The exported `ContentType` (the element of `contentTypes`) is the spec's `FileContentType`
+// schema, both ways: the component's name changed, the type integrators import did not.
+export const fromSchema: ContentType = "image/jpg" as components["schemas"]["FileContentType"];
+export const toSchema: components["schemas"]["FileContentType"] = jpg;
+// The Api-Version header parameter is the component `ApiVersionHeader`, of the `ApiVersion` schema.
+export const headerOfSchema: components["parameters"]["ApiVersionHeader"] = "2025-03-15" satisfies components["schemas"]["ApiVersion"];
 
 // A response's contentType is open: a type Lucca adds tomorrow still parses...
 export const file: FileObject = {

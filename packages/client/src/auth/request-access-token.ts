@@ -1,4 +1,5 @@
 import { oauth2 } from "@lucca-api/types";
+import { startQueuedDeadline } from "../core/deadline.ts";
 import { runAttempts } from "../core/attempts.ts";
 import { defaultRetryPolicy } from "../core/backoff.ts";
 import { createRedactingLogger } from "../core/logger.ts";
@@ -40,7 +41,7 @@ export async function requestAccessToken(credentials: ClientCredentials, options
   const response = await runAttempts(
     (signal) => requestToken({ fetch: fetchFunction, tokenUrl, clientId, clientSecret, scopes, signal }),
     { repeatable: true, signal: options.signal, describe: () => `POST ${tokenUrl}` },
-    { policy: defaultRetryPolicy, timeout: options.timeout ?? 60_000, logger: createRedactingLogger(undefined, () => [clientSecret]) },
+    { policy: defaultRetryPolicy, timeout: options.timeout ?? 60_000, logger: createRedactingLogger(undefined, () => [clientSecret]), startDeadline: startQueuedDeadline },
   );
   const { accessToken, expiresIn, scope } = await readTokenResponse(response, tokenUrl);
   return { accessToken, expiresIn, scopes: scope !== undefined ? scope.split(" ").filter(Boolean) : [...scopes], tokenUrl };

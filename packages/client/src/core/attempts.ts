@@ -1,6 +1,6 @@
 import { retryAfterHeader } from "@lucca-api/types";
 import { backoffDelay, retryableStatuses, type RetryPolicy } from "./backoff.ts";
-import { startDeadline, type Deadline } from "./deadline.ts";
+import type { Deadline, StartDeadline } from "./deadline.ts";
 import { errorOfOurs, failure } from "./failure.ts";
 import type { RedactingLogger } from "./logger.ts";
 import { parseRetryAfter } from "./retry-after.ts";
@@ -28,6 +28,8 @@ export interface AttemptConfig {
   timeout: number;
   totalTimeout?: number | undefined;
   logger: RedactingLogger;
+  /** The platform's waits (Node's share a timer per length). */
+  startDeadline: StartDeadline;
 }
 
 /**
@@ -37,9 +39,11 @@ export interface AttemptConfig {
  * the caller's signal stays linked so that it can still cancel the body. Every request
  * goes through here, so the path of an attempt that succeeds allocates little.
  */
-export async function runAttempts(send: SendAttempt, { repeatable, signal: userSignal, describe }: AttemptCall, { policy, timeout, totalTimeout = 0, logger }: AttemptConfig): Promise<Response> {
-  const total = totalTimeout > 0 ? new Timer(totalTimeout) : undefined;
-  const stopSignals = [userSignal, total?.controller.signal];
+export async function runAttempts(send: SendAttempt, { repeatable, signal: userSignal, describe }: AttemptCall, { policy, timeout, totalTimeout = 0, logger, startDeadline }: AttemptConfig): Promise<Response> {
+  // The total timeout: its signal is aborted once it runs out, and only then.
+  const total = totalTimeout > 0 ? new AbortController() : undefined;
+  const totalTimer = total && setTimeout(() => total.abort(), totalTimeout);
+  const stopSignals = [userSignal, total?.signal];
   // The caller's abort, else the total timeout (the only two that end a wait).
   const stopped = () => failure(undefined, userSignal, ["total", totalTimeout], describe());
   let timer: Deadline | undefined;
@@ -58,10 +62,10 @@ export async function runAttempts(send: SendAttempt, { repeatable, signal: userS
       } catch (cause) {
         unlink?.();
         timer?.stop();
-        const expired = total?.fired ? (["total", totalTimeout] as const) : timer?.fired ? (["attempt", timeout] as const) : undefined;
+        const expired = total?.signal.aborted ? (["total", totalTimeout] as const) : timer?.fired ? (["attempt", timeout] as const) : undefined;
         const error = failure(cause, userSignal, expired, describe(), "got no answer; check the base URL and the network");
         // Only this attempt's own failure (its connection, its timer) is worth another attempt.
-        if (!canRetry || userSignal?.aborted || total?.fired || errorOfOurs(cause)) throw error;
+        if (!canRetry || userSignal?.aborted || total?.signal.aborted || errorOfOurs(cause)) throw error;
         const delay = backoffDelay(attempt, policy);
         logger.warn(`${error.message} Retrying in ${Math.round(delay)} ms.`);
         await sleep(delay, stopSignals, stopped);
@@ -79,7 +83,7 @@ export async function runAttempts(send: SendAttempt, { repeatable, signal: userS
       await sleep(delay, stopSignals, stopped);
     }
   } finally {
-    total?.stop();
+    clearTimeout(totalTimer);
   }
 }
 
@@ -105,17 +109,4 @@ function sleep(ms: number, signals: (AbortSignal | null | undefined)[], stopped:
     if (signals.some((signal) => signal?.aborted)) return onAbort();
     signals.forEach((signal) => signal?.addEventListener("abort", onAbort, { once: true }));
   });
-}
-
-/** The total timeout: a timer that aborts its controller when it runs out, and remembers it did. */
-class Timer {
-  fired = false;
-  readonly controller = new AbortController();
-  private readonly handle: ReturnType<typeof setTimeout>;
-  constructor(ms: number) {
-    this.handle = setTimeout(() => ((this.fired = true), this.controller.abort()), ms);
-  }
-  stop(): void {
-    clearTimeout(this.handle);
-  }
 }

@@ -2,6 +2,7 @@ import type { ApiVersion } from "@lucca-api/types";
 import type { Client } from "openapi-fetch";
 import type { RetryPolicy } from "./backoff.ts";
 import type { ClientPaths, JsonMediaType } from "./client-paths.ts";
+import type { StartDeadline } from "./deadline.ts";
 import type { RedactingLogger } from "./logger.ts";
 import type { Transport } from "./transport.ts";
 
@@ -13,7 +14,7 @@ export interface ClientContext {
   logger: RedactingLogger;
 }
 
-/** The options once checked, with their defaults filled in (`resolveOptions`). */
+/** The options once checked, with their defaults filled in (`resolveOptions`), and the platform's waits. */
 export interface ResolvedOptions {
   baseUrl: string;
   apiOrigin: string;
@@ -23,4 +24,5 @@ export interface ResolvedOptions {
   totalTimeout: number;
   policy: RetryPolicy;
   maxUploadBytes: number;
+  startDeadline: StartDeadline;
 }

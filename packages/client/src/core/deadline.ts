@@ -1,13 +1,25 @@
 /**
  * A wait of the client's `timeout` (an attempt until its headers, a read of an answer's
  * body): `expire` runs when it runs out, and `fired` remembers it did; `restart` starts
- * the wait again (an upload making progress, the next read), `stop` ends it. Waits of one
- * length run out in the order they started, so they share a queue and one platform
- * timer, re-armed only when it fires: a timer per wait, set and cleared within a
- * loopback request of some 300 µs, cost about 2 µs each on Node, which creates and drops
- * its list of timers of that length each time.
+ * the wait again (an upload making progress, the next read), `stop` ends it.
  */
-export class Deadline {
+export interface Deadline {
+  fired: boolean;
+  restart(): void;
+  stop(): void;
+}
+
+/** Starts a wait of `ms`, after which `expire` runs unless the wait stopped first: the platform's (`Platform.startDeadline`). */
+export type StartDeadline = (ms: number, expire: () => void) => Deadline;
+
+/**
+ * Node's waits: those of one length run out in the order they started, so they share a
+ * queue and one platform timer, re-armed only when it fires. A timer per wait, set and
+ * cleared within a loopback request of some 300 µs, cost about 2 µs each on Node, which
+ * creates and drops its list of timers of that length each time. (A browser's timers
+ * have no such cost: `timer-deadline.ts`.)
+ */
+class QueuedDeadline implements Deadline {
   fired = false;
   /** Its place in the queue while it waits. */
   entry: Entry | undefined;
@@ -36,7 +48,7 @@ export class Deadline {
 /** A place in the queue: its deadline leaves it (undefined) when it stops before running out. */
 interface Entry {
   at: number;
-  deadline: Deadline | undefined;
+  deadline: QueuedDeadline | undefined;
 }
 
 /** The waits of one length, in the order they run out. */
@@ -46,7 +58,7 @@ class DeadlineQueue {
 
   constructor(private readonly ms: number) {}
 
-  add(deadline: Deadline): Entry {
+  add(deadline: QueuedDeadline): Entry {
     this.trim();
     const entry = { at: performance.now() + this.ms, deadline };
     this.entries.push(entry);
@@ -82,9 +94,9 @@ class DeadlineQueue {
 /** One queue a length (a client's `timeout`), shared by the clients that have it. */
 const queues = new Map<number, DeadlineQueue>();
 
-/** Starts a wait of `ms`, after which `expire` runs unless the wait stopped first. */
-export function startDeadline(ms: number, expire: () => void): Deadline {
+/** Node's `StartDeadline`: one queue, and one platform timer, a length. */
+export const startQueuedDeadline: StartDeadline = (ms, expire) => {
   let queue = queues.get(ms);
   if (!queue) queues.set(ms, (queue = new DeadlineQueue(ms)));
-  return new Deadline(queue, expire);
-}
+  return new QueuedDeadline(queue, expire);
+};

@@ -1,4 +1,4 @@
-import { startDeadline, type Deadline } from "./deadline.ts";
+import type { Deadline, StartDeadline } from "./deadline.ts";
 import { failure, type Expired } from "./failure.ts";
 
 export interface BodyGuard {
@@ -10,6 +10,7 @@ export interface BodyGuard {
   signal: AbortSignal | null | undefined;
   /** `GET https://…` with secrets redacted, for messages. */
   describe: () => string;
+  startDeadline: StartDeadline;
 }
 
 /**
@@ -66,38 +67,39 @@ const GuardedResponse: Response = Object.create(globalThis.Response?.prototype ?
  * slow consumer between reads is not counted), or the call running past `totalTimeout`,
  * cancels the reader, which ends the pending read, and `fired` says which.
  */
-export class Watchdog {
+export interface Watchdog {
   /** Which timeout ran out, once one has. */
-  fired: Expired;
-  private silence: Deadline | undefined;
-  private readonly total: ReturnType<typeof setTimeout> | undefined;
-  constructor(
-    private readonly reader: ReadableStreamDefaultReader<Uint8Array>,
-    private readonly guard: Pick<BodyGuard, "idleTimeout" | "totalTimeout" | "startedAt">,
-  ) {
-    const { totalTimeout, startedAt } = guard;
-    if (totalTimeout > 0) this.total = setTimeout(() => this.fire(["total", totalTimeout]), Math.max(0, startedAt + totalTimeout - performance.now()));
-  }
+  readonly fired: Expired;
   /** A read starts: its silence counts from now. */
-  reading(): void {
-    const { idleTimeout } = this.guard;
-    if (idleTimeout <= 0 || this.fired) return;
-    if (this.silence) this.silence.restart();
-    else this.silence = startDeadline(idleTimeout, () => this.fire(["attempt", idleTimeout]));
-  }
+  reading(): void;
   /** A read ended: no silence is counted until the next one. */
-  idle(): void {
-    this.silence?.stop();
-  }
-  stop(): void {
-    this.silence?.stop();
-    clearTimeout(this.total);
-  }
-  private fire(expired: Expired): void {
-    if (this.fired) return;
-    this.fired = expired;
-    void this.reader.cancel().catch(() => undefined);
-  }
+  idle(): void;
+  stop(): void;
+}
+
+/** A closure rather than a class: its state stays in locals, which a minifier renames. */
+export function watchReads(reader: ReadableStreamDefaultReader<Uint8Array>, { idleTimeout, totalTimeout, startedAt, startDeadline }: Pick<BodyGuard, "idleTimeout" | "totalTimeout" | "startedAt" | "startDeadline">): Watchdog {
+  let silence: Deadline | undefined;
+  const fire = (expired: Expired) => {
+    if (watchdog.fired) return;
+    watchdog.fired = expired;
+    void reader.cancel().catch(() => undefined);
+  };
+  const total = totalTimeout > 0 ? setTimeout(() => fire(["total", totalTimeout]), Math.max(0, startedAt + totalTimeout - performance.now())) : undefined;
+  const watchdog = {
+    fired: undefined as Expired,
+    reading() {
+      if (idleTimeout <= 0 || watchdog.fired) return;
+      if (silence) silence.restart();
+      else silence = startDeadline(idleTimeout, () => fire(["attempt", idleTimeout]));
+    },
+    idle: () => silence?.stop(),
+    stop() {
+      silence?.stop();
+      clearTimeout(total);
+    },
+  };
+  return watchdog;
 }
 
 /** The next chunk; a failure becomes the error of the hierarchy that says what happened. */
@@ -117,7 +119,7 @@ async function guardedRead(reader: ReadableStreamDefaultReader<Uint8Array>, watc
 }
 
 async function readAll(reader: ReadableStreamDefaultReader<Uint8Array>, guard: BodyGuard): Promise<Uint8Array> {
-  const watchdog = new Watchdog(reader, guard);
+  const watchdog = watchReads(reader, guard);
   const chunks: Uint8Array[] = [];
   for (;;) {
     const { value, done } = await guardedRead(reader, watchdog, guard);
@@ -128,7 +130,7 @@ async function readAll(reader: ReadableStreamDefaultReader<Uint8Array>, guard: B
 
 /** The body as a stream (`parseAs: "stream"`), each chunk guarded. */
 function guardedStream(reader: ReadableStreamDefaultReader<Uint8Array>, guard: BodyGuard): ReadableStream<Uint8Array> {
-  const watchdog = new Watchdog(reader, guard);
+  const watchdog = watchReads(reader, guard);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const { value, done } = await guardedRead(reader, watchdog, guard);

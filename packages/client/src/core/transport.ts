@@ -84,7 +84,7 @@ export function createTransport(config: TransportConfig): Transport {
     const run = () => runAttempts(sendAttempt, call, config);
 
     const finish = (response: Response) =>
-      options.guardBody ? guardBody(response, { idleTimeout: config.timeout, totalTimeout: config.totalTimeout, startedAt, signal: request.signal, describe }) : response;
+      options.guardBody ? guardBody(response, { idleTimeout: config.timeout, totalTimeout: config.totalTimeout, startedAt, signal: request.signal, describe, startDeadline: config.startDeadline }) : response;
 
     const response = warnIfDeprecated(await run(), describe, config.logger);
     if (response.status !== httpStatus.unauthorized || !tokens || !usedToken || !resendable) return finish(response);

@@ -1,18 +1,34 @@
 /**
  * The file name of a `Content-Disposition` header (RFC 6266): `filename*` (RFC 8187,
- * UTF-8) when present, else `filename`, quoted or not.
+ * UTF-8) when present, else `filename`, quoted or not; made safe to use as one name in a
+ * folder (see `safeFileName`).
  */
 export function fileNameFromContentDisposition(header: string | null): string | undefined {
   if (!header) return undefined;
   const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
   if (extended) {
     try {
-      return decodeURIComponent(extended[2]!.trim());
+      return safeFileName(decodeURIComponent(extended[2]!.trim()));
     } catch {
       // A malformed extended value: fall back to the plain `filename`.
     }
   }
   const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(header);
   if (!plain) return undefined;
-  return plain[1] !== undefined ? plain[1].replace(/\\(.)/g, "$1") : plain[2];
+  return safeFileName(plain[1] !== undefined ? plain[1].replace(/\\(.)/g, "$1") : plain[2]!);
+}
+
+/**
+ * The server's name as one file name, never a path: RFC 6266 (4.3) has a recipient keep
+ * only the last segment of a name with `/` or `\` and never write outside where it is
+ * entitled, so `saveTo(join(folder, fileName))` stays in `folder`. As browsers'
+ * download managers do (Firefox's also drops leading dots): control characters and the
+ * characters Windows refuses in a name (`<>:"|?*`; `C:x` would name a drive, `a:b` a
+ * stream) become `_`, surrounding spaces and trailing dots go (Windows drops them), and
+ * what is left of `.`, `..` or blanks is no name at all.
+ */
+function safeFileName(name: string): string | undefined {
+  const lastSegment = name.slice(Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1);
+  const safe = lastSegment.replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*]/g, "_").trim().replace(/[.\s]+$/, "");
+  return safe || undefined;
 }

@@ -34,7 +34,7 @@ export interface DownloadProgress {
 /** A download whose headers have arrived; read its content once, in one of four ways. */
 export interface FileDownload {
   contentType: string | undefined;
-  /** From `Content-Disposition`. */
+  /** From `Content-Disposition`, as one file name (never a path: see the README); undefined when none is left. */
   fileName: string | undefined;
   /** The whole file's size in bytes, when the server said. */
   size: number | undefined;
@@ -98,6 +98,7 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
     resume: async (at) => (await request(at, resumeGuard, size)).body,
     maxResumes: context.options.policy.maxRetries,
     idleTimeout: context.options.timeout,
+    startDeadline: context.options.startDeadline,
     signal: options.signal,
     describe,
     logger: context.logger,

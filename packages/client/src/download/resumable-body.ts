@@ -1,5 +1,6 @@
 import { errorOfOurs, failure } from "../core/failure.ts";
-import { Watchdog } from "../core/guarded-body.ts";
+import type { StartDeadline } from "../core/deadline.ts";
+import { watchReads } from "../core/guarded-body.ts";
 import type { RedactingLogger } from "../core/logger.ts";
 
 export interface ResumableBodyOptions {
@@ -10,6 +11,7 @@ export interface ResumableBodyOptions {
   maxResumes: number;
   /** The longest wait for the next chunk, in ms (the `timeout` option; 0: none). A stall counts as a break. */
   idleTimeout: number;
+  startDeadline: StartDeadline;
   signal: AbortSignal | undefined;
   describe: () => string;
   logger: RedactingLogger;
@@ -24,9 +26,10 @@ export interface ResumableBodyOptions {
  * forever). It reads ahead by a few chunks only, so memory stays flat whatever the size.
  */
 export function resumableBody(first: ReadableStream<Uint8Array>, options: ResumableBodyOptions): ReadableStream<Uint8Array> {
+  const guard = { idleTimeout: options.idleTimeout, totalTimeout: 0, startedAt: 0, startDeadline: options.startDeadline };
   let reader = first.getReader();
   // One timer per connection, not per chunk; only a pending read's silence counts.
-  let watchdog = new Watchdog(reader, { idleTimeout: options.idleTimeout, totalTimeout: 0, startedAt: 0 });
+  let watchdog = watchReads(reader, guard);
   let position = options.start;
   let resumes = 0;
   return new ReadableStream<Uint8Array>(
@@ -51,7 +54,7 @@ export function resumableBody(first: ReadableStream<Uint8Array>, options: Resuma
             resumes++;
             options.logger.warn(`${what} ${watchdog.fired ? `sent nothing for ${options.idleTimeout} ms` : "broke off"}; resuming from there (attempt ${resumes}).`);
             reader = (await options.resume(position)).getReader();
-            watchdog = new Watchdog(reader, { idleTimeout: options.idleTimeout, totalTimeout: 0, startedAt: 0 });
+            watchdog = watchReads(reader, guard);
           }
         }
       },

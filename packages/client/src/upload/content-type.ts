@@ -29,7 +29,7 @@ export function checkContentType(value: string): ContentType {
   const known = accepted.get(normalized);
   if (known) return known;
   const alias = contentTypeAliases[normalized];
-  throw new InvalidInputError("contentType", `'${value}' is not accepted by the API; pass ${alias ? `'${alias}'` : `one of the spec's ContentType values, e.g. ${contentTypes.slice(0, 4).join(", ")}`}.`);
+  throw new InvalidInputError("contentType", `'${value}' is not accepted by the API; pass ${alias ? `'${alias}'` : `one of the spec's FileContentType values, e.g. ${contentTypes.slice(0, 4).join(", ")}`}.`);
 }
 
 /**

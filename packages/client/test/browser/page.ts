@@ -2,16 +2,16 @@
  * Runs in chromium (bundled by esbuild from the client's browser entry, src/browser.ts): the checks the
  * browser test asks for, each returning plain data the test can compare.
  */
-import { createLuccaFilesClient, isInvalidInputError, isNotFoundError } from "../../src/browser.ts";
+import { createLuccaFilesClient, isInvalidInputError, isNotFoundError, isTimeoutError } from "../../src/browser.ts";
 import { clientCredentials } from "../../src/client-credentials.ts";
 
 declare global {
   interface Window {
-    runChecks(baseUrl: string): Promise<Record<string, unknown>>;
+    runChecks(baseUrl: string, stallUrl: string): Promise<Record<string, unknown>>;
   }
 }
 
-window.runChecks = async (baseUrl: string) => {
+window.runChecks = async (baseUrl: string, stallUrl: string) => {
   const results: Record<string, unknown> = {};
   const credentials = { clientId: "demo", clientSecret: "demo-secret", tokenUrl: `${baseUrl}/connect/token` };
   const refusal = (create: () => unknown) => {
@@ -68,5 +68,12 @@ window.runChecks = async (baseUrl: string) => {
   );
   results.notFound = isNotFoundError(notFound);
   results.notFoundName = notFound?.name;
+
+  // The timeouts run on the browser's own timers (core/timer-deadline.ts): a server that
+  // never answers, and one that sends its headers then nothing.
+  const stalled = createLuccaFilesClient({ baseUrl: stallUrl, auth: { accessToken: "token" }, timeout: 150, retry: { maxRetries: 0 } });
+  const timedOut = (error: unknown) => isTimeoutError(error) && `${error.scope} ${error.timeoutMs}`;
+  results.noAnswer = await stalled.getFile({ id: link.id, token: link.token }).then(() => "answered", timedOut);
+  results.silentBody = await stalled.GET("/lucca-api/files/{id}", { params: { path: { id: "headers-only" }, query: { token: "t" } } }).then(() => "answered", timedOut);
   return results;
 };

@@ -14,7 +14,7 @@ export const currentApiVersion = "2024-11-01" as const;
 /** The form of any `Api-Version` (a date), as a regular expression source. */
 export const apiVersionPattern = "^\\d{4}-\\d{2}-\\d{2}$" as const;
 
-/** The content types the API accepts for an upload (the `ContentType` schema's enum), in the spec's order. */
+/** The content types the API accepts for an upload (the `FileContentType` schema's enum), in the spec's order. */
 export const contentTypes = [
   "message/rfc822",
   "binary/octet-stream",
@@ -111,7 +111,7 @@ export const contentTypes = [
   "application/x-sega-pico-rom"
 ] as const;
 
-/** A content type the API accepts for a file. */
+/** A content type the API accepts for an upload: one of `contentTypes` (the spec's `FileContentType` schema). */
 export type ContentType = (typeof contentTypes)[number];
 
 /** The values of the `include` query parameter. */

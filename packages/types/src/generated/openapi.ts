@@ -16,7 +16,7 @@ export interface paths {
          *     portrait).
          *
          *     Send `multipart/form-data` with one part named `form` holding the file. The part's
-         *     content type must be one of the accepted values of the `ContentType` schema (the
+         *     content type must be one of the accepted values of the `FileContentType` schema (the
          *     part's `contentType` lists them too): `image/jpeg` is **not** one of them, send JPEG pictures as
          *     `image/jpg`. The body may not exceed 100 MB.
          *
@@ -113,13 +113,13 @@ export interface components {
             /**
              * Format: binary
              * @description The file. The part's `Content-Type` must be one of the accepted content types
-             *     (see the `ContentType` schema) and its `Content-Disposition` should carry the
-             *     file's name, which becomes the File's `fileName`.
+             *     (see the `FileContentType` schema) and its `Content-Disposition` should carry
+             *     the file's name, which becomes the File's `fileName`.
              */
             form: Blob;
         };
         /**
-         * ContentType
+         * FileContentType
          * @description Indicates the content-type of the file. Refer to the enum values to figure out which
          *     are accepted: an upload whose part has another content type is refused.
          *
@@ -130,7 +130,7 @@ export interface components {
          * @example application/pdf
          * @enum {string}
          */
-        ContentType: "message/rfc822" | "binary/octet-stream" | "unknown/unknown" | "audio/mpeg" | "video/mp4" | "image/png" | "image/heic" | "image/heif" | "image/jpe" | "image/jpg" | "image/pjpeg" | "image/gif" | "image/bmp" | "image/tif" | "image/tiff" | "image/x-dcraw" | "image/x-jb2" | "image/x-jbig2" | "image/x-jpf" | "image/x-ms-bmp" | "image/x-panasonic-raw" | "image/x-pcx" | "image/x-icon" | "image/x-png" | "image/vnd.microsoft.icon" | "image/webp" | "image/svg+xml" | "image/x-portable-anymap" | "text/plain" | "text/csv" | "text/rtf" | "text/calendar" | "text/comma-separated-values" | "text/css" | "text/html" | "text/xml" | "text/markdown" | "text/x-affix" | "application/pdf" | "application/msword" | "application/xls" | "application/x-csv" | "application/ms-excel" | "application/vnd.ms-office" | "application/vnd.ms-word" | "application/vnd.ms-outlook" | "application/vnd.ms-powerpoint" | "application/vnd.ms-excel" | "application/vnd.ms-excel.sheet.binary.macroEnabled.12" | "application/vnd.ms-excel.sheet.macroEnabled.12" | "application/vnd.ms-pki.stl" | "application/vnd.ms-xpsdocument" | "application/vnd.oasis.opendocument.text" | "application/vnd.oasis.opendocument.spreadsheet" | "application/vnd.oasis.opendocument.presentation" | "application/vnd.oasis.opendocument.graphics" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "application/vnd.openxmlformats-officedocument.presentationml.presentation" | "application/vnd.openxmlformats-officedocument.presentationml.slideshow" | "application/vnd.openxmlformats-officedocument.presentationml.template" | "application/x-7z-compressed" | "application/rar" | "application/x-rar" | "application/zip" | "application/andrew-inset" | "application/binary" | "application/csv" | "application/download" | "application/force-download" | "application/x-download" | "application/hta" | "application/javascript" | "application/json" | "application/mac-binhex40" | "application/oleobject" | "application/pkcs7-signature" | "application/postscript" | "application/rtf" | "application/text" | "application/txt" | "application/unknown" | "application/x-iwork-keynote-sffkey" | "application/x-ms-application" | "application/x-ms-manifest" | "application/x-msdownload" | "application/x-pdf" | "application/x-unknown" | "application/x-zip-compressed" | "application/xml" | "application/x-wine-extension-ini" | "application/vnd.hp-hpgl" | "application/x-sega-pico-rom";
+        FileContentType: "message/rfc822" | "binary/octet-stream" | "unknown/unknown" | "audio/mpeg" | "video/mp4" | "image/png" | "image/heic" | "image/heif" | "image/jpe" | "image/jpg" | "image/pjpeg" | "image/gif" | "image/bmp" | "image/tif" | "image/tiff" | "image/x-dcraw" | "image/x-jb2" | "image/x-jbig2" | "image/x-jpf" | "image/x-ms-bmp" | "image/x-panasonic-raw" | "image/x-pcx" | "image/x-icon" | "image/x-png" | "image/vnd.microsoft.icon" | "image/webp" | "image/svg+xml" | "image/x-portable-anymap" | "text/plain" | "text/csv" | "text/rtf" | "text/calendar" | "text/comma-separated-values" | "text/css" | "text/html" | "text/xml" | "text/markdown" | "text/x-affix" | "application/pdf" | "application/msword" | "application/xls" | "application/x-csv" | "application/ms-excel" | "application/vnd.ms-office" | "application/vnd.ms-word" | "application/vnd.ms-outlook" | "application/vnd.ms-powerpoint" | "application/vnd.ms-excel" | "application/vnd.ms-excel.sheet.binary.macroEnabled.12" | "application/vnd.ms-excel.sheet.macroEnabled.12" | "application/vnd.ms-pki.stl" | "application/vnd.ms-xpsdocument" | "application/vnd.oasis.opendocument.text" | "application/vnd.oasis.opendocument.spreadsheet" | "application/vnd.oasis.opendocument.presentation" | "application/vnd.oasis.opendocument.graphics" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "application/vnd.openxmlformats-officedocument.presentationml.presentation" | "application/vnd.openxmlformats-officedocument.presentationml.slideshow" | "application/vnd.openxmlformats-officedocument.presentationml.template" | "application/x-7z-compressed" | "application/rar" | "application/x-rar" | "application/zip" | "application/andrew-inset" | "application/binary" | "application/csv" | "application/download" | "application/force-download" | "application/x-download" | "application/hta" | "application/javascript" | "application/json" | "application/mac-binhex40" | "application/oleobject" | "application/pkcs7-signature" | "application/postscript" | "application/rtf" | "application/text" | "application/txt" | "application/unknown" | "application/x-iwork-keynote-sffkey" | "application/x-ms-application" | "application/x-ms-manifest" | "application/x-msdownload" | "application/x-pdf" | "application/x-unknown" | "application/x-zip-compressed" | "application/xml" | "application/x-wine-extension-ini" | "application/vnd.hp-hpgl" | "application/x-sega-pico-rom";
         /**
          * Link
          * @description A link to a related resource or action.
@@ -233,13 +233,13 @@ export interface components {
              */
             fileName: string;
             /**
-             * @description The content type of the file: one of the accepted values of the `ContentType`
-             *     schema today. Open on purpose: a type Lucca accepts tomorrow must not break a
-             *     strict parser generated today, so read any string (the generated TypeScript type
-             *     still offers the known values).
+             * @description The content type of the file: one of the accepted values of the
+             *     `FileContentType` schema today. Open on purpose: a type Lucca accepts tomorrow
+             *     must not break a strict parser generated today, so read any string (the generated
+             *     TypeScript type still offers the known values).
              * @example image/jpg
              */
-            contentType: components["schemas"]["ContentType"] | string;
+            contentType: components["schemas"]["FileContentType"] | string;
             /**
              * Format: date-time
              * @description Read-only. UTC timestamp of the moment this object was created.
@@ -602,7 +602,7 @@ export interface components {
          *     by that promise.
          * @example 2024-11-01
          */
-        ApiVersion: components["schemas"]["ApiVersion"];
+        ApiVersionHeader: components["schemas"]["ApiVersion"];
         /**
          * @description Only execute the request if current cached version of the resource does not match
          *     the one given here. On `GET`, a match answers `304 Not Modified` with no body.
@@ -770,7 +770,7 @@ export interface operations {
                  *     by that promise.
                  * @example 2024-11-01
                  */
-                "Api-Version": components["parameters"]["ApiVersion"];
+                "Api-Version": components["parameters"]["ApiVersionHeader"];
                 /**
                  * @description Only execute the request if current cached version of the resource does not match
                  *     the one given here. On `GET`, a match answers `304 Not Modified` with no body.
@@ -886,7 +886,7 @@ export interface operations {
                  *     by that promise.
                  * @example 2024-11-01
                  */
-                "Api-Version": components["parameters"]["ApiVersion"];
+                "Api-Version": components["parameters"]["ApiVersionHeader"];
                 /**
                  * @description Only execute the request if current cached version of the resource does not match
                  *     the one given here. On `GET`, a match answers `304 Not Modified` with no body.
@@ -1046,7 +1046,7 @@ export interface operations {
                  *     by that promise.
                  * @example 2024-11-01
                  */
-                "Api-Version": components["parameters"]["ApiVersion"];
+                "Api-Version": components["parameters"]["ApiVersionHeader"];
                 /**
                  * @description Only execute the request if current cached version of the resource does not match
                  *     the one given here. On `GET`, a match answers `304 Not Modified` with no body.

@@ -23,8 +23,8 @@ export const DEFAULT_CHANGED = "default-changed";
 /** This project's own rule: Redocly does not rate a moved token (or authorization) URL at all. */
 export const SECURITY_URL_MOVED = "security-url-changed";
 
-/** This project's own rule: Redocly rates a schema removed from the components (or renamed) a patch. */
-export const SCHEMA_COMPONENT_REMOVED = "schema-component-removed";
+/** This project's own rule: Redocly rates a component removed (or renamed, as one removed and one added) a patch. */
+export const COMPONENT_REMOVED = "component-removed";
 
 /** This project's own rule: Redocly reports a component renamed in place as its key edited, unrated. */
 export const COMPONENT_RENAMED = "component-renamed";
@@ -61,8 +61,8 @@ const reasons: Record<string, (direction: Direction) => string> = {
     "the variable's values name the hosts the API is on: clients configured with a removed value (an account hosted there) lose their server.",
   [DEFAULT_CHANGED]: () =>
     "callers that omit the value now get another answer: the API assumes the new default, or with the default removed none the spec promises.",
-  [SCHEMA_COMPONENT_REMOVED]: () =>
-    'the generated types name each schema of the components (`components["schemas"]["…"]`), and client code names them: code that names the removed one stops compiling. A rename is a removal and an addition.',
+  [COMPONENT_REMOVED]: () =>
+    'the generated types name each component (`components["schemas"]["…"]`, `components["parameters"]["…"]`…), and client code names them: code that names the removed one stops compiling. A rename is a removal and an addition.',
   [COMPONENT_RENAMED]: () =>
     'the wire is the same, but the generated types name each component (`components["schemas"]["…"]`, `components["parameters"]["…"]`…) and client code names them: code that names the old one stops compiling.',
   [SECURITY_URL_MOVED]: () =>

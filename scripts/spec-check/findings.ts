@@ -12,7 +12,7 @@ import {
   LIMIT_LOWERED,
   RESPONSE_ENUM_NARROWED,
   RESPONSE_HEADER_OPTIONAL,
-  SCHEMA_COMPONENT_REMOVED,
+  COMPONENT_REMOVED,
   SECURITY_URL_MOVED,
   SERVER_VARIABLE_NARROWED,
 } from "./breaking-reasons.ts";
@@ -86,8 +86,8 @@ function fromProjectRule(change: RedoclyChange, ruleId: string, tokens: string[]
       return `Server variable ${code(named(tokens))} no longer offers ${list(removedEnumValues(change))}.`;
     case DEFAULT_CHANGED:
       return after === undefined ? `The default ${shown(before)} of ${owner} was removed.` : `The default of ${owner} changed: ${valueChange(before, after)}.`;
-    case SCHEMA_COMPONENT_REMOVED:
-      return `Schema ${code(tokens[2] ?? "")} was removed from the components, and the generated \`components["schemas"]["${tokens[2]}"]\` with it.`;
+    case COMPONENT_REMOVED:
+      return `Component ${code(tokens[2] ?? "")} of \`${tokens[1]}\` was removed, and the generated \`components["${tokens[1]}"]["${tokens[2]}"]\` with it.`;
     case COMPONENT_RENAMED:
       return `Component ${code(String(before))} of \`${tokens[1]}\` was renamed ${code(String(after))}: the generated \`components["${tokens[1]}"]["${before}"]\` is gone.`;
     case SECURITY_URL_MOVED:

@@ -60,6 +60,18 @@ export function locate(change: RedoclyChange, documents: Documents): Location {
   if (tokens[0] === "components" && tokens[1] === "schemas" && tokens[2] !== undefined) return { area: "schema", subject: tokens[2], rest: tokens.slice(3) };
   if (tokens[0] === "components" && tokens[1] === "securitySchemes" && tokens[2] !== undefined)
     return { area: "security", subject: `scheme ${code(tokens[2])}`, rest: tokens.slice(3) };
+  if (tokens[0] === "components" && tokens[2] !== undefined) {
+    // A shared component is named by its kind, like the same part met in an operation.
+    const [, kind, name] = tokens as [string, string, string];
+    const rest = tokens.slice(3);
+    if (kind === "parameters") {
+      const parameter = deref(side, side.components?.parameters?.[name]);
+      return { area: "parameter", subject: `${code(parameter?.name ?? name)} (${parameter?.in ?? "?"}, component ${code(name)})`, rest };
+    }
+    if (kind === "headers") return { area: "response", subject: `${code(name)} header`, rest };
+    if (kind === "responses") return { area: "response", subject: code(name), rest };
+    if (kind === "requestBodies") return { area: "request body", subject: code(name), rest };
+  }
   if (tokens[0] === "components") return { area: "document", subject: tokens.slice(0, 3).join("/"), rest: tokens.slice(3) };
   if (tokens[0] === "security") return { area: "security", subject: "security requirements", rest: tokens.slice(1) };
   if (tokens[0] === "servers" && tokens[1] !== undefined) {

@@ -10,7 +10,7 @@ import {
   LIMIT_LOWERED,
   RESPONSE_ENUM_NARROWED,
   RESPONSE_HEADER_OPTIONAL,
-  SCHEMA_COMPONENT_REMOVED,
+  COMPONENT_REMOVED,
   SECURITY_URL_MOVED,
   SERVER_VARIABLE_NARROWED,
   type Direction,
@@ -83,9 +83,10 @@ const rules: Rule[] = [
       tokens.includes("securitySchemes") && SECURITY_URLS.includes(change.property ?? "") && before(change) !== undefined && !same(before(change), after(change)),
   },
   {
-    // The wire does not change, but the generated types lose the name (File renamed FileObject).
-    id: SCHEMA_COMPONENT_REMOVED,
-    applies: (change, tokens) => change.kind === "removed" && tokens.length === 3 && tokens[0] === "components" && tokens[1] === "schemas",
+    // The wire does not change, but the generated types lose the name (File renamed FileObject;
+    // the Range parameter renamed RangeHeader, which Redocly reports as one removed, one added).
+    id: COMPONENT_REMOVED,
+    applies: (change, tokens) => change.kind === "removed" && tokens.length === 3 && tokens[0] === "components" && TYPED_COMPONENT_KINDS.includes(tokens[1]!),
   },
   {
     // Redocly matches a component renamed in place with its old self and reports the key as

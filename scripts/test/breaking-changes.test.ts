@@ -29,7 +29,7 @@ describe("a change that breaks clients is caught", () => {
     ["a parameter's default removed", "parameter-default-removed", { area: "parameter", subject: "`disposition` (query)", rule: "default-changed" }],
     ["the OAuth 2 token URL moved (Redocly does not rate it)", "token-url-moved", { area: "security", subject: "scheme `oauth2`", rule: "security-url-changed" }],
     ["a value removed from a shared request parameter's enum", "include-value-removed", { area: "parameter", subject: "`include` (query)", rule: "enum-values-removed" }],
-    ["a schema renamed (the wire is the same, the generated types lose the old name)", "schema-renamed", { area: "schema", kind: "removed", subject: "File", rule: "schema-component-removed" }],
+    ["a schema renamed (the wire is the same, the generated types lose the old name)", "schema-renamed", { area: "schema", kind: "removed", subject: "File", rule: "component-removed" }],
     ["a scope no longer accepted", "security-scope-removed", { area: "security", subject: "security requirements", rule: "security-requirement-changed" }],
   ])("%s", async (_, revision, want) => {
     const changes = await compareWithBase(revision);

@@ -7,8 +7,9 @@ import { writeTypes } from "../spec-check/generated-types.ts";
 import { diffTypes } from "../spec-check/types-diff.ts";
 import { readFixture } from "./compare-fixtures.ts";
 import type { CheckResult } from "../spec-check/check.ts";
-import type { Change } from "../spec-check/classify.ts";
+import { classify, type Change } from "../spec-check/classify.ts";
 import { applyPolicy } from "../spec-check/policy.ts";
+import type { RedoclyChange } from "../spec-check/redocly-diff.ts";
 import { renderReport } from "../spec-check/report.ts";
 import type { TypesDiff } from "../spec-check/types-diff.ts";
 
@@ -111,6 +112,41 @@ describe("the report", () => {
       typesDiff: { changed: false, files: [{ file: "openapi.ts", effect: "order", added: 1, removed: 1, changes: [], patch: "" }] },
     });
     expect(report).toContain("- `openapi.ts`: the order of object members only, which is not a change");
+  });
+});
+
+/** A component's key edited, as Redocly reports a component renamed in place. */
+function keyRenamed(kind: string, before: string, after: string): RedoclyChange {
+  return {
+    path: `#/components/${kind}/${after}`,
+    kind: "modified",
+    impact: "patch",
+    verdicts: [],
+    property: "key",
+    base: { pointer: `#/components/${kind}/${before}`, value: before },
+    revision: { pointer: `#/components/${kind}/${after}`, value: after },
+  };
+}
+
+describe("the report's names for a shared component", () => {
+  const rangeParameter = { name: "Range", in: "header", schema: { type: "string" } };
+  const documents = {
+    base: { paths: {}, components: { parameters: { ApiVersion: { name: "Api-Version", in: "header" }, Range: rangeParameter }, headers: { Location: {} }, responses: { NotFound: {} } } },
+    revision: { paths: {}, components: { parameters: { ApiVersionHeader: { name: "Api-Version", in: "header" } }, headers: { LocationHeader: {} }, responses: { FileNotFound: {} } } },
+  };
+  const removed = (kind: string, name: string): RedoclyChange => ({ path: `#/components/${kind}/${name}`, kind: "removed", impact: "patch", verdicts: [], base: { pointer: `#/components/${kind}/${name}` } });
+
+  it.each([
+    ["a parameter renamed in place, by its header and component, not as a document path", keyRenamed("parameters", "ApiVersion", "ApiVersionHeader"), "**parameter `Api-Version` (header, component `ApiVersionHeader`) changed**"],
+    ["a parameter component removed (Redocly's view of some renames)", removed("parameters", "Range"), "**parameter `Range` (header, component `Range`) removed**"],
+    ["a response header renamed in place", keyRenamed("headers", "Location", "LocationHeader"), "**response `LocationHeader` header changed**"],
+    ["a response renamed in place", keyRenamed("responses", "NotFound", "FileNotFound"), "**response `FileNotFound` changed**"],
+  ])("names %s", (_, change, heading) => {
+    const row = classify(change, documents);
+    expect(row.breaking).toBe(true);
+    const report = renderReport({ ...passing, changes: [row] });
+    expect(report).toContain(heading);
+    expect(report).not.toContain("document components/");
   });
 });
 

@@ -16,6 +16,10 @@
  * - `no-generator-runtime-name`: a component named like a declaration a widely used
  *   generator writes beside the components' types (swagger-typescript-api's `ContentType`
  *   enum): TypeScript merges the two declarations without a word.
+ * - `no-platform-global-name`: a component of any kind a generator types (schema,
+ *   parameter, response, request body, header), or a schema's title, named like a global
+ *   of browsers, Node or the language (`File`, `Range`...): its generated type shadows it.
+ *   Names come from files here, so the rule reads them as `redocly bundle` makes them.
  */
 // No import: the spec gate lints a copy of the spec outside this repository, where
 // nothing but Redocly itself is installed.
@@ -281,6 +285,53 @@ function NoGeneratorRuntimeName() {
   });
 }
 
+/**
+ * Globals a generated module would shadow with a type of the same name: the DOM's
+ * (typescript/lib/lib.dom.d.ts), the language's (lib.es5.d.ts and later) and Node's
+ * (`Buffer`, @types/node), kept to those an API could well name a component.
+ * spec/test/lint-rules.test.ts checks that TypeScript's and Node's typings declare each.
+ */
+export const platformGlobalNames = [
+  // Fetch, files and streams: what a client of this API handles next to its types.
+  ...["File", "Blob", "Response", "Request", "Headers", "URL", "URLSearchParams", "FormData", "ReadableStream", "WritableStream", "AbortSignal", "Buffer"],
+  // The language's own.
+  ...["Error", "Date", "Object", "Array", "String", "Number", "Boolean", "Symbol", "Map", "Set", "Promise", "RegExp", "Function", "JSON", "Math", "Record"],
+  // The DOM's, named like things an API describes (hey-api wrote `export type Range = string;` for a `Range` parameter).
+  ...["Event", "Image", "Document", "Element", "Node", "Location", "Storage", "Text", "Range", "Comment", "Notification", "Selection", "History", "Report", "Credential", "Lock", "Option"],
+];
+const platformGlobals = new Set(platformGlobalNames);
+/** The kinds of component a generator declares a type for (examples, links, callbacks, security schemes get none). */
+const typedKinds = new Set(["schemas", "parameters", "responses", "requestBodies", "headers"]);
+
+function NoPlatformGlobalName() {
+  const fix = (name, words) => `Name it for what it is: \`${name}${pascal(words)}\`, say (the \`File\` schema became \`FileObject\`).`;
+  const shadows =
+    "shadows the global in the module a generator writes (hey-api, orval, openapi-generator declare a type per component), so code there meaning the global gets the component (an upload typed `Blob | File` accepted the file's metadata object).";
+  const components = bundledComponents((byName, ctx, where) => {
+    for (const [name, kinds] of byName) {
+      if (!platformGlobals.has(name)) continue;
+      for (const [kind, location] of kinds)
+        if (typedKinds.has(kind))
+          ctx.report({
+            message: `The ${kindNames[kind]} \`${name}\` (${where(location)}) is named like a platform global: its generated type ${shadows} ${fix(name, kindNames[kind] === "schema" ? "object" : kindNames[kind])} Rename its file, or its key under \`components\`.`,
+            location,
+          });
+    }
+  });
+  return {
+    ...components,
+    Schema: {
+      enter(schema, ctx) {
+        if (typeof schema.title === "string" && platformGlobals.has(schema.title))
+          ctx.report({
+            message: `A schema titled \`${schema.title}\`, named like a platform global: generators that name types by title (openapi-generator, orval) write a type that ${shadows} ${fix(schema.title, "object")}`,
+            location: ctx.location.child(["title"]),
+          });
+      },
+    },
+  };
+}
+
 export default function interopPlugin() {
   return {
     id: "interop",
@@ -291,6 +342,7 @@ export default function interopPlugin() {
         "no-braces-in-ref": NoBracesInRef,
         "no-component-name-shared-across-kinds": NoComponentNameSharedAcrossKinds,
         "no-generator-runtime-name": NoGeneratorRuntimeName,
+        "no-platform-global-name": NoPlatformGlobalName,
       },
     },
   };

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -49,7 +49,7 @@ const rejected: [string, string, string, string, string][] = [
   ["an example that does not match its schema", "components/examples/UploadedFile.yaml", "type: file", "type: folder", "no-invalid-media-type-examples"],
   ["a named schema without a description", "components/schemas/FileContent.yaml", "description: The raw content of a file, byte for byte as it was uploaded.\n", "", "rule/schema-has-description"],
   // The interop rules (issue 9): each fix that keeps the spec usable by other tools.
-  ["a schema named like a platform global", "components/schemas/FileObject.yaml", "title: FileObject", "title: File", "rule/no-platform-global-schema-name"],
+  ["a schema named like a platform global", "components/schemas/FileObject.yaml", "title: FileObject", "title: File", "interop/no-platform-global-name"],
   ["a `*/*` multipart part type", "paths/files.yaml", "contentType: >-", 'contentType: "*/*"\n            x-was: >-', "rule/no-wildcard-part-type"],
   ["an Accept header parameter", "components/parameters/AcceptEncoding.yaml", "name: Accept-Encoding", "name: Accept", "rule/no-reserved-header-parameter"],
   ["an Authorization header parameter", "components/parameters/AcceptEncoding.yaml", "name: Accept-Encoding", "name: authorization", "rule/no-reserved-header-parameter"],
@@ -64,6 +64,29 @@ const rejected: [string, string, string, string, string][] = [
   ["a parameter named like a schema", "openapi.yaml", "components:\n  securitySchemes:", "components:\n  parameters:\n    ApiVersion:\n      $ref: ./components/parameters/ApiVersionHeader.yaml\n  securitySchemes:", "interop/no-component-name-shared-across-kinds"],
   ["a schema named like swagger-typescript-api's ContentType", "openapi.yaml", "components:\n  securitySchemes:", "components:\n  schemas:\n    ContentType:\n      $ref: ./components/schemas/FileContentType.yaml\n  securitySchemes:", "interop/no-generator-runtime-name"],
 ];
+
+/**
+ * Each file rename that a rule must reject: [what, file, its new name, the rule]. Every
+ * `$ref` to the file follows it, so the copy names the component after the new file, as
+ * `redocly bundle` would.
+ */
+const rejectedRenames: [string, string, string, string][] = [
+  ["a schema whose file is named like a platform global", "components/schemas/FileObject.yaml", "File.yaml", "interop/no-platform-global-name"],
+  ["a parameter named like a platform global (the DOM's Range)", "components/parameters/RangeHeader.yaml", "Range.yaml", "interop/no-platform-global-name"],
+  ["a response header named like a platform global", "components/headers/LocationHeader.yaml", "Location.yaml", "interop/no-platform-global-name"],
+];
+
+/** Renames `file` (relative to `dir`) to `newName` in its folder, and every `$ref` to it in the copy's YAML files. */
+async function renameWithRefs(dir: string, file: string, newName: string) {
+  const oldName = path.basename(file);
+  await rename(path.join(dir, file), path.join(dir, path.dirname(file), newName));
+  const yamlFiles = (await readdir(dir, { recursive: true })).filter((name) => name.endsWith(".yaml"));
+  for (const name of yamlFiles) {
+    const text = await readFile(path.join(dir, name), "utf8");
+    const moved = text.replaceAll(`/${oldName}`, `/${newName}`);
+    if (moved !== text) await writeFile(path.join(dir, name), moved);
+  }
+}
 
 /** The rules that fired on each copy, by its description; "as it is" is the spec unedited. */
 const fired = new Map<string, string[]>();
@@ -81,6 +104,7 @@ beforeAll(async () => {
         await rename(path.join(dir, "paths/files-by-id.yaml"), path.join(dir, "paths/files-{id}.yaml"));
       },
     ]),
+    ...rejectedRenames.map(([name, file, newName]): [string, (dir: string) => Promise<void>] => [name, (dir) => renameWithRefs(dir, file, newName)]),
   ];
   const specs = await Promise.all(edits.map(([, edit], index) => editedCopy(path.join(root, `copy-${index}`), edit)));
   const results = await lintAll(root, specs);
@@ -95,6 +119,10 @@ describe("redocly lint", () => {
   });
 
   it.each(rejected)("rejects %s", (name, _file, _from, _to, rule) => {
+    expect(fired.get(name)).toContain(rule);
+  });
+
+  it.each(rejectedRenames)("rejects %s", (name, _file, _newName, rule) => {
     expect(fired.get(name)).toContain(rule);
   });
 });

@@ -675,7 +675,7 @@ export interface components {
          *     representation.
          * @example bytes=1048576-
          */
-        Range: string;
+        RangeHeader: string;
     };
     requestBodies: never;
     headers: {
@@ -699,7 +699,7 @@ export interface components {
          *     File's `url`.
          * @example https://example.ilucca.net/lucca-api/files/2face165-5345-4cf3-ab05-5421a6b19df2
          */
-        Location: string;
+        LocationHeader: string;
         /**
          * @description Present when the `Api-Version` of the request is deprecated: the moment it was
          *     deprecated. Not documented by Lucca: its format; this description assumes RFC 9745's
@@ -807,7 +807,7 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    Location?: components["headers"]["Location"];
+                    Location?: components["headers"]["LocationHeader"];
                     Deprecation?: components["headers"]["Deprecation"];
                     Sunset?: components["headers"]["Sunset"];
                     [name: string]: unknown;
@@ -912,7 +912,7 @@ export interface operations {
                  *     representation.
                  * @example bytes=1048576-
                  */
-                Range?: components["parameters"]["Range"];
+                Range?: components["parameters"]["RangeHeader"];
             };
             path: {
                 /**

@@ -59,11 +59,10 @@ export async function loadRedoclyDiff(cliDir = installedCli): Promise<Redocly> {
     if (!module?.[name]) throw moved(`${chunk} exports no ${name}`);
     return module[name];
   };
-  const [handleDiff, loadConfig, logger] = await Promise.all([
-    exported(internals.diffHandler),
-    exported(internals.loadConfig),
-    exported(internals.logger),
-  ]);
+  // One after the other, so that a version that moved is always reported by its first name.
+  const handleDiff = await exported(internals.diffHandler);
+  const loadConfig = await exported(internals.loadConfig);
+  const logger = await exported(internals.logger);
   if (typeof handleDiff !== "function" || typeof loadConfig !== "function" || typeof logger?.info !== "function")
     throw moved("its exports are not the handler, loader and logger they were");
   // The handler reports through the logger what the command prints on stderr: kept, not

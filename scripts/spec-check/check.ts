@@ -1,7 +1,8 @@
 /**
  * The spec gate: bundles the spec at the merge base with `--base` and in the working
  * tree, then runs every check and gathers what the report needs. Nothing is written
- * outside a temporary directory, which is removed at the end.
+ * outside a temporary directory, which is removed at the end, but the base commit's
+ * bundle, kept for the next run (base-bundle.ts).
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -11,7 +12,8 @@ import { addedChangesets, type Changeset } from "./changesets.ts";
 import { classifyAll, type Change } from "./classify.ts";
 import { validateExamples, type ExamplesResult } from "./examples.ts";
 import { checkDrift, renderBundle, writeTypes, type DriftResult } from "./generated-types.ts";
-import { extractSpecAt, repositoryRoot, resolveBase, type BaseRevision } from "./git.ts";
+import { bundleAt } from "./base-bundle.ts";
+import { repositoryRoot, resolveBase, type BaseRevision } from "./git.ts";
 import { applyPolicy, type PolicyResult } from "./policy.ts";
 import { redoclyDiff } from "./redocly-diff.ts";
 import { bundle, lint, type LintResult } from "./redocly.ts";
@@ -42,16 +44,14 @@ export async function specCheck(options: { cwd: string; base: string }): Promise
   const work = await mkdtemp(path.join(tmpdir(), "spec-check-"));
   try {
     const files = {
-      baseTree: path.join(work, "base-tree"),
       baseBundle: path.join(work, "base.json"),
       revisionBundle: path.join(work, "revision.json"),
       baseTypes: path.join(work, "types-base"),
       revisionTypes: path.join(work, "types-revision"),
     };
-    await extractSpecAt(repo, base.mergeBase, files.baseTree);
     const [lintResult] = await Promise.all([
       lint(repo),
-      bundle(files.baseTree, files.baseBundle, `${options.base} (${base.mergeBase.slice(0, 12)})`),
+      bundleAt(repo, base.mergeBase, files.baseBundle, `${options.base} (${base.mergeBase.slice(0, 12)})`),
       bundle(repo, files.revisionBundle, "the working tree"),
     ]);
     const documents = {

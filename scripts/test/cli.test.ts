@@ -11,7 +11,7 @@ describe("spec:check refuses to run without a base to compare with", () => {
     ["when --base names no commit, naming the ref", ["--base", "no-such-branch-xyz"], /--base 'no-such-branch-xyz' names no commit in .*--base origin\/main/],
     ["when an option is unknown, with the usage", ["--bse", "main"], /Unknown option '--bse'[\s\S]*usage: npm run spec:check -- --base <git-ref>/],
   ])("%s", async (_, args, message) => {
-    const result = await exec(tsx, [cli, ...args], { cwd: toolsRoot });
+    const result = await exec(tsx.command, [...tsx.args, cli, ...args], { cwd: toolsRoot });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stdout).toBe("");

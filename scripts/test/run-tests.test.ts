@@ -13,7 +13,7 @@ const printChromiumPath = ["node", "-e", "console.log(`CHROMIUM_PATH=${process.e
 
 describe("npm test's run with or without a browser", () => {
   it("ends with one line naming the skipped browser tests and how to enable them, outside CI without a Chromium", async () => {
-    const { code, stdout } = await exec(tsx, [wrapper, "true"], { cwd: toolsRoot, env: noBrowser });
+    const { code, stdout } = await exec(tsx.command, [...tsx.args, wrapper, "true"], { cwd: toolsRoot, env: noBrowser });
     expect(code).toBe(0);
     expect(stdout.trim().split("\n")).toEqual([
       "skipped: the browser tests of @lucca-api/client and @lucca-api/docs (CHROMIUM_PATH=/nope/chromium is not an executable file); " +
@@ -22,13 +22,13 @@ describe("npm test's run with or without a browser", () => {
   });
 
   it("adds no line when the run failed: the failure is the news", async () => {
-    const { code, stdout } = await exec(tsx, [wrapper, "false"], { cwd: toolsRoot, env: noBrowser });
+    const { code, stdout } = await exec(tsx.command, [...tsx.args, wrapper, "false"], { cwd: toolsRoot, env: noBrowser });
     expect(code).toBe(1);
     expect(stdout).toBe("");
   });
 
   it("adds no line in CI, where the browser tests fail instead of skipping", async () => {
-    const { code, stdout } = await exec(tsx, [wrapper, "true"], { cwd: toolsRoot, env: { ...noBrowser, CI: "true" } });
+    const { code, stdout } = await exec(tsx.command, [...tsx.args, wrapper, "true"], { cwd: toolsRoot, env: { ...noBrowser, CI: "true" } });
     expect(code).toBe(0);
     expect(stdout).toBe("");
   });
@@ -39,7 +39,7 @@ describe("npm test's run with or without a browser", () => {
       await writeFile(path.join(dir, "chromium"), "#!/bin/sh\n");
       await chmod(path.join(dir, "chromium"), 0o755);
       const env = { CHROMIUM_PATH: "", CI: "", PATH: `${dir}${path.delimiter}${process.env.PATH ?? ""}` };
-      const { stdout } = await exec(tsx, [wrapper, ...printChromiumPath], { cwd: toolsRoot, env });
+      const { stdout } = await exec(tsx.command, [...tsx.args, wrapper, ...printChromiumPath], { cwd: toolsRoot, env });
       expect(stdout.trim()).toBe(`CHROMIUM_PATH=${path.join(dir, "chromium")}`);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -63,7 +63,7 @@ async function edit(repo: string, file: string, from: string, to: string): Promi
 /** `npm run spec:check -- --base main --out <file>` in the branch's worktree, as the author runs it. */
 async function specCheckCommand(repo: string): Promise<ExecResult & { report: string }> {
   const out = `${repo}.report.md`;
-  const result = await exec(tsx, [cli, "--base", "main", "--out", out], { cwd: repo });
+  const result = await exec(tsx.command, [...tsx.args, cli, "--base", "main", "--out", out], { cwd: repo });
   return { ...result, report: await readFile(out, "utf8").catch(() => "") };
 }
 

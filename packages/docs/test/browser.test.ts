@@ -14,7 +14,7 @@ import { pathToFileURL } from "node:url";
 import { startSandbox, type Sandbox } from "@lucca-api/sandbox";
 import { planBrowserTests } from "@lucca-api/scripts/find-chromium";
 import { launchChromium, type Chromium } from "@lucca-api/scripts/launch-chromium";
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReference, packageDir, type BuiltReference } from "../src/build.ts";
 import { sampleLanguages, type CodeSample } from "../src/code-samples.ts";
@@ -45,6 +45,8 @@ const inChromium = describe.skipIf(plan.skipReason);
 let built: BuiltReference;
 let docsSpec: any;
 let buildDir: string;
+/** One browser for the file: each suite opens its own context (routes, recorder) in it. */
+let browser: Chromium;
 
 // The folder holds this run's screenshots only, and never nothing: it is the test task's
 // output in turbo.json (restored on a cache hit), and turbo warns about a task that writes
@@ -59,8 +61,12 @@ beforeAll(async () => {
   buildDir = await mkdtemp(path.join(tmpdir(), "docs-browser-"));
   built = await buildReference({ outDir: path.join(buildDir, "site") });
   docsSpec = JSON.parse(await readFile(built.specFile, "utf8"));
+  browser = await launchChromium();
 });
-afterAll(() => buildDir && rm(buildDir, { recursive: true, force: true }));
+afterAll(async () => {
+  await browser?.close();
+  if (buildDir) await rm(buildDir, { recursive: true, force: true });
+});
 
 /** The first line of a sample that says something: how its code block is recognised. */
 function firstCodeLine({ source }: CodeSample): string {
@@ -75,21 +81,21 @@ async function openOperation(page: Page, operation: any): Promise<void> {
 
 inChromium("served over HTTP on 127.0.0.1", slow, () => {
   let server: StaticServer;
-  let browser: Chromium;
+  let context: BrowserContext;
   let recorder: Recorder;
   let page: Page;
 
   beforeAll(async () => {
     server = await serveFolder(built.outDir);
-    browser = await launchChromium();
-    recorder = await recordContext(browser.context, (url) => url.origin === server.url);
-    page = await browser.context.newPage();
+    context = await browser.newContext();
+    recorder = await recordContext(context, (url) => url.origin === server.url);
+    page = await context.newPage();
     page.setDefaultTimeout(actionTimeout);
     await page.goto(`${server.url}/`);
     await sidebarOf(page);
   });
   afterAll(async () => {
-    await browser?.close();
+    await context?.close();
     await server?.close();
   });
 
@@ -166,7 +172,7 @@ inChromium("served over HTTP on 127.0.0.1", slow, () => {
   });
 
   it("renders the version's own reference at /<version>/", async () => {
-    const versionPage = await browser.context.newPage();
+    const versionPage = await context.newPage();
     versionPage.setDefaultTimeout(actionTimeout);
     await versionPage.goto(`${server.url}/${path.basename(built.versionDir)}/`);
     await waitForHeading(versionPage, docsSpec.info.title);
@@ -181,19 +187,19 @@ inChromium("served over HTTP on 127.0.0.1", slow, () => {
 });
 
 inChromium("opened from disk (file://) with every other request failing", slow, () => {
-  let browser: Chromium;
+  let context: BrowserContext;
   let recorder: Recorder;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    recorder = await recordContext(browser.context, (url) => url.protocol === "file:");
-    page = await browser.context.newPage();
+    context = await browser.newContext();
+    recorder = await recordContext(context, (url) => url.protocol === "file:");
+    page = await context.newPage();
     page.setDefaultTimeout(actionTimeout);
     await page.goto(pathToFileURL(built.indexFile).href);
     await sidebarOf(page);
   });
-  afterAll(() => browser?.close());
+  afterAll(() => context?.close());
 
   it("renders the guides, every operation with its code sample, and the schemas", async () => {
     await waitForHeading(page, docsSpec.info.title);
@@ -222,27 +228,29 @@ inChromium("opened from disk (file://) with every other request failing", slow, 
 inChromium("served by the sandbox at / (what npm start runs)", slow, () => {
   let sandbox: Sandbox;
   let dataDir: string;
-  let browser: Chromium;
+  let context: BrowserContext;
   let recorder: Recorder;
+  /** The page with the first operation open: both tests read it as it is. */
+  let page: Page;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "docs-sandbox-data-"));
     sandbox = await startSandbox({ port: 0, dataDir, docsDir: built.outDir });
-    browser = await launchChromium();
-    recorder = await recordContext(browser.context, (url) => url.origin === sandbox.url);
+    context = await browser.newContext();
+    recorder = await recordContext(context, (url) => url.origin === sandbox.url);
+    page = await context.newPage();
+    page.setDefaultTimeout(actionTimeout);
+    await page.goto(`${sandbox.url}/`);
+    await openOperation(page, operationsOf(docsSpec)[0]!.operation);
   });
   afterAll(async () => {
-    await browser?.close();
+    await context?.close();
     await sandbox?.close();
     await rm(dataDir, { recursive: true, force: true });
   });
 
   it("renders the first operation with its code sample, from the sandbox's origin only, with no error", async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(actionTimeout);
-    await page.goto(`${sandbox.url}/`);
     const { operation } = operationsOf(docsSpec)[0]!;
-    await openOperation(page, operation);
     const [sample] = operation["x-codeSamples"] as CodeSample[];
     await page.locator('[data-component-name="CodeBlock/CodeBlock"]').filter({ hasText: firstCodeLine(sample!), visible: true }).first().waitFor();
     expect(recorder.foreignRequests).toEqual([]);
@@ -250,35 +258,30 @@ inChromium("served by the sandbox at / (what npm start runs)", slow, () => {
   });
 
   it("lists the local sandbox at the address it listens on, not the spec's default one", async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(actionTimeout);
-    await page.goto(`${sandbox.url}/`);
-    await openOperation(page, operationsOf(docsSpec)[0]!.operation);
     // Each operation's server panel lists every server of the spec, the local sandbox last.
     const serverNames = page.locator('[data-testid="server-panel-item-name"]').filter({ hasText: "local sandbox" });
     await serverNames.first().waitFor({ state: "attached" });
     const text = (await page.locator("body").textContent()) ?? "";
     expect(text).toContain(sandbox.url);
     expect(text).not.toContain(localSandboxServerUrl);
-    await page.close();
   });
 });
 
 inChromium("the recorder the checks above rely on", slow, () => {
   it("catches a request to another origin and a console error", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "docs-recorder-"));
-    const browser = await launchChromium();
+    const context = await browser.newContext();
     try {
       const page = path.join(dir, "leaky.html");
       await writeFile(page, `<img src="https://cdn.example.com/logo.svg"><script>console.error("boom")</script>`);
-      const recorder = await recordContext(browser.context, (url) => url.protocol === "file:");
-      const tab = await browser.context.newPage();
+      const recorder = await recordContext(context, (url) => url.protocol === "file:");
+      const tab = await context.newPage();
       await tab.goto(pathToFileURL(page).href);
       await tab.waitForLoadState("load");
       expect(recorder.foreignRequests).toEqual(["https://cdn.example.com/logo.svg"]);
       expect(recorder.errors).toContain("console: boom");
     } finally {
-      await browser.close();
+      await context.close();
       await rm(dir, { recursive: true, force: true });
     }
   });

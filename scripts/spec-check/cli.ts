@@ -10,6 +10,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SpecCheckError } from "./errors.ts";
+import { repositoryRoot, resolveBase } from "./git.ts";
 import { renderReport } from "./report.ts";
 
 const USAGE = "usage: npm run spec:check -- --base <git-ref> [--out <file.md>]";
@@ -42,8 +43,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    // Loaded once the arguments are known to be good: the checks bring TypeScript and
-    // openapi-typescript (about 1.5 s of CPU to load), which a usage error does not need.
+    // Loaded once the arguments are known to be good, the ref included (two git calls,
+    // which the check makes again): the checks bring TypeScript, openapi-typescript and
+    // Redocly (seconds of CPU to load), which a usage error or a mistyped ref does not need.
+    await resolveBase(await repositoryRoot(process.cwd()), values.base);
     const { specCheck } = await import("./check.ts");
     const result = await specCheck({ cwd: process.cwd(), base: values.base });
     const report = renderReport(result);

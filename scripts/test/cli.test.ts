@@ -5,7 +5,8 @@ import { toolsRoot, tsx } from "../spec-check/tools.ts";
 
 const cli = path.join(toolsRoot, "scripts/spec-check/cli.ts");
 
-describe("spec:check refuses to run without a base to compare with", () => {
+// Each case starts the command under tsx: CPU-bound, so the limit only catches a hang.
+describe("spec:check refuses to run without a base to compare with", { timeout: 120_000 }, () => {
   it.each([
     ["when --base is missing, saying what to pass", [], /--base is required: the git ref to compare the spec with.*--base main/],
     ["when --base names no commit, naming the ref", ["--base", "no-such-branch-xyz"], /--base 'no-such-branch-xyz' names no commit in .*--base origin\/main/],

@@ -9,6 +9,14 @@ import type { TokenSigner } from "./signed-token.ts";
 
 const realm = 'realm="lucca-sandbox"';
 
+/**
+ * Authentication schemes of IANA's HTTP Authentication Scheme Registry (lower case): a
+ * refusal names the scheme only when it is one of these. Anything else before the first
+ * space may be a credential sent without its scheme (a token or a secret pasted alone),
+ * and a problem's detail reaches logs.
+ */
+const registeredSchemes = new Set(["basic", "bearer", "concealed", "digest", "dpop", "gnap", "hoba", "mutual", "negotiate", "ntlm", "oauth", "privatetoken", "scram-sha-1", "scram-sha-256", "vapid"]);
+
 export interface Caller {
   clientId: string;
   scopes: string[];
@@ -22,9 +30,11 @@ export function authorize(request: IncomingMessage, operationId: OperationId, si
   // such as Basic) gets a challenge without an error code.
   if (scheme.toLowerCase() !== "bearer")
     throw new Problem(401, {
-      detail: header
-        ? `The Authorization header uses the ${JSON.stringify(scheme.slice(0, 20))} scheme: this API takes 'Authorization: Bearer <access_token>' with a token from the token endpoint.`
-        : "The Authorization header is missing: send 'Authorization: Bearer <access_token>' with a token from the token endpoint.",
+      detail: !header
+        ? "The Authorization header is missing: send 'Authorization: Bearer <access_token>' with a token from the token endpoint."
+        : registeredSchemes.has(scheme.toLowerCase())
+          ? `The Authorization header uses the ${JSON.stringify(scheme)} scheme: this API takes 'Authorization: Bearer <access_token>' with a token from the token endpoint.`
+          : "The Authorization header does not start with an authentication scheme: send 'Authorization: Bearer <access_token>' with a token from the token endpoint.",
       field: "Authorization",
       headers: { "WWW-Authenticate": `Bearer ${realm}` },
     });

@@ -8,7 +8,7 @@ import { pipeline } from "node:stream";
 import { parameters, responseHeaders, type Disposition } from "@lucca-api/types";
 import { evaluatePreconditions } from "./http/conditional.ts";
 import { contentDisposition } from "./http/content-disposition.ts";
-import { jsonMediaType, negotiate } from "./http/negotiation.ts";
+import { acceptHeader, jsonMediaType, negotiate } from "./http/negotiation.ts";
 import { parseRange } from "./http/range.ts";
 import { sendJson } from "./http/respond.ts";
 import { varyOn } from "./http/vary.ts";
@@ -60,7 +60,7 @@ export async function retrieveFile(
   const file = await authorizedFile(values, context);
   const disposition = values[parameters.disposition.name] as Disposition | undefined;
   // Without `disposition`, `Accept` chooses: a cache must key on it too.
-  if (disposition === undefined) varyOn(response, "Accept");
+  if (disposition === undefined) varyOn(response, acceptHeader);
   const representation = negotiate(disposition, request.headers.accept, file.contentType);
   const mediaType = representation.kind === "json" ? jsonMediaType : representation.mediaType;
   const etag = representationTag(file, mediaType);

@@ -56,6 +56,22 @@ describe("the API refuses callers without a valid bearer token or scope", () => 
     expect(response.status).toBe(403);
   });
 
+  it.each([
+    ["a credential sent without its scheme", "eyJhbGciOiJIUzI1NiJ9.secret-looking-part"],
+    ["a client secret pasted alone", "demo-secret"],
+  ])("the problem never echoes %s (only a registered scheme's name)", async (_case, credential) => {
+    const { response, body: answer } = await upload({ Authorization: credential });
+    expect(response.status).toBe(401);
+    const text = Buffer.from(answer).toString();
+    expect(text).toContain("does not start with an authentication scheme");
+    expect(text).not.toContain(credential.slice(0, 8));
+  });
+
+  it("names a registered scheme it does not take", async () => {
+    const { json } = await upload({ Authorization: "Digest username=demo" });
+    expect(json().detail).toContain('"Digest" scheme');
+  });
+
   it("the problem never echoes the bearer token", async () => {
     const { body: answer } = await upload({ Authorization: "Bearer secret-looking-token-123" });
     expect(Buffer.from(answer).toString()).not.toContain("secret-looking-token-123");

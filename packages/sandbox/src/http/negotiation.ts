@@ -12,7 +12,7 @@ export const jsonMediaType = okMediaTypes.find((type) => type.endsWith("/json"))
 export const octetStreamMediaType = okMediaTypes.find((type) => type.endsWith("/octet-stream"))!;
 
 /** The standard request header (RFC 9110, section 12.5.1) that negotiation reads. */
-const acceptHeader = "Accept";
+export const acceptHeader = "Accept";
 
 export type Representation =
   | { kind: "json" }

@@ -20,9 +20,13 @@ export interface LuccaFilesClientOptions {
   apiVersion?: ApiVersion | undefined;
   /** The `fetch` to use (default: the global one). */
   fetch?: typeof fetch | undefined;
-  /** Per attempt, in ms, until the answer's headers arrive; an upload's progress restarts it. Default 60 000; 0: none. */
+  /**
+   * Per attempt, in ms, until the answer's headers arrive (an upload's progress restarts it;
+   * in a browser, which reports none, it covers the whole upload), and the longest silence
+   * between two chunks of an answer's body. Default 60 000; 0: none.
+   */
   timeout?: number | undefined;
-  /** For a whole call with its retries, in ms, until the answer's headers arrive. Default 0: none. */
+  /** For a whole call with its retries and waits, in ms, to the last byte of its answer (a download's content excepted). Default 0: none. */
   totalTimeout?: number | undefined;
   retry?: RetryOptions | undefined;
   /** Receives debug and warning lines, with every secret redacted. */

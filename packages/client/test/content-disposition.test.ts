@@ -6,6 +6,7 @@ describe("fileNameFromContentDisposition reads RFC 6266 / RFC 8187 names", () =>
     ["filename* (UTF-8) wins over the ASCII fallback", `attachment; filename="r_sum_.pdf"; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf`, "résumé.pdf"],
     ["a quoted filename, with escapes", `inline; filename="to\\-do list.txt"`, "to-do list.txt"],
     ["an unquoted filename", "attachment; filename=pic.jpg", "pic.jpg"],
+    ["filename* in ISO-8859-1, which RFC 8187 recipients must read too", `attachment; filename="r_sum_.pdf"; filename*=iso-8859-1''r%E9sum%E9.pdf`, "résumé.pdf"],
     ["a malformed filename* falls back to filename", `attachment; filename="plain.txt"; filename*=UTF-8''bad%E9`, "plain.txt"],
     ["no filename at all", "attachment", undefined],
   ])("%s", (_rule, header, want) => {

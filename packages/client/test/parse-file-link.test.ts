@@ -17,7 +17,9 @@ describe("parseFileLink takes a link href apart", () => {
     ["a relative URL names the field and shows the expected form, its token redacted", "/lucca-api/files/x?token=s3cr3t", /^href: '\/lucca-api\/files\/x\?token=\[redacted\]' is not a file link \(https:\/\/…\/lucca-api\/files\/\{id\}\?token=…\)/],
     ["a URL of another resource", "https://x.ilucca.net/lucca-api/employees/1?token=t", /^href: 'https:\/\/x\.ilucca\.net\/lucca-api\/employees\/1\?token=\[redacted\]' is not a file link/],
     ["the File's url without token says where to find the link", `https://x.ilucca.net/lucca-api/files/${id}`, /is not a file link .*; pass the whole `href` of a file's `links` \(include: \['links'\]\)\.$/],
+    ["an id with a malformed escape (an InvalidInputError, not decodeURIComponent's URIError)", "https://x.ilucca.net/lucca-api/files/%E0?token=t", /^href: 'https:\/\/x\.ilucca\.net\/lucca-api\/files\/%E0\?token=\[redacted\]' is not a file link/],
   ])("refuses %s", (_rule, href, message) => {
+    expect(() => parseFileLink(href)).toThrowError(expect.objectContaining({ name: "InvalidInputError" }));
     expect(() => parseFileLink(href)).toThrowError(message);
   });
 });

@@ -40,7 +40,7 @@ export async function requestAccessToken(credentials: ClientCredentials, options
   const fetchFunction = options.fetch ?? globalThis.fetch.bind(globalThis);
   const response = await runAttempts(
     (signal) => requestToken({ fetch: fetchFunction, tokenUrl, clientId, clientSecret, scopes, signal }),
-    { repeatable: true, signal: options.signal, describe: () => `POST ${tokenUrl}` },
+    { repeatable: true, signal: options.signal, describe: () => `POST ${tokenUrl}`, startedAt: performance.now() },
     { policy: defaultRetryPolicy, timeout: options.timeout ?? 60_000, logger: createRedactingLogger(undefined, () => [clientSecret]), startDeadline: startQueuedDeadline },
   );
   const { accessToken, expiresIn, scope } = await readTokenResponse(response, tokenUrl);

@@ -20,6 +20,8 @@ export interface AttemptCall {
   signal: AbortSignal | null | undefined;
   /** `GET https://…` with secrets redacted, for messages: built only when one is written. */
   describe: () => string;
+  /** When the call began (`performance.now()`): `totalTimeout` counts from there, across the attempts of a second run (the 401's fresh token). */
+  startedAt: number;
 }
 
 /** The client's settings the attempts follow (`timeout` per attempt until the answer's headers arrive, `totalTimeout` for the whole call; 0: none). */
@@ -39,10 +41,10 @@ export interface AttemptConfig {
  * the caller's signal stays linked so that it can still cancel the body. Every request
  * goes through here, so the path of an attempt that succeeds allocates little.
  */
-export async function runAttempts(send: SendAttempt, { repeatable, signal: userSignal, describe }: AttemptCall, { policy, timeout, totalTimeout = 0, logger, startDeadline }: AttemptConfig): Promise<Response> {
+export async function runAttempts(send: SendAttempt, { repeatable, signal: userSignal, describe, startedAt }: AttemptCall, { policy, timeout, totalTimeout = 0, logger, startDeadline }: AttemptConfig): Promise<Response> {
   // The total timeout: its signal is aborted once it runs out, and only then.
   const total = totalTimeout > 0 ? new AbortController() : undefined;
-  const totalTimer = total && setTimeout(() => total.abort(), totalTimeout);
+  const totalTimer = total && setTimeout(() => total.abort(), Math.max(0, totalTimeout - (performance.now() - startedAt)));
   const stopSignals = [userSignal, total?.signal];
   // The caller's abort, else the total timeout (the only two that end a wait).
   const stopped = () => failure(undefined, userSignal, ["total", totalTimeout], describe());

@@ -80,7 +80,7 @@ export function createTransport(config: TransportConfig): Transport {
         : config.fetch(request, { signal }));
       return options.readBody ? servingText(response, await response.text()) : response;
     };
-    const call = { repeatable, signal: options.callerSignal !== undefined ? options.callerSignal : request.signal, describe };
+    const call = { repeatable, signal: options.callerSignal !== undefined ? options.callerSignal : request.signal, describe, startedAt };
     const run = () => runAttempts(sendAttempt, call, config);
 
     const finish = (response: Response) =>

@@ -1,14 +1,17 @@
 /**
  * The file name of a `Content-Disposition` header (RFC 6266): `filename*` (RFC 8187,
- * UTF-8) when present, else `filename`, quoted or not; made safe to use as one name in a
- * folder (see `safeFileName`).
+ * which recipients must read in UTF-8 and ISO-8859-1) when present, else `filename`,
+ * quoted or not; made safe to use as one name in a folder (see `safeFileName`).
  */
 export function fileNameFromContentDisposition(header: string | null): string | undefined {
   if (!header) return undefined;
   const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
   if (extended) {
     try {
-      return safeFileName(decodeURIComponent(extended[2]!.trim()));
+      const value = extended[2]!.trim();
+      // ISO-8859-1's code points are the bytes' values; anything else is read as UTF-8.
+      const latin1 = extended[1]!.trim().toLowerCase() === "iso-8859-1";
+      return safeFileName(latin1 ? value.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : decodeURIComponent(value));
     } catch {
       // A malformed extended value: fall back to the plain `filename`.
     }

@@ -30,7 +30,12 @@ export function parseFileLink(href: string): FileLink {
   // Each read of a URL's part builds a new string: read each once.
   const pathname = url?.pathname ?? "";
   const at = pathname.lastIndexOf(pathBefore);
-  const id = at < 0 ? "" : decodeURIComponent(pathname.slice(at + pathBefore.length, pathname.length - pathAfter.length || undefined));
+  let id = "";
+  try {
+    if (at >= 0) id = decodeURIComponent(pathname.slice(at + pathBefore.length, pathname.length - pathAfter.length || undefined));
+  } catch {
+    // A malformed escape (`%E0`): no id, refused below like any other non-link.
+  }
   const token = url?.searchParams.get(fileTokenParameter.name);
   if (!url || at < 0 || !pathname.endsWith(pathAfter) || id === "" || id.includes("/") || !token) {
     // Redacted before shortening: a link cut inside its token must not show the token's start.

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { currentApiVersion, limits, localSandboxServerUrl, parameters, responseHeaders } from "@lucca-api/types";
+import { currentApiVersion, endpoints, limits, localSandboxServerUrl, parameters, responseHeaders } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawRequest } from "./support/http-request.ts";
 import { startHarness, uploadPath, type Harness } from "./support/sandbox.ts";
@@ -38,6 +38,11 @@ describe("HTTP at the edges: CORS, header limit, unknown routes, the docs", () =
       const allowed = response.headers.get("Access-Control-Allow-Headers")!;
       for (const header of ["Authorization", parameters.apiVersion.name, parameters.ifNoneMatch.name, parameters.ifMatch.name, parameters.range.name])
         expect(allowed).toContain(header);
+    });
+
+    it("a preflight allows every method of the spec's operations (HEAD included), and OPTIONS", async () => {
+      const allowed = (await preflight("http://127.0.0.1:5173")).headers.get("Access-Control-Allow-Methods")!.split(", ");
+      expect(new Set(allowed)).toEqual(new Set([...Object.values(endpoints).map((endpoint) => endpoint.method), "OPTIONS"]));
     });
 
     it("a preflight from another origin is not allowed", async () => {

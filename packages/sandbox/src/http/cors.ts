@@ -1,10 +1,10 @@
 /**
  * CORS for browser clients on localhost origins (a page served by another local port).
- * The allowed request headers are the spec's header parameters plus what every call
- * sends; the exposed ones are the spec's response headers.
+ * The allowed methods are the spec's operations', the allowed request headers its header
+ * parameters plus what every call sends; the exposed ones are its response headers.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { parameters, responseHeaders } from "@lucca-api/types";
+import { endpoints, parameters, responseHeaders } from "@lucca-api/types";
 import { loopbackNames } from "./host-names.ts";
 import { varyOn } from "./vary.ts";
 
@@ -15,6 +15,9 @@ const allowedHeaders = [
     .filter((parameter) => parameter.in === "header")
     .map((parameter) => parameter.name),
 ].join(", ");
+
+/** The spec's operations' methods, and the preflight's own. */
+const allowedMethods = [...new Set([...Object.values(endpoints).map((endpoint) => endpoint.method), "OPTIONS"])].join(", ");
 
 const exposedHeaders = [...Object.values(responseHeaders), "Content-Length", "WWW-Authenticate"].join(", ");
 
@@ -41,7 +44,7 @@ export function applyCors(request: IncomingMessage, response: ServerResponse): b
   const preflight = request.method === "OPTIONS" && request.headers["access-control-request-method"] !== undefined;
   if (!preflight) return false;
   response.writeHead(204, {
-    "Access-Control-Allow-Methods": "GET, HEAD, POST, OPTIONS",
+    "Access-Control-Allow-Methods": allowedMethods,
     "Access-Control-Allow-Headers": allowedHeaders,
     "Access-Control-Max-Age": "600",
     "Content-Length": "0",

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLuccaFilesClient } from "@lucca-api/client";
@@ -115,6 +117,35 @@ describe("download", () => {
     expect(code).toBe(exitCodes.ok);
     expect(sha256(await readFile(join(into, "copy.pdf")))).toBe(sha256(content));
     expect((await readdir(into)).sort()).toEqual(["copy.pdf", "report.pdf"]);
+  });
+
+  it("saves under the client's bare file name, never where a '../' in the server's name points", async () => {
+    const link = await uploadedLink();
+    // A server between the CLI and the sandbox that names the content "../escaped.pdf".
+    const hostile = createServer(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== "host" && name !== "connection")) as Record<string, string>;
+      const answer = await fetch(new URL(request.url!, sandbox.url), { method: request.method!, headers, ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) });
+      const out = Object.fromEntries([...answer.headers].filter(([name]) => !["content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive"].includes(name)));
+      if (answer.headers.has("content-disposition")) out["content-disposition"] = 'attachment; filename="../escaped.pdf"';
+      response.writeHead(answer.status, out).end(Buffer.from(await answer.arrayBuffer()));
+    });
+    await new Promise<void>((listening) => hostile.listen(0, "127.0.0.1", listening));
+    const origin = `http://127.0.0.1:${(hostile.address() as AddressInfo).port}`;
+    try {
+      const parent = await mkdtemp(join(folder, "dl-"));
+      const into = join(parent, "here");
+      await mkdir(into);
+      const { code, stdout, stderr } = await runCli(["--sandbox", "--host", origin, "download", link.replace(sandbox.url, origin)], { cwd: into });
+      expect(code, stderr).toBe(exitCodes.ok);
+      expect(stdout.trim()).toBe("escaped.pdf");
+      expect(await readdir(into)).toEqual(["escaped.pdf"]);
+      expect(await readdir(parent)).toEqual(["here"]);
+      expect(sha256(await readFile(join(into, "escaped.pdf")))).toBe(sha256(content));
+    } finally {
+      await new Promise((closed) => hostile.close(closed));
+    }
   });
 
   it("the progress line counts the bytes that arrived before it was drawn (a small file comes whole in the read-ahead)", async () => {

@@ -2,7 +2,6 @@
 // download its content.
 //   LUCCA_BASE_URL=… LUCCA_CLIENT_ID=… LUCCA_CLIENT_SECRET=…
 //   npx tsx retrieve-file.ts '<the file link href>'
-import { basename } from "node:path";
 import { createLuccaFilesClient } from "@lucca-api/client";
 
 const { LUCCA_BASE_URL, LUCCA_CLIENT_ID, LUCCA_CLIENT_SECRET, LUCCA_TOKEN_URL } =
@@ -35,8 +34,9 @@ if (read.modified) {
 const again = await client.getFile(href, { ifNoneMatch: read.eTag });
 console.log(again.modified ? "changed since" : "unchanged since the first read");
 
-// The content, streamed to disk under the name the API gives it: its base name
-// only, as curl's --remote-header-name does, so no name can pick the folder.
+// The content, streamed to disk under the name the API gives it. The client
+// gives a bare file name (RFC 6266 §4.3: the last segment only, never `..`),
+// so no name can pick the folder.
 const download = await client.downloadFile(href);
-const saved = await download.saveTo(basename(download.fileName ?? "download"));
+const saved = await download.saveTo(download.fileName ?? "download");
 console.log(`saved ${saved.bytes} bytes to ${saved.path}`);

@@ -61,23 +61,21 @@ export const download: Command = async ({ args, terminal, client, signal }) => {
 
 /**
  * Where the content goes: `-o` as given (into it when it is a folder), else the server's
- * file name in the current folder. A name from the server is reduced to a bare file name
- * and never overwrites: a server must not choose to replace, say, `.bashrc`.
+ * file name in the current folder. The client already gives that name as a bare file name
+ * (`FileDownload.fileName`: the last segment of `/` and `\`, control characters as `_`,
+ * none for `.`, `..` or blanks; RFC 6266 §4.3), so it cannot pick the folder. It never
+ * overwrites: a server must not choose to replace, say, `.bashrc`.
  */
 async function targetOf(output: string | undefined, file: FileDownload): Promise<string> {
   if (output === toStdout) return toStdout;
-  const named = file.fileName !== undefined ? basename(file.fileName.replaceAll("\\", "/")) : undefined;
+  const named = file.fileName;
   if (output !== undefined) {
     const isFolder = (await stat(output).catch(() => undefined))?.isDirectory() ?? false;
     if (!isFolder) return output;
-    if (!usable(named)) throw new UsageError(`the server gave no usable file name to save into '${output}'; pass -o ${join(output, "<name>")}.`);
+    if (named === undefined) throw new UsageError(`the server gave no usable file name to save into '${output}'; pass -o ${join(output, "<name>")}.`);
     return join(output, named);
   }
-  if (!usable(named)) throw new UsageError(`the server gave no usable file name${file.fileName ? ` ('${file.fileName}')` : ""}; pass -o <path>.`);
+  if (named === undefined) throw new UsageError("the server gave no usable file name; pass -o <path>.");
   if (await stat(named).catch(() => undefined)) throw new UsageError(`'${named}' already exists; pass -o ${named} to replace it, or -o <another path>.`);
   return named;
-}
-
-function usable(name: string | undefined): name is string {
-  return name !== undefined && name !== "" && name !== "." && name !== ".." && !name.includes("\0");
 }

@@ -22,7 +22,7 @@ export const get: Command = async ({ args, terminal, client, signal }) => {
     terminal.stdout.write(`${JSON.stringify(result.file, null, 2)}\n`);
     return exitCodes.ok;
   }
-  terminal.stdout.write(`${formatTable(rowsOf(result.file, result.eTag), (label) => terminal.paint("dim", label))}\n`);
+  terminal.stdout.write(`${formatTable(rowsOf(result.file, result.eTag), (label) => terminal.paintOut("dim", label))}\n`);
   return exitCodes.ok;
 };
 

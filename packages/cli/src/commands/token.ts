@@ -25,6 +25,6 @@ export const token: Command = async ({ args, terminal, config, signal }) => {
     ["expires", `in ${formatDuration(grant.expiresIn)}, at ${expiresAt}`],
     ["token", args.showToken ? grant.accessToken : "(hidden; --show-token prints it)"],
   ];
-  terminal.stdout.write(`${formatTable(rows, (label) => terminal.paint("dim", label))}\n`);
+  terminal.stdout.write(`${formatTable(rows, (label) => terminal.paintOut("dim", label))}\n`);
   return exitCodes.ok;
 };

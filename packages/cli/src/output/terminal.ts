@@ -6,7 +6,10 @@ export interface Terminal {
   progress: "bars" | "lines" | "none";
   /** Messages (not results) on stderr; off with `--quiet`. */
   say(message: string): void;
+  /** Colour for what goes to stderr (progress, messages). */
   paint: Painter;
+  /** Colour for what goes to stdout (result tables): plain when stdout is redirected, whatever stderr is. */
+  paintOut: Painter;
 }
 
 export type Painter = (style: keyof typeof styles, text: string) => string;
@@ -30,6 +33,7 @@ export function createTerminal(streams: { stdout: NodeJS.WriteStream; stderr: No
       if (!quiet) streams.stderr.write(`${message}\n`);
     },
     paint,
+    paintOut: painter(streams.stdout, env),
   };
 }
 

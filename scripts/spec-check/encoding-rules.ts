@@ -18,7 +18,7 @@ import { deref, type Json } from "./document.ts";
 import { acceptedMediaTypes, FORM_MEDIA_TYPES, hasPart, requiredHeaders, serialization, uncovered, type Serialization } from "./encoding.ts";
 import type { Documents } from "./locate.ts";
 import type { RedoclyChange } from "./redocly-diff.ts";
-import { code } from "./values.ts";
+import { code, valueChange } from "./values.ts";
 
 export interface EncodingVerdict {
   /** The ids of the rules that rate the change breaking. */
@@ -100,9 +100,7 @@ export function encodingVerdict(change: RedoclyChange, documents: Documents, tok
       }
       if (direction === "response" && gained.length > 0) found(ENCODING_CONTENT_TYPE_WIDENED, `${named} may now come as ${list(gained)}: it may come as ${now}.`);
       if (where.part !== undefined && change.property === "contentType") {
-        const removed = before.types.filter((type) => !after.types.includes(type)).map((type) => `−${code(type)}`);
-        const added = after.types.filter((type) => !before.types.includes(type)).map((type) => `+${code(type)}`);
-        verdict.detail = `encoding/${part}/contentType: ${[...removed, ...added].join(" ") || "reordered"}`;
+        verdict.detail = `encoding/${part}/contentType: ${valueChange(before.types, after.types)}`;
       }
     }
 

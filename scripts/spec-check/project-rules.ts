@@ -17,6 +17,7 @@ import {
 } from "./breaking-reasons.ts";
 import { isInEncoding } from "./encoding-rules.ts";
 import type { RedoclyChange } from "./redocly-diff.ts";
+import { same } from "./values.ts";
 
 interface Rule {
   id: string;
@@ -25,7 +26,6 @@ interface Rule {
 
 const before = (change: RedoclyChange) => change.base?.value;
 const after = (change: RedoclyChange) => change.revision?.value;
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The values an enum loses: empty unless the change is an `enum` that lost some. */
 export function removedEnumValues(change: RedoclyChange): unknown[] {

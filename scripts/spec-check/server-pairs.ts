@@ -10,6 +10,7 @@
 import type { Json } from "./document.ts";
 import type { Documents } from "./locate.ts";
 import type { RedoclyChange } from "./redocly-diff.ts";
+import { same } from "./values.ts";
 
 /** The index of a whole server (`#/servers/2`), else undefined. */
 function serverIndex(pointer: string | undefined): number | undefined {
@@ -17,7 +18,6 @@ function serverIndex(pointer: string | undefined): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** One `modified` change per property that differs between the two nodes (variables aside), as Redocly's JSON report gives it. */
 function propertyChanges(path: string, base: { pointer: string; node: Json }, revision: { pointer: string; node: Json }): RedoclyChange[] {

@@ -17,7 +17,7 @@ import { build } from "esbuild";
  * rest. Reaching 10 KiB would take features out of the browser build (resumed
  * downloads, guarded typed-call bodies, the checks before sending): a maintainer's call.
  */
-export const bundleBudget = 12_900;
+export const bundleBudget = 12_950;
 
 export interface BundleSize {
   min: number;

@@ -4,6 +4,7 @@ import type { AccessTokenSource } from "./auth/static-token-provider.ts";
 import { defaultRetryPolicy, type RetryOptions, type RetryPolicy } from "./core/backoff.ts";
 import type { ResolvedOptions } from "./core/context.ts";
 import type { Logger } from "./core/logger.ts";
+import { checkDuration, checkFetch } from "./core/check-options.ts";
 import { InvalidInputError } from "./errors/invalid-input-error.ts";
 
 export interface LuccaFilesClientOptions {
@@ -47,8 +48,7 @@ export function resolveOptions(options: LuccaFilesClientOptions): Omit<ResolvedO
   checkAuth(options);
   const apiVersion = options.apiVersion ?? currentApiVersion;
   checkApiVersion(apiVersion);
-  const fetchFunction = options.fetch ?? globalThis.fetch;
-  if (typeof fetchFunction !== "function") throw new InvalidInputError("fetch", "no fetch is available; pass a fetch implementation.");
+  const fetchFunction = checkFetch(options.fetch);
   const policy: RetryPolicy = { ...defaultRetryPolicy };
   for (const key of Object.keys(policy) as (keyof RetryPolicy)[]) policy[key] = checkDuration(`retry.${key}`, options.retry?.[key] ?? policy[key]);
   return {
@@ -81,12 +81,6 @@ function checkAuth({ auth }: LuccaFilesClientOptions): void {
   }
 }
 
-function checkDuration(field: string, value: number): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new InvalidInputError(field, `'${String(value)}' must be a finite number ≥ 0.`);
-  }
-  return value;
-}
 
 /** A date the API reads as a version: the spec's `YYYY-MM-DD` form, on or after the first version. */
 function checkApiVersion(apiVersion: string): void {

@@ -51,6 +51,15 @@ describe("requestAccessToken says what the token endpoint granted", () => {
     expect(isInvalidInputError(error) && error.field).toBe("clientSecret");
   });
 
+  it.each([
+    ["a negative timeout", { timeout: -1 }, "timeout"],
+    ["a timeout that is not a number", { timeout: Number.NaN }, "timeout"],
+    ["a fetch that is not a function", { fetch: "nope" as unknown as typeof fetch }, "fetch"],
+  ])("%s is refused before any request, naming the field, as the client's own options are", async (_case, options, field) => {
+    const error = await requestAccessToken({ clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl }, options).catch((e: unknown) => e);
+    expect(isInvalidInputError(error) && error.field).toBe(field);
+  });
+
   it("the browser entry refuses it, naming the secret and what to do instead", async () => {
     const browser = await import("../src/browser.ts");
     const error = await browser.requestAccessToken({ clientId: "demo", clientSecret: "s3cret", tokenUrl: sandbox.tokenUrl }).catch((e: unknown) => e);

@@ -1,5 +1,6 @@
 import { oauth2, type Scope } from "@lucca-api/types";
 import { runAttempts, type AttemptConfig } from "../core/attempts.ts";
+import { createRecentTokens } from "../core/recent-tokens.ts";
 import { readTokenResponse } from "./read-token-response.ts";
 import { requestToken } from "./request-token.ts";
 import type { TokenProvider } from "../core/token-provider.ts";
@@ -20,9 +21,6 @@ export interface ClientCredentialsDependencies extends AttemptConfig {
   now?: (() => number) | undefined;
 }
 
-/** How many of the latest access tokens the logger keeps scrubbing. */
-const recentTokens = 8;
-
 /**
  * Fetches a token with the client credentials and reuses it until shortly before it
  * expires (10% of its lifetime, at most a minute, early). Callers that arrive while a
@@ -34,7 +32,7 @@ export function createClientCredentialsProvider(credentials: ClientCredentials, 
   const tokenUrl = credentials.tokenUrl ?? oauth2.tokenUrl;
   const scopes = credentials.scopes ?? oauth2.scopes;
   const now = deps.now ?? (() => Date.now());
-  const issued = new Set<string>();
+  const issued = createRecentTokens();
   let current: { token: string; refreshAt: number } | undefined;
   let pending: Promise<string> | undefined;
 
@@ -46,9 +44,6 @@ export function createClientCredentialsProvider(credentials: ClientCredentials, 
     );
     const { accessToken, expiresIn } = await readTokenResponse(response, tokenUrl);
     issued.add(accessToken);
-    // Recent tokens are scrubbed from the logs; older ones have expired, and keeping
-    // every one would grow without end in a long-running process.
-    if (issued.size > recentTokens) issued.delete(issued.values().next().value as string);
     const lifetime = expiresIn * 1000;
     current = { token: accessToken, refreshAt: now() + lifetime - Math.min(60_000, lifetime / 10) };
     deps.logger.debug(`got an access token for client ${clientId}, valid ${expiresIn} s`);
@@ -65,7 +60,7 @@ export function createClientCredentialsProvider(credentials: ClientCredentials, 
       if (current?.token === token) current = undefined;
       return true;
     },
-    secrets: () => [clientSecret, ...issued],
+    secrets: () => [clientSecret, ...issued.values()],
   };
 }
 

@@ -3,6 +3,7 @@ import { startQueuedDeadline } from "../core/deadline.ts";
 import { runAttempts } from "../core/attempts.ts";
 import { defaultRetryPolicy } from "../core/backoff.ts";
 import { createRedactingLogger } from "../core/logger.ts";
+import { checkDuration, checkFetch } from "../core/check-options.ts";
 import { checkClientCredentials } from "./client-credentials.ts";
 import type { ClientCredentials } from "./client-credentials-provider.ts";
 import { readTokenResponse } from "./read-token-response.ts";
@@ -37,11 +38,12 @@ export async function requestAccessToken(credentials: ClientCredentials, options
   checkClientCredentials(credentials, "");
   const tokenUrl = credentials.tokenUrl ?? oauth2.tokenUrl;
   const scopes = credentials.scopes ?? oauth2.scopes;
-  const fetchFunction = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const fetchFunction = checkFetch(options.fetch);
+  const timeout = checkDuration("timeout", options.timeout ?? 60_000);
   const response = await runAttempts(
     (signal) => requestToken({ fetch: fetchFunction, tokenUrl, clientId, clientSecret, scopes, signal }),
     { repeatable: true, signal: options.signal, describe: () => `POST ${tokenUrl}`, startedAt: performance.now() },
-    { policy: defaultRetryPolicy, timeout: options.timeout ?? 60_000, logger: createRedactingLogger(undefined, () => [clientSecret]), startDeadline: startQueuedDeadline },
+    { policy: defaultRetryPolicy, timeout, logger: createRedactingLogger(undefined, () => [clientSecret]), startDeadline: startQueuedDeadline },
   );
   const { accessToken, expiresIn, scope } = await readTokenResponse(response, tokenUrl);
   return { accessToken, expiresIn, scopes: scope !== undefined ? scope.split(" ").filter(Boolean) : [...scopes], tokenUrl };

@@ -1,4 +1,5 @@
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
+import { createRecentTokens } from "../core/recent-tokens.ts";
 import type { TokenProvider } from "../core/token-provider.ts";
 
 /** A token the caller manages: a string, or a function called before each request. */
@@ -9,7 +10,7 @@ export type AccessTokenSource = string | (() => string | Promise<string>);
  * so it can hand out a refreshed token; a fixed string cannot change, so no retry.
  */
 export function createStaticTokenProvider(source: AccessTokenSource): TokenProvider {
-  const seen = new Set<string>();
+  const seen = createRecentTokens();
   const check = (token: unknown): string => {
     if (typeof token !== "string" || token === "") {
       throw new InvalidInputError("auth.accessToken", "the function must return a non-empty string.");
@@ -21,7 +22,7 @@ export function createStaticTokenProvider(source: AccessTokenSource): TokenProvi
     // A string is handed back as it is: no promise to wait for on each request.
     getToken: () => (typeof source === "function" ? callSource(source).then(check) : check(source)),
     invalidate: () => typeof source === "function",
-    secrets: () => seen,
+    secrets: () => seen.values(),
   };
 }
 

@@ -1,4 +1,5 @@
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
+import { isNode } from "./environment.ts";
 
 /** The Node built-ins the Node-only helpers (`saveTo`, uploads from `{ path }`) use. */
 export interface NodeBuiltins {
@@ -20,7 +21,7 @@ export interface NodeOnlyUse {
  * defaults. Outside Node the helper is refused with what to use instead.
  */
 export function importNode<Name extends keyof NodeBuiltins>(name: Name, use: NodeOnlyUse): Promise<NodeBuiltins[Name]> {
-  if (!(globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node) return Promise.reject(nodeOnlyError(use.field, use.instead));
+  if (!isNode()) return Promise.reject(nodeOnlyError(use.field, use.instead));
   return import(/* webpackIgnore: true */ /* @vite-ignore */ name) as Promise<NodeBuiltins[Name]>;
 }
 

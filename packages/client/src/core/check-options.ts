@@ -1,0 +1,16 @@
+import { InvalidInputError } from "../errors/invalid-input-error.ts";
+
+/** A duration option in ms (`timeout`, `totalTimeout`, …): a finite number ≥ 0, else an error naming `field`. */
+export function checkDuration(field: string, value: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new InvalidInputError(field, `'${String(value)}' must be a finite number ≥ 0.`);
+  }
+  return value;
+}
+
+/** The `fetch` option, else the global one: a function, else an error naming `fetch`. */
+export function checkFetch(given: typeof fetch | undefined): typeof fetch {
+  const fetchFunction: unknown = given ?? globalThis.fetch;
+  if (typeof fetchFunction !== "function") throw new InvalidInputError("fetch", "no fetch is available; pass a fetch implementation.");
+  return fetchFunction as typeof fetch;
+}

@@ -10,7 +10,8 @@ import { limits, localSandboxServerUrl, oauth2, type Scope } from "@lucca-api/ty
  */
 const localServer = new URL(localSandboxServerUrl);
 export const defaultHost = localServer.hostname.replace(/^\[(.*)\]$/, "$1");
-export const defaultPort = Number(localServer.port);
+// `URL.port` is empty for the scheme's own port: an `http://localhost` server means 80, not "any free port" (0).
+export const defaultPort = Number(localServer.port || (localServer.protocol === "https:" ? 443 : 80));
 
 /** An OAuth 2 client the sandbox's token endpoint knows. */
 export interface SandboxClient {

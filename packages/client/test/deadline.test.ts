@@ -5,7 +5,7 @@
  * in transport-faults and typed-call-body (Node) and browser.test.ts (chromium).
  */
 import { describe, expect, it } from "vitest";
-import { startQueuedDeadline } from "../src/core/deadline.ts";
+import { queuedEntries, startQueuedDeadline } from "../src/core/deadline.ts";
 import { startTimerDeadline } from "../src/core/timer-deadline.ts";
 
 /** Resolves once a platform timer of `ms` set now has fired: after every wait of `ms` or less started before. */
@@ -56,4 +56,15 @@ describe.each([
     await after(40);
     expect(count).toBe(1);
   });
+});
+
+it("Node's queue does not keep an entry per restart while an older wait runs (a fast download restarts it every chunk)", () => {
+  const ms = 987_654; // a length no other test uses: its own queue
+  const older = startQueuedDeadline(ms, () => undefined);
+  const download = startQueuedDeadline(ms, () => undefined);
+  for (let chunk = 0; chunk < 10_000; chunk++) download.restart();
+  expect(queuedEntries(ms)).toBeLessThanOrEqual(2 * 65 + 2);
+  download.stop();
+  older.stop();
+  expect(queuedEntries(ms)).toBe(0);
 });

@@ -33,13 +33,13 @@ class QueuedDeadline implements Deadline {
 
   restart(): void {
     if (this.fired) return;
-    if (this.entry) this.entry.deadline = undefined;
+    if (this.entry) this.queue.leave(this.entry);
     this.entry = this.queue.add(this);
   }
 
   stop(): void {
     if (!this.entry) return;
-    this.entry.deadline = undefined;
+    this.queue.leave(this.entry);
     this.entry = undefined;
     this.queue.trim();
   }
@@ -53,8 +53,21 @@ interface Entry {
 
 /** The waits of one length, in the order they run out. */
 class DeadlineQueue {
-  private readonly entries: Entry[] = [];
+  private entries: Entry[] = [];
+  /** Entries left behind a wait still running (a restart leaves one a body chunk): swept when they are most of the queue. */
+  private left = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** How many entries the queue holds, left ones included (for tests). */
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** `entry`'s wait left it (restarted or stopped): it no longer runs out. */
+  leave(entry: Entry): void {
+    entry.deadline = undefined;
+    this.left += 1;
+  }
 
   constructor(private readonly ms: number) {}
 
@@ -67,10 +80,22 @@ class DeadlineQueue {
     return entry;
   }
 
-  /** Drops the stopped waits at the head; with none pending, the timer keeps no Node process alive. */
+  /**
+   * Drops the left entries at the head, and all of them once they are most of the queue
+   * (a live wait at the head would keep them otherwise, one a chunk of a fast download);
+   * with none pending, the timer keeps no Node process alive.
+   */
   trim(): void {
-    while (this.entries.length && !this.entries[0]!.deadline) this.entries.shift();
+    while (this.entries.length && !this.entries[0]!.deadline) this.drop();
+    if (this.left > 64 && this.left * 2 > this.entries.length) {
+      this.entries = this.entries.filter((entry) => entry.deadline);
+      this.left = 0;
+    }
     if (!this.entries.length) (this.timer as { unref?: () => void } | undefined)?.unref?.();
+  }
+
+  private drop(): void {
+    if (!this.entries.shift()!.deadline) this.left -= 1;
   }
 
   private readonly expire = () => {
@@ -81,7 +106,7 @@ class DeadlineQueue {
         this.timer = setTimeout(this.expire, Math.max(1, Math.ceil(head.at - now)));
         return;
       }
-      this.entries.shift();
+      this.drop();
       const { deadline } = head;
       if (!deadline) continue;
       deadline.fired = true;
@@ -100,3 +125,8 @@ export const startQueuedDeadline: StartDeadline = (ms, expire) => {
   if (!queue) queues.set(ms, (queue = new DeadlineQueue(ms)));
   return new QueuedDeadline(queue, expire);
 };
+
+/** How many entries the queue of `ms` holds (for tests: restarts must not pile up). */
+export function queuedEntries(ms: number): number {
+  return queues.get(ms)?.size ?? 0;
+}

@@ -3,7 +3,7 @@ import createClient, { type Client } from "openapi-fetch";
 import { broughtProvider, type CreateCredentialsProvider } from "./auth/credentials-provider-key.ts";
 import { createStaticTokenProvider } from "./auth/static-token-provider.ts";
 import type { ClientPaths, JsonMediaType } from "./core/client-paths.ts";
-import type { ClientContext, ResolvedOptions } from "./core/context.ts";
+import type { ClientContext, ReadPlainLink, ResolvedOptions } from "./core/context.ts";
 import type { StartDeadline } from "./core/deadline.ts";
 import { createRedactingLogger } from "./core/logger.ts";
 import { serializeQuery } from "./core/query-serializer.ts";
@@ -44,6 +44,11 @@ export interface Platform {
   clientCredentials: CreateCredentialsProvider;
   /** The waits of the timeouts: Node's share a timer per length, a browser's are plain timers. */
   startDeadline: StartDeadline;
+  /**
+   * Node's reads a link on the client's own API by hand, without the cost of its `URL`
+   * and `URLSearchParams`; a browser's `URL` is native, and its bundle carries none.
+   */
+  readPlainLink?: ReadPlainLink;
 }
 
 /**
@@ -53,7 +58,7 @@ export interface Platform {
  */
 export function createClientFactory(platform: Platform): (options: LuccaFilesClientOptions) => LuccaFilesClient {
   return (options) => {
-    const resolved: ResolvedOptions = { ...resolveOptions(options), startDeadline: platform.startDeadline };
+    const resolved: ResolvedOptions = { ...resolveOptions(options), startDeadline: platform.startDeadline, readPlainLink: platform.readPlainLink };
     let tokens: TokenProvider | undefined;
     const logger = createRedactingLogger(options.logger, () => tokens?.secrets() ?? []);
     const { auth } = options;

@@ -9,6 +9,7 @@ import { canStreamRequestBodies } from "./core/environment.ts";
 import { createClientFactory } from "./create-client.ts";
 import { startQueuedDeadline } from "./core/deadline.ts";
 import { saveToPath } from "./download/save-to-path.ts";
+import { readPlainFileLink } from "./links/plain-file-link.ts";
 import { blobBody, bufferSource } from "./upload/buffer-source.ts";
 import { extensionTypes } from "./upload/extension-types.ts";
 import { openPath } from "./upload/open-path.ts";
@@ -28,4 +29,5 @@ export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({
   saveToPath,
   clientCredentials: createCredentialsProvider,
   startDeadline: startQueuedDeadline,
+  readPlainLink: readPlainFileLink,
 });

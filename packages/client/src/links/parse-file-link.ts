@@ -13,8 +13,7 @@ export interface FileLink {
   baseUrl: string;
 }
 
-const idPlaceholder = `{${fileIdParameter.name}}`;
-const [pathBefore = "", pathAfter = ""] = retrieveFileRoute.path.split(idPlaceholder);
+const [pathBefore = "", pathAfter = ""] = retrieveFileRoute.path.split(`{${fileIdParameter.name}}`);
 
 /**
  * Parses a link `href` as the API hands it out (`links.self.href` of a file, or the

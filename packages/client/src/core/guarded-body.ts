@@ -47,6 +47,22 @@ async function textOf(response: Response): Promise<string> {
   return utf8.decode(await bytesOf(response));
 }
 
+/**
+ * A whole body as text, read as the guarded readers read: undici's `text()`, with its
+ * checks and callbacks, cost some 3 µs more a call in process, 7 µs of a 270 µs loopback
+ * request. Unguarded: the caller's attempt covers the read, and judges its failures
+ * (`readBody`).
+ */
+export async function bodyText(body: ReadableStream<Uint8Array> | null): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  for (const reader = body?.getReader(); reader; ) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+  }
+  return utf8.decode(concat(chunks));
+}
+
 /** A `Response` whose readers go through the guard. */
 const GuardedResponse: Response = Object.create(globalThis.Response?.prototype ?? Object.prototype, {
   body: {

@@ -4,8 +4,8 @@
  * use: the Node-only helpers (`{ path }` uploads, `saveTo`), which fail here naming what
  * to use instead; the client-credentials grant, which needs a secret a page cannot keep
  * (RFC 6749, section 2.1: `auth: { accessToken }` instead, or `clientCredentials()` from
- * `@lucca-api/client/client-credentials` for a local sandbox); the extension table (a
- * browser's File carries its own type) and the streamed upload body (a browser sends a Blob).
+ * `@lucca-api/client/client-credentials` for a local sandbox); the extension table and the
+ * spec's list of accepted types (a browser's File carries its own type, which the API checks) and the streamed upload body (a browser sends a Blob).
  */
 import type { requestAccessToken as requestAccessTokenOnNode } from "./auth/request-access-token.ts";
 import { secretInBrowser } from "./auth/secret-in-browser.ts";
@@ -14,6 +14,7 @@ import { nodeOnlyError } from "./core/node-builtins.ts";
 import { startTimerDeadline } from "./core/timer-deadline.ts";
 import { InvalidInputError } from "./errors/invalid-input-error.ts";
 import { blobBody, bufferSource } from "./upload/buffer-source.ts";
+import { browserContentType } from "./upload/content-type-aliases.ts";
 
 export * from "./exports.ts";
 export type { AccessTokenGrant, RequestAccessTokenOptions } from "./auth/request-access-token.ts";
@@ -25,7 +26,7 @@ export const requestAccessToken: typeof requestAccessTokenOnNode = () => Promise
 export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({
   upload: {
     prepare: (source) => bufferSource(source, () => Promise.reject(nodeOnlyError("source.path", 'upload a File or Blob (e.g. from an <input type="file">)'))),
-    extensionTypes: {},
+    contentType: browserContentType,
     body: blobBody,
   },
   saveToPath: async (body) => {

@@ -10,6 +10,7 @@ import { createClientFactory } from "./create-client.ts";
 import { startQueuedDeadline } from "./core/deadline.ts";
 import { saveToPath } from "./download/save-to-path.ts";
 import { blobBody, bufferSource } from "./upload/buffer-source.ts";
+import { checkedContentType } from "./upload/content-type.ts";
 import { extensionTypes } from "./upload/extension-types.ts";
 import { openPath } from "./upload/open-path.ts";
 import { streamBody } from "./upload/stream-body.ts";
@@ -19,12 +20,14 @@ export * from "./exports.ts";
 // Node only: a client secret has no place in a browser (the factory refuses one there too).
 export { requestAccessToken, type AccessTokenGrant, type RequestAccessTokenOptions } from "./auth/request-access-token.ts";
 
+const contentType = checkedContentType(extensionTypes);
+
 /** Creates the client (see `LuccaFilesClientOptions`). */
 export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({
   upload: canStreamRequestBodies()
-    ? { prepare: (source) => prepareSource(source, openPath), extensionTypes, body: streamBody }
+    ? { prepare: (source) => prepareSource(source, openPath), contentType, body: streamBody }
     : // Another runtime that takes this entry (a worker, say) may not stream request bodies: a Blob goes.
-      { prepare: (source) => bufferSource(source, openPath), extensionTypes, body: blobBody },
+      { prepare: (source) => bufferSource(source, openPath), contentType, body: blobBody },
   saveToPath,
   clientCredentials: createCredentialsProvider,
   startDeadline: startQueuedDeadline,

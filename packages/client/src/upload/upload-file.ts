@@ -4,7 +4,6 @@ import { readJson } from "../core/read-json.ts";
 import { createApiError } from "../core/create-api-error.ts";
 import { through } from "../core/transport.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
-import { checkContentType, inferContentType } from "./content-type.ts";
 import { multipartFraming, type MultipartFraming } from "./multipart-body.ts";
 import type { PreparedSource, UploadSource } from "./upload-source.ts";
 
@@ -35,15 +34,19 @@ export interface UploadFileOptions {
 }
 
 /**
- * What uploads need from the platform: Node opens `{ path }`, infers a type from the
- * extension table and streams the body; a browser build carries none of them (a
- * browser's File has its type, it has no file system, and it sends a Blob), which keeps
- * the bundle smaller.
+ * What uploads need from the platform: Node opens `{ path }`, checks and infers the type
+ * and streams the body; a browser build carries none of them (a browser's File has its
+ * type, it has no file system, and it sends a Blob), which keeps the bundle smaller.
  */
 export interface UploadPlatform {
   /** The source made uniform: `prepareSource` where the body streams, else `bufferSource` (a Blob). */
   prepare(source: UploadSource): Promise<PreparedSource>;
-  extensionTypes: Readonly<Record<string, ContentType>>;
+  /**
+   * The type the upload goes as, from the caller's `contentType`, the Blob's type and the
+   * file name: Node's checks it against the spec's list and infers it from the extension
+   * table (`checkedContentType`); a browser's carries neither (`browserContentType`).
+   */
+  contentType(given: string | undefined, blobType: string | undefined, fileName: string): ContentType;
   /** One attempt's body: streamed on Node (`streamBody`), else a Blob (`blobBody`); `onChunk` sees each piece handed to the network. */
   body: UploadBody;
 }
@@ -65,7 +68,7 @@ export async function uploadFile(context: ClientContext, platform: UploadPlatfor
   const prepared = await platform.prepare(source);
   const fileName = options.fileName ?? prepared.name;
   if (!fileName) throw new InvalidInputError("fileName", "is required for bytes or a stream, e.g. { fileName: 'report.pdf' }.");
-  const contentType = options.contentType !== undefined ? checkContentType(options.contentType) : inferContentType(prepared.type, fileName, platform.extensionTypes);
+  const contentType = platform.contentType(options.contentType, prepared.type, fileName);
   const size = prepared.size ?? options.size;
   const framing = multipartFraming(fileName, contentType);
   const framingBytes = framing.head.byteLength + framing.tail.byteLength;

@@ -35,6 +35,12 @@ window.runChecks = async (baseUrl: string, stallUrl: string) => {
 
   const streamed = await client.uploadFile(new Blob([bytes]).stream(), { fileName: "stream.bin" });
   results.streamUpload = streamed.file.contentType;
+  // Without the spec's list in the browser build, a type the API does not accept is its
+  // to refuse (400), after sending.
+  results.unlistedType = await client.uploadFile(new File([bytes], "clip.mov", { type: "video/quicktime" })).then(
+    () => "uploaded",
+    (error: Error) => `${error.name}: ${error.message}`,
+  );
 
   const metadata = await client.getFile(file);
   results.metadata = { modified: metadata.modified, sameETag: metadata.eTag === eTag };

@@ -13,7 +13,7 @@ import { createClientFactory } from "./create-client.ts";
 import { nodeOnlyError } from "./core/node-builtins.ts";
 import { startTimerDeadline } from "./core/timer-deadline.ts";
 import { InvalidInputError } from "./errors/invalid-input-error.ts";
-import { blobBody, bufferSource } from "./upload/buffer-source.ts";
+import { bufferSource, formDataBody } from "./upload/buffer-source.ts";
 import { browserContentType } from "./upload/content-type-aliases.ts";
 
 export * from "./exports.ts";
@@ -27,7 +27,7 @@ export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({
   upload: {
     prepare: (source) => bufferSource(source, () => Promise.reject(nodeOnlyError("source.path", 'upload a File or Blob (e.g. from an <input type="file">)'))),
     contentType: browserContentType,
-    body: blobBody,
+    multipart: formDataBody,
   },
   saveToPath: async (body) => {
     // The download would otherwise hold its connection open.

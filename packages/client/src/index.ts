@@ -13,6 +13,7 @@ import { blobBody, bufferSource } from "./upload/buffer-source.ts";
 import { checkedContentType } from "./upload/content-type.ts";
 import { extensionTypes } from "./upload/extension-types.ts";
 import { openPath } from "./upload/open-path.ts";
+import { framedBody } from "./upload/multipart-body.ts";
 import { streamBody } from "./upload/stream-body.ts";
 import { prepareSource } from "./upload/upload-source.ts";
 
@@ -25,9 +26,9 @@ const contentType = checkedContentType(extensionTypes);
 /** Creates the client (see `LuccaFilesClientOptions`). */
 export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({
   upload: canStreamRequestBodies()
-    ? { prepare: (source) => prepareSource(source, openPath), contentType, body: streamBody }
+    ? { prepare: (source) => prepareSource(source, openPath), contentType, multipart: framedBody(streamBody) }
     : // Another runtime that takes this entry (a worker, say) may not stream request bodies: a Blob goes.
-      { prepare: (source) => bufferSource(source, openPath), contentType, body: blobBody },
+      { prepare: (source) => bufferSource(source, openPath), contentType, multipart: framedBody(blobBody) },
   saveToPath,
   clientCredentials: createCredentialsProvider,
   startDeadline: startQueuedDeadline,

@@ -64,6 +64,7 @@ it.skipIf(plan.skipReason)("in chromium, the client uploads, revalidates, downlo
     withoutOptIn: expect.stringMatching(/^auth\.clientSecret: a client secret in a browser is readable by anyone .*dangerouslyAllowBrowser: true\)\.$/),
     uploaded: { fileName: "camera.jpg", contentType: "image/jpg", hasLink: true, lastProgress: 200_000 },
     streamUpload: "binary/octet-stream",
+    nonAsciiName: "reçu été.pdf",
     unlistedType: expect.stringMatching(/^BadRequestError: 400 .*video\/quicktime.*Fix what the API named and send again\./),
     metadata: { modified: true, sameETag: true },
     notModified: false,

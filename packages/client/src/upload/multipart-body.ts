@@ -1,4 +1,5 @@
-import { uploadFileRoute } from "@lucca-api/types";
+import { uploadFileRoute, type ContentType } from "@lucca-api/types";
+import type { MultipartBody, UploadBody } from "./upload-file.ts";
 
 /** The multipart media type and the name of the one part, as the spec's upload operation states. */
 const [multipartType = ""] = uploadFileRoute.requestMediaTypes;
@@ -30,6 +31,14 @@ export function multipartFraming(fileName: string, contentType: string): Multipa
     tail: encoder.encode(`\r\n--${boundary}--\r\n`),
   };
 }
+
+/** Node's multipart body: framed here, so that its exact size is known before sending; `body` builds each attempt's. */
+export const framedBody =
+  (body: UploadBody) =>
+  (fileName: string, contentType: ContentType): MultipartBody => {
+    const framing = multipartFraming(fileName, contentType);
+    return { contentType: framing.contentType, framingBytes: framing.head.byteLength + framing.tail.byteLength, create: (prepared, size, onChunk) => body(prepared, framing, size, onChunk) };
+  };
 
 function encodeRfc8187(value: string): string {
   return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

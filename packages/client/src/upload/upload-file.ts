@@ -4,7 +4,7 @@ import { readJson } from "../core/read-json.ts";
 import { createApiError } from "../core/create-api-error.ts";
 import { through } from "../core/transport.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
-import { multipartFraming, type MultipartFraming } from "./multipart-body.ts";
+import type { MultipartFraming } from "./multipart-body.ts";
 import type { PreparedSource, UploadSource } from "./upload-source.ts";
 
 /**
@@ -47,8 +47,18 @@ export interface UploadPlatform {
    * table (`checkedContentType`); a browser's carries neither (`browserContentType`).
    */
   contentType(given: string | undefined, blobType: string | undefined, fileName: string): ContentType;
-  /** One attempt's body: streamed on Node (`streamBody`), else a Blob (`blobBody`); `onChunk` sees each piece handed to the network. */
-  body: UploadBody;
+  /** The multipart body: Node frames the file itself (`framedBody`), a browser hands a FormData to its fetch (`formDataBody`). */
+  multipart(fileName: string, contentType: ContentType): MultipartBody;
+}
+
+/** An upload's multipart body, as the platform builds it. */
+export interface MultipartBody {
+  /** The request's `Content-Type`, with its boundary; undefined where fetch sets it (a FormData). */
+  contentType: string | undefined;
+  /** The bytes around the file, counted against the API's limit before sending (0 where the platform frames the body). */
+  framingBytes: number;
+  /** One attempt's body: streamed on Node (`streamBody`), else a Blob (`blobBody`) or a FormData; `onChunk` sees each piece handed to the network. */
+  create(prepared: PreparedSource, size: number | undefined, onChunk: (bytes: number) => void): BodyInit | AsyncIterable<Uint8Array>;
 }
 
 export type UploadBody = (prepared: PreparedSource, framing: MultipartFraming, size: number | undefined, onChunk: (bytes: number) => void) => BodyInit | AsyncIterable<Uint8Array>;
@@ -70,13 +80,13 @@ export async function uploadFile(context: ClientContext, platform: UploadPlatfor
   if (!fileName) throw new InvalidInputError("fileName", "is required for bytes or a stream, e.g. { fileName: 'report.pdf' }.");
   const contentType = platform.contentType(options.contentType, prepared.type, fileName);
   const size = prepared.size ?? options.size;
-  const framing = multipartFraming(fileName, contentType);
-  const framingBytes = framing.head.byteLength + framing.tail.byteLength;
+  const multipart = platform.multipart(fileName, contentType);
+  const length = size !== undefined && multipart.contentType ? String(size + multipart.framingBytes) : undefined;
   const limit = context.options.maxUploadBytes;
-  if (size !== undefined && size + framingBytes > limit) {
-    throw new InvalidInputError("source", `'${fileName}' is ${size} bytes, ${size + framingBytes} with its multipart framing: over the API's limit of ${limit} bytes; send a smaller file.`);
+  if (size !== undefined && size + multipart.framingBytes > limit) {
+    throw new InvalidInputError("source", `'${fileName}' (${size} bytes) is over the API's limit of ${limit} bytes with its multipart framing; send a smaller file.`);
   }
-  const body = bodyFactory(prepared, framing, size, options.onProgress, platform.body);
+  const body = bodyFactory(prepared, size, options.onProgress, multipart);
   const { data, error, response } = await context.api.POST(uploadFileRoute.path, {
     params: {
       query: { include: options.include ?? ["links"] },
@@ -85,10 +95,10 @@ export async function uploadFile(context: ClientContext, platform: UploadPlatfor
     body: {} as { form: Blob },
     bodySerializer: () => undefined,
     headers: {
-      "Content-Type": framing.contentType,
+      "Content-Type": multipart.contentType,
       // Known up front, the length lets the server refuse an oversized body before reading
-      // it (a browser sets it itself, and drops it from here).
-      "Content-Length": size !== undefined ? String(size + framingBytes) : undefined,
+      // it (a browser sets it itself).
+      "Content-Length": length,
     },
     parseAs: "text",
     ...through(context.transport, options.signal, { body: body.create, oneShot: body.oneShot, repeatable: true, readBody: true }),
@@ -101,7 +111,7 @@ export async function uploadFile(context: ClientContext, platform: UploadPlatfor
 }
 
 /** Each attempt's body, with its progress; a stream source is sent once. */
-function bodyFactory(prepared: PreparedSource, framing: MultipartFraming, size: number | undefined, onProgress: UploadFileOptions["onProgress"], body: UploadBody) {
+function bodyFactory(prepared: PreparedSource, size: number | undefined, onProgress: UploadFileOptions["onProgress"], multipart: MultipartBody) {
   let sent = 0;
   let used = false;
   const oneShot = prepared.kind === "stream";
@@ -109,7 +119,7 @@ function bodyFactory(prepared: PreparedSource, framing: MultipartFraming, size: 
     if (oneShot && used) throw new InvalidInputError("source", "a stream can be sent only once; upload a Blob, bytes or a path to allow retries.");
     used = true;
     sent = 0;
-    return body(prepared, framing, size, (bytes) => {
+    return multipart.create(prepared, size, (bytes) => {
       sent += bytes;
       touch();
       // The end is reported once, after the answer: a retry may yet send the file again.

@@ -35,6 +35,8 @@ window.runChecks = async (baseUrl: string, stallUrl: string) => {
 
   const streamed = await client.uploadFile(new Blob([bytes]).stream(), { fileName: "stream.bin" });
   results.streamUpload = streamed.file.contentType;
+  // The browser frames the multipart body (FormData), file name included.
+  results.nonAsciiName = (await client.uploadFile(new Blob(["x"]), { fileName: "reçu été.pdf" })).file.fileName;
   // Without the spec's list in the browser build, a type the API does not accept is its
   // to refuse (400), after sending.
   results.unlistedType = await client.uploadFile(new File([bytes], "clip.mov", { type: "video/quicktime" })).then(

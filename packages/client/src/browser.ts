@@ -11,6 +11,7 @@ import type { requestAccessToken as requestAccessTokenOnNode } from "./auth/requ
 import { secretInBrowser } from "./auth/secret-in-browser.ts";
 import { createClientFactory } from "./create-client.ts";
 import { nodeOnlyError } from "./core/node-builtins.ts";
+import { freshBody } from "./core/fresh-body.ts";
 import { startTimerDeadline } from "./core/timer-deadline.ts";
 import { InvalidInputError } from "./errors/invalid-input-error.ts";
 import { bufferSource, formDataBody } from "./upload/buffer-source.ts";
@@ -38,4 +39,5 @@ export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({
     throw new InvalidInputError("auth.clientSecret", `${secretInBrowser} (for a local sandbox only: clientCredentials() of @lucca-api/client/client-credentials, with dangerouslyAllowBrowser: true).`);
   },
   startDeadline: startTimerDeadline,
+  keepBody: freshBody,
 });

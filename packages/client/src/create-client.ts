@@ -5,6 +5,7 @@ import { createStaticTokenProvider } from "./auth/static-token-provider.ts";
 import type { ClientPaths, JsonMediaType } from "./core/client-paths.ts";
 import type { ClientContext, ResolvedOptions } from "./core/context.ts";
 import type { StartDeadline } from "./core/deadline.ts";
+import type { KeepBody } from "./core/guarded-body.ts";
 import { createRedactingLogger } from "./core/logger.ts";
 import { serializeQuery } from "./core/query-serializer.ts";
 import type { TokenProvider } from "./core/token-provider.ts";
@@ -44,6 +45,8 @@ export interface Platform {
   clientCredentials: CreateCredentialsProvider;
   /** The waits of the timeouts: Node's share a timer per length, a browser's are plain timers. */
   startDeadline: StartDeadline;
+  /** An answer's body read in its attempt, or guarded: Node's shares a prototype, a browser's is a new `Response`. */
+  keepBody: KeepBody;
 }
 
 /**
@@ -53,7 +56,7 @@ export interface Platform {
  */
 export function createClientFactory(platform: Platform): (options: LuccaFilesClientOptions) => LuccaFilesClient {
   return (options) => {
-    const resolved: ResolvedOptions = { ...resolveOptions(options), startDeadline: platform.startDeadline };
+    const resolved: ResolvedOptions = { ...resolveOptions(options), startDeadline: platform.startDeadline, keepBody: platform.keepBody };
     let tokens: TokenProvider | undefined;
     const logger = createRedactingLogger(options.logger, () => tokens?.secrets() ?? []);
     const { auth } = options;

@@ -108,58 +108,64 @@ export function guardedStream(first: ReadableStream<Uint8Array>, guard: BodyGuar
  * A small answer read whole inside its attempt (`readText`), or the guard of a file's
  * content that a typed call hands to openapi-fetch unread.
  */
-type Kept = string | { original: ReadableStream<Uint8Array>; guard: BodyGuard; stream?: ReadableStream<Uint8Array> };
+export type Kept = string | { original: ReadableStream<Uint8Array>; guard: BodyGuard; stream?: ReadableStream<Uint8Array> };
+
+/** Gives an answer the body that was read or guarded: the platform's (`Platform.keepBody`). */
+export type KeepBody = (response: Response, body: Kept) => Response;
 
 const kept = Symbol("kept body");
 type KeptResponse = Response & { [kept]: Kept };
 
 /**
- * The same `Response` comes back, its readers (`body`, `text()`, `json()`,
- * `arrayBuffer()`, `blob()`) taken from a prototype all such answers share, which serves
- * what was read, or reads through the guard. Every request comes here, so this is cheap:
- * a new `Response` would build a web stream (measured at about 60 µs of a 400 µs
- * loopback GET on Node), readers defined on each answer about 20 µs.
+ * Node's `KeepBody`: the same `Response` comes back, its readers (`body`, `text()`,
+ * `json()`, `arrayBuffer()`, `blob()`) taken from a prototype all such answers share,
+ * which serves what was read, or reads through the guard. Every request comes here, so
+ * this is cheap: a new `Response` would build a web stream (measured at about 60 µs of
+ * a 400 µs loopback GET on Node), readers defined on each answer about 20 µs. (A
+ * browser builds a new one: `fresh-body.ts`.)
  */
-export function keepBody(response: Response, body: Kept): Response {
+export const keepBody: KeepBody = (response, body) => {
   (response as KeptResponse)[kept] = body;
   return Object.setPrototypeOf(response, KeptBody) as Response;
-}
-
-/** Whether `keepBody` already holds this answer's body. */
-export const isKept = (response: Response): boolean => kept in response;
+};
 
 /** The guarded content as a fresh `Response`, for the readers other than `body`; the text read, likewise. */
 const again = (response: KeptResponse) => new Response(typeof response[kept] === "string" ? response[kept] : response.body, { headers: response.headers });
 
-const KeptBody: Response = /* @__PURE__ */ Object.create(globalThis.Response?.prototype ?? Object.prototype, {
-  body: {
-    get(this: KeptResponse) {
-      const body = this[kept];
-      return typeof body === "string" ? again(this).body : (body.stream ??= guardedStream(body.original, body.guard));
+// Built by a function so that a bundle without `keepBody` (a browser's) drops it.
+const KeptBody: Response = /* @__PURE__ */ keptBodyPrototype();
+
+function keptBodyPrototype(): Response {
+  return Object.create(globalThis.Response?.prototype ?? Object.prototype, {
+    body: {
+      get(this: KeptResponse) {
+        const body = this[kept];
+        return typeof body === "string" ? again(this).body : (body.stream ??= guardedStream(body.original, body.guard));
+      },
     },
-  },
-  text: {
-    value(this: KeptResponse) {
-      const body = this[kept];
-      return typeof body === "string" ? Promise.resolve(body) : again(this).text();
+    text: {
+      value(this: KeptResponse) {
+        const body = this[kept];
+        return typeof body === "string" ? Promise.resolve(body) : again(this).text();
+      },
     },
-  },
-  json: {
-    async value(this: Response) {
-      return JSON.parse(await this.text()) as unknown;
+    json: {
+      async value(this: Response) {
+        return JSON.parse(await this.text()) as unknown;
+      },
     },
-  },
-  arrayBuffer: {
-    value(this: KeptResponse) {
-      return again(this).arrayBuffer();
+    arrayBuffer: {
+      value(this: KeptResponse) {
+        return again(this).arrayBuffer();
+      },
     },
-  },
-  blob: {
-    value(this: KeptResponse) {
-      return again(this).blob();
+    blob: {
+      value(this: KeptResponse) {
+        return again(this).blob();
+      },
     },
-  },
-}) as Response;
+  }) as Response;
+}
 
 /** A small answer, read whole inside its attempt: each chunk restarts the attempt's timer (`touch`), so its silence is what counts. */
 export async function readText(response: Response, touch: () => void): Promise<string> {

@@ -1,7 +1,7 @@
 import { deprecationHeader, sunsetHeader } from "@lucca-api/types";
 import type { TokenProvider } from "./token-provider.ts";
 import { runAttempts, type AttemptConfig, type SendAttempt } from "./attempts.ts";
-import { isKept, keepBody, readText } from "./guarded-body.ts";
+import { readText, type KeepBody } from "./guarded-body.ts";
 import * as httpStatus from "./http-status.ts";
 import type { RedactingLogger } from "./logger.ts";
 import { redactUrl } from "./redact.ts";
@@ -12,6 +12,8 @@ export interface TransportConfig extends AttemptConfig {
   apiOrigin: string;
   tokens: TokenProvider | undefined;
   totalTimeout: number;
+  /** The platform's way to give an answer the body read in its attempt, or guarded. */
+  keepBody: KeepBody;
 }
 
 /** What a helper knows about its request that a `Request` object cannot say. */
@@ -81,14 +83,14 @@ export function createTransport(config: TransportConfig): Transport {
         : config.fetch(request, { signal }));
       // A small answer is read here, under the attempt's timers, signal and retries; only
       // a file's content streams after `send` returns (guarded in `finish`).
-      return options.readBody || (options.guardBody && !isContent(response)) ? keepBody(response, await readText(response, touch)) : response;
+      return options.readBody || (options.guardBody && !isContent(response)) ? config.keepBody(response, await readText(response, touch)) : response;
     };
     const call = { repeatable, signal: options.callerSignal !== undefined ? options.callerSignal : request.signal, describe, startedAt };
     const run = () => runAttempts(sendAttempt, call, config);
 
     const finish = (response: Response) =>
-      options.guardBody && !isKept(response) && response.body
-        ? keepBody(response, { original: response.body, guard: { idleTimeout: config.timeout, totalTimeout: config.totalTimeout, startedAt, signal: request.signal, describe, startDeadline: config.startDeadline } })
+      options.guardBody && isContent(response) && response.body
+        ? config.keepBody(response, { original: response.body, guard: { idleTimeout: config.timeout, totalTimeout: config.totalTimeout, startedAt, signal: request.signal, describe, startDeadline: config.startDeadline } })
         : response;
 
     const response = warnIfDeprecated(await run(), describe, config.logger);

@@ -1,7 +1,7 @@
 import { blobSource, isAsyncIterable, isPath, unknownSource, type OpenPath, type PreparedSource, type UploadSource } from "./upload-source.ts";
-import { uploadFileRoute, type ContentType } from "@lucca-api/types";
+import { uploadFileRoute } from "@lucca-api/types";
 import type { MultipartFraming } from "./multipart-body.ts";
-import type { MultipartBody } from "./upload-file.ts";
+import type { MultipartBody, UploadPart } from "./upload-file.ts";
 
 /** The one part of the upload's multipart body, as the spec names it. */
 const [partName = ""] = uploadFileRoute.requestParts;
@@ -31,14 +31,11 @@ export const blobBody = (prepared: PreparedSource, framing: MultipartFraming): B
 /**
  * A browser's multipart body: a FormData, which the browser frames itself (boundary, the
  * file name's encoding) and measures (`Content-Type`, `Content-Length`), so the client's
- * check before sending counts the file alone. Progress is only the final event.
+ * check before sending counts the file alone. A Blob's size is known: progress is only
+ * the final event. The same FormData goes again on a retry.
  */
-export const formDataBody = (fileName: string, contentType: ContentType): MultipartBody => ({
-  contentType: undefined,
-  framingBytes: 0,
-  create(prepared) {
-    const form = new FormData();
-    form.append(partName, new Blob([(prepared as { blob: Blob }).blob], { type: contentType }), fileName);
-    return form;
-  },
-});
+export function formDataBody({ prepared, fileName, contentType, size }: UploadPart): MultipartBody {
+  const form = new FormData();
+  form.append(partName, new Blob([(prepared as { blob: Blob }).blob], { type: contentType }), fileName);
+  return { contentType: undefined, framingBytes: 0, oneShot: false, create: () => form, sent: () => size! };
+}

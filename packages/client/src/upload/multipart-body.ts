@@ -1,5 +1,6 @@
 import { uploadFileRoute, type ContentType } from "@lucca-api/types";
-import type { MultipartBody, UploadBody } from "./upload-file.ts";
+import { InvalidInputError } from "../errors/invalid-input-error.ts";
+import type { MultipartBody, UploadBody, UploadPart } from "./upload-file.ts";
 
 /** The multipart media type and the name of the one part, as the spec's upload operation states. */
 const [multipartType = ""] = uploadFileRoute.requestMediaTypes;
@@ -32,12 +33,35 @@ export function multipartFraming(fileName: string, contentType: string): Multipa
   };
 }
 
-/** Node's multipart body: framed here, so that its exact size is known before sending; `body` builds each attempt's. */
+/**
+ * Node's multipart body: framed here, so that its exact size is known before sending;
+ * `body` builds each attempt's, whose progress is reported as it goes. A stream source
+ * is sent once.
+ */
 export const framedBody =
   (body: UploadBody) =>
-  (fileName: string, contentType: ContentType): MultipartBody => {
+  ({ prepared, fileName, contentType, size, onProgress }: UploadPart): MultipartBody => {
     const framing = multipartFraming(fileName, contentType);
-    return { contentType: framing.contentType, framingBytes: framing.head.byteLength + framing.tail.byteLength, create: (prepared, size, onChunk) => body(prepared, framing, size, onChunk) };
+    let sent = 0;
+    let used = false;
+    const oneShot = prepared.kind === "stream";
+    return {
+      contentType: framing.contentType,
+      framingBytes: framing.head.byteLength + framing.tail.byteLength,
+      oneShot,
+      create(touch) {
+        if (oneShot && used) throw new InvalidInputError("source", "a stream can be sent only once; upload a Blob, bytes or a path to allow retries.");
+        used = true;
+        sent = 0;
+        return body(prepared, framing, size, (bytes) => {
+          sent += bytes;
+          touch();
+          // The end is reported once, after the answer: a retry may yet send the file again.
+          if (size === undefined || sent < size) onProgress?.({ loaded: sent, total: size });
+        });
+      },
+      sent: () => sent,
+    };
   };
 
 function encodeRfc8187(value: string): string {

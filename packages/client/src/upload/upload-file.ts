@@ -47,8 +47,22 @@ export interface UploadPlatform {
    * table (`checkedContentType`); a browser's carries neither (`browserContentType`).
    */
   contentType(given: string | undefined, blobType: string | undefined, fileName: string): ContentType;
-  /** The multipart body: Node frames the file itself (`framedBody`), a browser hands a FormData to its fetch (`formDataBody`). */
-  multipart(fileName: string, contentType: ContentType): MultipartBody;
+  /**
+   * The multipart body: Node frames the file itself and reports progress as it streams
+   * (`framedBody`); a browser hands a FormData to its fetch (`formDataBody`), which
+   * reports none until the end.
+   */
+  multipart(part: UploadPart): MultipartBody;
+}
+
+/** What goes in the upload's one multipart part. */
+export interface UploadPart {
+  prepared: PreparedSource;
+  fileName: string;
+  contentType: ContentType;
+  /** The file's size when known (a Blob's, a path's, or the size declared for a stream). */
+  size: number | undefined;
+  onProgress: UploadFileOptions["onProgress"];
 }
 
 /** An upload's multipart body, as the platform builds it. */
@@ -57,8 +71,12 @@ export interface MultipartBody {
   contentType: string | undefined;
   /** The bytes around the file, counted against the API's limit before sending (0 where the platform frames the body). */
   framingBytes: number;
-  /** One attempt's body: streamed on Node (`streamBody`), else a Blob (`blobBody`) or a FormData; `onChunk` sees each piece handed to the network. */
-  create(prepared: PreparedSource, size: number | undefined, onChunk: (bytes: number) => void): BodyInit | AsyncIterable<Uint8Array>;
+  /** The body can be built only once (a stream source): the upload is not retried. */
+  oneShot: boolean;
+  /** One attempt's body; `touch` restarts the attempt's timer as the body makes progress. */
+  create(touch: () => void): BodyInit | AsyncIterable<Uint8Array>;
+  /** The file's bytes the last attempt handed to the network (the final event's, for a stream of unknown size). */
+  sent(): number;
 }
 
 export type UploadBody = (prepared: PreparedSource, framing: MultipartFraming, size: number | undefined, onChunk: (bytes: number) => void) => BodyInit | AsyncIterable<Uint8Array>;
@@ -80,13 +98,12 @@ export async function uploadFile(context: ClientContext, platform: UploadPlatfor
   if (!fileName) throw new InvalidInputError("fileName", "is required for bytes or a stream, e.g. { fileName: 'report.pdf' }.");
   const contentType = platform.contentType(options.contentType, prepared.type, fileName);
   const size = prepared.size ?? options.size;
-  const multipart = platform.multipart(fileName, contentType);
+  const multipart = platform.multipart({ prepared, fileName, contentType, size, onProgress: options.onProgress });
   const length = size !== undefined && multipart.contentType ? String(size + multipart.framingBytes) : undefined;
   const limit = context.options.maxUploadBytes;
   if (size !== undefined && size + multipart.framingBytes > limit) {
     throw new InvalidInputError("source", `'${fileName}' (${size} bytes) is over the API's limit of ${limit} bytes with its multipart framing; send a smaller file.`);
   }
-  const body = bodyFactory(prepared, size, options.onProgress, multipart);
   const { data, error, response } = await context.api.POST(uploadFileRoute.path, {
     params: {
       query: { include: options.include ?? ["links"] },
@@ -101,30 +118,11 @@ export async function uploadFile(context: ClientContext, platform: UploadPlatfor
       "Content-Length": length,
     },
     parseAs: "text",
-    ...through(context.transport, options.signal, { body: body.create, oneShot: body.oneShot, repeatable: true, readBody: true }),
+    ...through(context.transport, options.signal, { body: multipart.create, oneShot: multipart.oneShot, repeatable: true, readBody: true }),
   });
   if (error !== undefined) throw createApiError(response, error, uploadFileRoute.method);
   const file = readJson<FileObject>(data ?? "", response, "the uploaded file object");
   // The one final event, once the API has the file (an attempt that failed after its last byte reported none).
-  options.onProgress?.({ loaded: size ?? body.sent(), total: size ?? body.sent() });
+  options.onProgress?.({ loaded: size ?? multipart.sent(), total: size ?? multipart.sent() });
   return { file, eTag: response.headers.get(eTagHeader) ?? undefined };
-}
-
-/** Each attempt's body, with its progress; a stream source is sent once. */
-function bodyFactory(prepared: PreparedSource, size: number | undefined, onProgress: UploadFileOptions["onProgress"], multipart: MultipartBody) {
-  let sent = 0;
-  let used = false;
-  const oneShot = prepared.kind === "stream";
-  const create = (touch: () => void): BodyInit | AsyncIterable<Uint8Array> => {
-    if (oneShot && used) throw new InvalidInputError("source", "a stream can be sent only once; upload a Blob, bytes or a path to allow retries.");
-    used = true;
-    sent = 0;
-    return multipart.create(prepared, size, (bytes) => {
-      sent += bytes;
-      touch();
-      // The end is reported once, after the answer: a retry may yet send the file again.
-      if (size === undefined || sent < size) onProgress?.({ loaded: sent, total: size });
-    });
-  };
-  return { create, oneShot, sent: () => sent };
 }

@@ -70,6 +70,8 @@ export function createTransport(config: TransportConfig): Transport {
     const resendable = options.body ? options.oneShot !== true : request.body === null;
     const repeatable = resendable && (safeMethods.has(request.method) || options.repeatable === true);
     let usedToken: string | undefined;
+    // The last answer is left unread: a file's content, or a helper's stream.
+    let streamed = false;
 
     const sendAttempt: SendAttempt = async (signal, touch) => {
       if (tokens) {
@@ -81,15 +83,16 @@ export function createTransport(config: TransportConfig): Transport {
       const response = await (options.body
         ? config.fetch(request.url, { method: request.method, headers: request.headers, body: options.body(touch), signal, redirect: "error", duplex: "half" } as RequestInit)
         : config.fetch(request, { signal }));
-      // A small answer is read here, under the attempt's timers, signal and retries; only
-      // a file's content streams after `send` returns (guarded in `finish`).
-      return options.readBody || (options.guardBody && !isContent(response)) ? config.keepBody(response, await readText(response, touch)) : response;
+      // A small answer is read here, under the attempt's timers, signal and retries; a
+      // file's content streams after `send` returns (a typed call's guarded in `finish`).
+      streamed = !options.readBody && (!options.guardBody || isContent(response));
+      return streamed ? response : config.keepBody(response, await readText(response, touch));
     };
     const call = { repeatable, signal: options.callerSignal !== undefined ? options.callerSignal : request.signal, describe, startedAt };
     const run = () => runAttempts(sendAttempt, call, config);
 
     const finish = (response: Response) =>
-      options.guardBody && isContent(response) && response.body
+      options.guardBody && streamed && response.body
         ? config.keepBody(response, { original: response.body, guard: { idleTimeout: config.timeout, totalTimeout: config.totalTimeout, startedAt, signal: request.signal, describe, startDeadline: config.startDeadline } })
         : response;
 

@@ -1,4 +1,4 @@
-import { apiVersionParameter } from "@lucca-api/types";
+import { apiVersionParameter, includeParameter } from "@lucca-api/types";
 import createClient, { type Client } from "openapi-fetch";
 import { broughtProvider, type CreateCredentialsProvider } from "./auth/credentials-provider-key.ts";
 import { createStaticTokenProvider } from "./auth/static-token-provider.ts";
@@ -7,7 +7,6 @@ import type { ClientContext, ResolvedOptions } from "./core/context.ts";
 import type { StartDeadline } from "./core/deadline.ts";
 import type { KeepBody } from "./core/guarded-body.ts";
 import { createRedactingLogger } from "./core/logger.ts";
-import { serializeQuery } from "./core/query-serializer.ts";
 import type { TokenProvider } from "./core/token-provider.ts";
 import { createTransport } from "./core/transport.ts";
 import { downloadFile, type DownloadFileOptions, type FileDownload, type SaveToPath } from "./download/download-file.ts";
@@ -70,7 +69,10 @@ export function createClientFactory(platform: Platform): (options: LuccaFilesCli
       baseUrl: resolved.baseUrl,
       fetch: transport.fetch,
       headers: { [apiVersionParameter.name]: resolved.apiVersion },
-      querySerializer: serializeQuery,
+      // The spec's one array query parameter, `include`, goes comma-joined (`style: form`,
+      // `explode: false`: `include=a,b`), where openapi-fetch's default repeats it; its
+      // serializer applies this to every array, which a type test pins to be only `include`.
+      querySerializer: { array: { style: includeParameter.style, explode: includeParameter.explode } },
       // Redirects are refused: Node 20's fetch buffers whole request bodies while it may
       // follow one, and a redirect could carry the bearer token to another host.
       redirect: "error",

@@ -71,7 +71,7 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
         header: { [rangeParameter.name]: at > 0 ? `bytes=${at}-` : undefined, [ifMatchParameter.name]: ifMatch },
       },
       parseAs: "stream",
-      // The resumable body below guards the content itself: a stall resumes with `Range`
+      // The guarded stream below watches the content itself: a stall resumes with `Range`
       // rather than ending in the typed calls' TimeoutError.
       ...through(context.transport, options.signal, {}),
     });

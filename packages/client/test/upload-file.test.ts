@@ -49,6 +49,46 @@ describe("uploadFile sends every kind of source, byte for byte", () => {
   });
 });
 
+describe("a stream with a path of its own uploads what it gives, not the file its path names", () => {
+  it("an fs stream from byte 10 to 1009 uploads those 1000 bytes", async () => {
+    const client = sandbox.client();
+    const { file } = await client.uploadFile(createReadStream(join(folder, "data.pdf"), { start: 10, end: 1009 }), { fileName: "slice.pdf" });
+    expect(sha256(await (await client.downloadFile(file)).bytes())).toBe(sha256(content.subarray(10, 1010)));
+  });
+
+  it("an fs stream whose declared size is wrong is refused as any stream is", async () => {
+    const error = await sandbox.client().uploadFile(createReadStream(join(folder, "data.pdf")), { fileName: "sized.pdf", size: 5 }).catch((e) => e);
+    expect(isInvalidInputError(error)).toBe(true);
+    expect(error.message).toBe("size: the stream gave more than 5 bytes where size said 5; pass its exact size, or leave size out.");
+  });
+
+  it("a Node readable carrying a path (an archive entry's name) is read, not opened from disk", async () => {
+    const entry = Object.assign(Readable.from([content.subarray(0, 7)]), { path: "inside/archive.pdf" });
+    const client = sandbox.client();
+    const { file } = await client.uploadFile(entry, { fileName: "entry.pdf" });
+    expect(await (await client.downloadFile(file)).bytes()).toEqual(content.subarray(0, 7));
+  });
+});
+
+describe("{ path } is checked before any request", () => {
+  it("a missing file is said not to exist, and nothing is sent", async () => {
+    const { calls, fetch } = recordingFetch();
+    const path = join(folder, "missing.pdf");
+    const error = await sandbox.client({ fetch }).uploadFile({ path }).catch((e) => e);
+    expect(isInvalidInputError(error)).toBe(true);
+    expect(error.message).toBe(`source.path: '${path}' does not exist; check the path.`);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("a folder is refused as InvalidInputError naming the fix, and nothing is sent", async () => {
+    const { calls, fetch } = recordingFetch();
+    const error = await sandbox.client({ fetch }).uploadFile({ path: folder }).catch((e) => e);
+    expect(isInvalidInputError(error)).toBe(true);
+    expect(error.message).toBe(`source.path: '${folder}' is a folder, not a file; upload its files one by one, e.g. { path: '${folder}/<file name>' }.`);
+    expect(calls).toHaveLength(0);
+  });
+});
+
 describe("the content type is checked against the spec before any request", () => {
   it("image/jpeg is refused with the accepted spelling, and nothing is sent", async () => {
     const { calls, fetch } = recordingFetch();

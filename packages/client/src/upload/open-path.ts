@@ -6,17 +6,25 @@ const nodeOnly: NodeOnlyUse = { field: "source.path", instead: 'upload a File or
 
 /**
  * A file on disk: its size and name up front, and a fresh read stream for each attempt
- * (re-sendable). Node's fs stream reads faster than a file-backed Blob's stream.
+ * (re-sendable). Node's fs stream reads faster than a file-backed Blob's stream. The path
+ * is checked before any request: `openAsBlob` alone says neither that a file is missing
+ * (Node 20 reports ERR_INVALID_ARG_VALUE) nor that it is a folder (the read fails later,
+ * mid-request, as if the network had).
  */
 export async function openPath(path: string): Promise<PreparedSource> {
-  const [{ openAsBlob, createReadStream }, { basename }] = await Promise.all([importNode("node:fs", nodeOnly), importNode("node:path", nodeOnly)]);
+  const [{ openAsBlob, createReadStream, promises }, { basename, resolve }] = await Promise.all([importNode("node:fs", nodeOnly), importNode("node:path", nodeOnly)]);
   try {
+    const stats = await promises.stat(path);
+    if (stats.isDirectory()) throw new InvalidInputError("source.path", `'${path}' is a folder, not a file; upload its files one by one, e.g. { path: '${path}/<file name>' }.`);
     const blob = await openAsBlob(path);
     const open = () => createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Uint8Array>;
     return { kind: "blob", blob, size: blob.size, name: basename(path), type: undefined, open };
   } catch (cause) {
+    if (cause instanceof InvalidInputError) throw cause;
     const code = (cause as { code?: string }).code ?? String(cause);
-    throw new InvalidInputError("source.path", `'${path}' cannot be read (${code}); check the path.`);
+    // A relative path is read from the working directory, which the caller may not expect.
+    const where = resolve(path) === path ? "" : ` (${resolve(path)})`;
+    if (code === "ENOENT") throw new InvalidInputError("source.path", `'${path}' does not exist${where}; check the path.`);
+    throw new InvalidInputError("source.path", `'${path}' cannot be read (${code}); check the path and its permissions.`);
   }
 }
-

@@ -47,7 +47,13 @@ export function blobSource(source: UploadSource): PreparedSource | undefined {
   return undefined;
 }
 
-export const isPath = (source: UploadSource): source is { path: string } => typeof source === "object" && source !== null && "path" in source && typeof source.path === "string";
+/**
+ * `{ path }`, and not a stream that has a `path` of its own: Node's fs stream (which may
+ * read a slice of the file, `start`/`end`) or an archive entry (the name inside the
+ * archive) uploads what it gives, not the file its path names.
+ */
+export const isPath = (source: UploadSource): source is { path: string } =>
+  typeof source === "object" && source !== null && "path" in source && typeof source.path === "string" && !isAsyncIterable(source);
 
 export const isAsyncIterable = (source: UploadSource): source is AsyncIterable<Uint8Array> =>
   Boolean(source) && typeof (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === "function";

@@ -1,6 +1,6 @@
 import { apiVersions, currentApiVersion, parameters } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BadRequestError, createLuccaFilesClient, isApiError, NotFoundError, PreconditionFailedError, unwrap, type FileObject } from "../src/index.ts";
+import { BadRequestError, createLuccaFilesClient, isApiError, NotFoundError, parseFileLink, PreconditionFailedError, unwrap, type FileObject } from "../src/index.ts";
 import { recordingFetch, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
 let sandbox: TestSandbox;
@@ -103,5 +103,36 @@ describe("the typed openapi-fetch calls stay available", () => {
     const result = await sandbox.client({ fetch, apiVersion: "2025-03-15" }).getFile(uploaded.links!.self!.href);
     expect(result.modified).toBe(true);
     expect(calls.at(-1)?.headers.get(parameters.apiVersion.name)).toBe("2025-03-15");
+  });
+});
+
+describe("a link on another origin than baseUrl: its 401 says the token was withheld, and how to fix it", () => {
+  // The same sandbox under another name, as behind a proxy: the links it builds are on 127.0.0.1.
+  const otherName = () => sandbox.url.replace("127.0.0.1", "localhost");
+  const hint = (linkOrigin: string, apiOrigin: string) =>
+    `The link's origin ${linkOrigin} is not baseUrl's (${apiOrigin}): the access token goes to baseUrl only, so none was sent. Pass { id, token }, or give baseUrl the links' origin (a server behind a proxy must build links with its public address: the sandbox's SANDBOX_PUBLIC_URL).`;
+
+  it.each([
+    ["getFile", (client: ReturnType<TestSandbox["client"]>) => client.getFile(uploaded)],
+    ["downloadFile", (client: ReturnType<TestSandbox["client"]>) => client.downloadFile(uploaded)],
+  ])("%s names both origins and the fixes, and sends no bearer", async (_what, call) => {
+    const { calls, fetch } = recordingFetch();
+    const error = await call(sandbox.client({ baseUrl: otherName(), fetch })).catch((e) => e);
+    expect(isApiError(error) && error.status).toBe(401);
+    expect(error.message).toContain(hint(sandbox.url, otherName()));
+    expect(error.message).not.toContain("Check the `auth` option");
+    expect(calls.map((call) => call.headers.get("Authorization"))).toEqual([null]);
+  });
+
+  it("{ id, token } reads the same file through baseUrl", async () => {
+    const { id, token } = parseFileLink(uploaded.links!.self!.href);
+    const result = await sandbox.client().getFile({ id, token });
+    expect(result.modified).toBe(true);
+  });
+
+  it("a 401 on baseUrl's own origin keeps the hint about the auth option", async () => {
+    const error = await sandbox.client({ auth: { accessToken: "not-a-token" } }).getFile(uploaded).catch((e) => e);
+    expect(error.status).toBe(401);
+    expect(error.message).toContain("Check the `auth` option: the API refused its access token.");
   });
 });

@@ -7,7 +7,7 @@ import { guardedStream } from "../core/guarded-body.ts";
 import { invalidResponse } from "../core/read-json.ts";
 import { through } from "../core/transport.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
-import { resolveFileTarget, type FileTarget } from "../links/file-target.ts";
+import { resolveFileTarget, tokenWithheldHint, type FileTarget } from "../links/file-target.ts";
 import { fileNameFromContentDisposition } from "./content-disposition.ts";
 import { readOnce } from "./read-once.ts";
 
@@ -75,7 +75,7 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
       // rather than ending in the typed calls' TimeoutError.
       ...through(context.transport, options.signal, {}),
     });
-    if (error !== undefined) throw createApiError(response, error, retrieveFileRoute.method);
+    if (error !== undefined) throw createApiError(response, error, retrieveFileRoute.method, () => tokenWithheldHint(link, context.options));
     if (!data) throw invalidResponse(response, "without content.");
     if (at > 0) checkRange(response, at, total);
     return { body: data, response };

@@ -25,3 +25,15 @@ export function resolveFileTarget(target: FileTarget, client: Pick<ResolvedOptio
   // One message for every other target (a file object read or uploaded without its links among them).
   throw new InvalidInputError("file", "must be a link href, a Link, a file object with `links.self` (read or upload it with include: ['links']), or { id, token }.");
 }
+
+/**
+ * The fix for a 401 to a link on another origin than the client's: the bearer token goes
+ * only to `baseUrl`'s origin (a link is data from elsewhere, and may point anywhere), so
+ * that request went without one, and the API asks for it. Undefined for a link on the
+ * client's own origin, where a 401 is about the token itself.
+ */
+export function tokenWithheldHint(link: Pick<FileLink, "baseUrl">, client: Pick<ResolvedOptions, "apiOrigin">): string | undefined {
+  const origin = new URL(link.baseUrl).origin;
+  if (origin === client.apiOrigin) return undefined;
+  return `The link's origin ${origin} is not baseUrl's (${client.apiOrigin}): the access token goes to baseUrl only, so none was sent. Pass { id, token }, or give baseUrl the links' origin (a server behind a proxy must build links with its public address: the sandbox's SANDBOX_PUBLIC_URL).`;
+}

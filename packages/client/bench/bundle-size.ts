@@ -16,9 +16,10 @@ import { build } from "esbuild";
  * client's own code the rest). The browser build leaves out the spec's list of accepted
  * content types (a maintainers' decision: the package README's *In a browser*). The
  * outside-in audit's fixes added what they need, byte for byte: a stream with a `path`
- * is no `{ path }` (+4), the 401 of a link on another origin says why (+178).
+ * is no `{ path }` (+4), the 401 of a link on another origin says why (+178), `host`
+ * refuses a URL (+27).
  */
-export const bundleBudget = 11_462;
+export const bundleBudget = 11_489;
 
 export interface BundleSize {
   min: number;

@@ -65,11 +65,12 @@ export function resolveOptions(options: LuccaFilesClientOptions): Omit<ResolvedO
 
 function resolveBaseUrl({ baseUrl, host }: LuccaFilesClientOptions): string {
   const field = baseUrl !== undefined ? "baseUrl" : "host";
-  const example = field === "host" ? "a host name, e.g. 'example.ilucca.net'" : "an http(s) URL without query or fragment, e.g. 'https://example.ilucca.net'";
+  const example = field === "host" ? "a host name, e.g. 'example.ilucca.net' (a URL goes in baseUrl)" : "an http(s) URL without query or fragment, e.g. 'https://example.ilucca.net'";
   if ((baseUrl === undefined) === (host === undefined)) throw new InvalidInputError("baseUrl", "pass either `baseUrl` or `host`, e.g. host: 'example.ilucca.net'.");
   const candidate = baseUrl ?? `https://${host}`;
   const url = URL.canParse(candidate) ? new URL(candidate) : undefined;
-  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) throw new InvalidInputError(field, `'${baseUrl ?? host}' must be ${example}.`);
+  // A host is a name (and port) only: with a path or credentials, `https://${host}` is another URL (`https://https//…`).
+  if (!url || /[/\\@]/.test(host ?? "") || !/^https?:$/.test(url.protocol) || url.search || url.hash) throw new InvalidInputError(field, `'${baseUrl ?? host}' must be ${example}.`);
   return url.toString().replace(/\/+$/, "");
 }
 

@@ -17,9 +17,10 @@ import { build } from "esbuild";
  * content types (a maintainers' decision: the package README's *In a browser*). The
  * outside-in audit's fixes added what they need, byte for byte: a stream with a `path`
  * is no `{ path }` (+4), the 401 of a link on another origin says why (+178), `host`
- * refuses a URL (+27).
+ * refuses a URL (+27), a request that got no answer names the token URL when it was the
+ * token's (+20).
  */
-export const bundleBudget = 11_489;
+export const bundleBudget = 11_509;
 
 export interface BundleSize {
   min: number;

@@ -5,10 +5,11 @@ import { defaultRetryPolicy } from "../src/core/backoff.ts";
 import { startQueuedDeadline } from "../src/core/deadline.ts";
 import { createRedactingLogger } from "../src/core/logger.ts";
 import { clientCredentials } from "../src/client-credentials.ts";
-import { AuthenticationError, createLuccaFilesClient, isAbortError, isConnectionError, isTokenError, TokenError } from "../src/index.ts";
+import { oauth2 } from "@lucca-api/types";
+import { AuthenticationError, createLuccaFilesClient, isAbortError, isConnectionError, isTokenError, requestAccessToken, TokenError } from "../src/index.ts";
 import { fastClient, linkOn, recordingLogger } from "./helpers/clients.ts";
 import { fileBody, json, problem, startFaultServer, type FaultServer } from "./helpers/fault-server.ts";
-import { demoClient as sandboxDemoClient, startCountingTokenProxy, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
+import { demoClient as sandboxDemoClient, recordingFetch, startCountingTokenProxy, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
 /** The sandbox's demo client, as client credentials (all scopes by default). */
 const demoClient = { clientId: sandboxDemoClient.clientId, clientSecret: sandboxDemoClient.clientSecret };
@@ -220,6 +221,44 @@ describe("faults of the token dance, through a scripted server", () => {
   });
 });
 
+describe("a token request's failures name the token URL, and a local API wants a local one", () => {
+  it("a token endpoint that drops the connection: the ConnectionError names auth.tokenUrl, not the base URL", async () => {
+    server = await startFaultServer((_req, res) => void res.socket?.destroy());
+    const tokenUrl = `${server.url}/connect/token`;
+    const error = await fastClient(sandbox.url, { auth: { ...demoClient, tokenUrl }, retry: { maxRetries: 0 } }).getFile(link).catch((e) => e);
+    expect(isConnectionError(error)).toBe(true);
+    expect(error.message).toMatch(new RegExp(`^POST ${tokenUrl} got no answer; check the token URL \\(auth\\.tokenUrl\\) and the network \\(.+\\)\\.$`));
+  });
+
+  it("requestAccessToken's says tokenUrl", async () => {
+    server = await startFaultServer((_req, res) => void res.socket?.destroy());
+    const error = await requestAccessToken({ ...demoClient, tokenUrl: `${server.url}/connect/token` }).catch((e) => e);
+    expect(isConnectionError(error)).toBe(true);
+    expect(error.message).toContain("got no answer; check the token URL (tokenUrl) and the network");
+  });
+
+  it.each([
+    ["127.0.0.1", (url: string) => url],
+    ["localhost", (url: string) => url.replace("127.0.0.1", "localhost")],
+  ])("a baseUrl on %s with the token URL left out is refused at creation, naming the sandbox's token URL; nothing is sent", (_name, local) => {
+    const { calls, fetch } = recordingFetch();
+    const baseUrl = local(sandbox.url);
+    const create = () => createLuccaFilesClient({ baseUrl, auth: demoClient, fetch });
+    expect(create).toThrowError(
+      `auth.tokenUrl: is left out while baseUrl is local (${baseUrl}), so the client secret would go to Lucca's ${oauth2.tokenUrl}; pass the local server's, e.g. tokenUrl: '${local(sandbox.tokenUrl)}' for the sandbox (or tokenUrl: '${oauth2.tokenUrl}' to mean Lucca's).`,
+    );
+    expect(calls).toHaveLength(0);
+  });
+
+  it("Lucca's token URL given explicitly is taken with a local baseUrl (a local proxy to Lucca)", () => {
+    expect(() => createLuccaFilesClient({ baseUrl: sandbox.url, auth: { ...demoClient, tokenUrl: oauth2.tokenUrl } })).not.toThrow();
+  });
+
+  it("a baseUrl that is not local keeps the spec's token URL as the default", () => {
+    expect(() => createLuccaFilesClient({ baseUrl: "https://example.ilucca.net", auth: demoClient })).not.toThrow();
+  });
+});
+
 describe("neither the client secret nor the access token shows in any error, whatever failed", () => {
   const secret = "the-client-secret-value";
   const accessToken = "the-access-token-value";
@@ -274,7 +313,7 @@ describe("a client secret in a browser is refused unless allowed", () => {
   it("with a document (a page), the secret is refused naming the opt-in", () => {
     inAPage(() => {
       expect(() => createLuccaFilesClient({ baseUrl: sandbox.url, auth: demoClient })).toThrowError(/auth.clientSecret: a client secret in a browser is readable by anyone.*dangerouslyAllowBrowser: true/);
-      expect(() => createLuccaFilesClient({ baseUrl: sandbox.url, auth: demoClient, dangerouslyAllowBrowser: true })).not.toThrow();
+      expect(() => createLuccaFilesClient({ baseUrl: sandbox.url, auth: { ...demoClient, tokenUrl: sandbox.tokenUrl }, dangerouslyAllowBrowser: true })).not.toThrow();
       expect(() => createLuccaFilesClient({ baseUrl: sandbox.url, auth: { accessToken: "t" } })).not.toThrow();
     });
   });

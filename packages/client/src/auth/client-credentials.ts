@@ -17,6 +17,7 @@ export const createCredentialsProvider: CreateCredentialsProvider = (credentials
   if (isBrowserLike() && context.dangerouslyAllowBrowser !== true) {
     throw new InvalidInputError("auth.clientSecret", `${secretInBrowser} (for a local sandbox only: dangerouslyAllowBrowser: true).`);
   }
+  checkLocalTokenUrl(credentials, context.apiOrigin);
   return createClientCredentialsProvider(credentials, context);
 };
 
@@ -43,4 +44,19 @@ export function checkClientCredentials({ clientId, clientSecret, scopes, tokenUr
   if (tokenUrl !== undefined && !URL.canParse(tokenUrl)) {
     throw new InvalidInputError(`${prefix}tokenUrl`, `'${tokenUrl}' is not an absolute URL; leave it out to use ${oauth2.tokenUrl}.`);
   }
+}
+
+/**
+ * A local API (the sandbox, a server under test) with the token URL left out would send
+ * the client secret to Lucca's token endpoint, which cannot grant a token for it: refused,
+ * naming the local one to pass (the sandbox serves the spec's token path). A local proxy
+ * to Lucca passes Lucca's token URL explicitly.
+ */
+function checkLocalTokenUrl({ tokenUrl }: ClientCredentials, apiOrigin: string): void {
+  const { hostname } = new URL(apiOrigin);
+  if (tokenUrl !== undefined || !/^(localhost|.+\.localhost|127(\.\d+){3}|\[::1\])$/.test(hostname)) return;
+  throw new InvalidInputError(
+    "auth.tokenUrl",
+    `is left out while baseUrl is local (${apiOrigin}), so the client secret would go to Lucca's ${oauth2.tokenUrl}; pass the local server's, e.g. tokenUrl: '${apiOrigin}${new URL(oauth2.tokenUrl).pathname}' for the sandbox (or tokenUrl: '${oauth2.tokenUrl}' to mean Lucca's).`,
+  );
 }

@@ -4,6 +4,8 @@ import type { ClientCredentials, ClientCredentialsDependencies } from "./client-
 /** What the factory hands a client-credentials provider: its own plumbing, and the opt-in. */
 export interface CredentialsContext extends ClientCredentialsDependencies {
   dangerouslyAllowBrowser: boolean | undefined;
+  /** The API's origin: a local one wants a local token endpoint. */
+  apiOrigin: string;
 }
 
 /** Checks client credentials and makes their token provider (`createCredentialsProvider`, in `client-credentials.ts`). */

@@ -22,6 +22,8 @@ export interface AttemptCall {
   describe: () => string;
   /** When the call began (`performance.now()`): `totalTimeout` counts from there, across the attempts of a second run (the 401's fresh token). */
   startedAt: number;
+  /** What to check when no answer came: the API's by default; a token request names its token URL. */
+  unanswered?: string | undefined;
 }
 
 /** The client's settings the attempts follow (`timeout` per attempt until the answer's headers arrive, `totalTimeout` for the whole call; 0: none). */
@@ -41,7 +43,7 @@ export interface AttemptConfig {
  * the caller's signal stays linked so that it can still cancel the body. Every request
  * goes through here, so the path of an attempt that succeeds allocates little.
  */
-export async function runAttempts(send: SendAttempt, { repeatable, signal: userSignal, describe, startedAt }: AttemptCall, { policy, timeout, totalTimeout = 0, logger, startDeadline }: AttemptConfig): Promise<Response> {
+export async function runAttempts(send: SendAttempt, { repeatable, signal: userSignal, describe, startedAt, unanswered = "the base URL" }: AttemptCall, { policy, timeout, totalTimeout = 0, logger, startDeadline }: AttemptConfig): Promise<Response> {
   // The total timeout: its signal is aborted once it runs out, and only then.
   const total = totalTimeout > 0 ? new AbortController() : undefined;
   const totalTimer = total && setTimeout(() => total.abort(), Math.max(0, totalTimeout - (performance.now() - startedAt)));
@@ -65,7 +67,7 @@ export async function runAttempts(send: SendAttempt, { repeatable, signal: userS
         unlink?.();
         timer?.stop();
         const expired = total?.signal.aborted ? (["total", totalTimeout] as const) : timer?.fired ? (["attempt", timeout] as const) : undefined;
-        const error = failure(cause, userSignal, expired, describe(), "got no answer; check the base URL and the network");
+        const error = failure(cause, userSignal, expired, describe(), `got no answer; check ${unanswered} and the network`);
         // Only this attempt's own failure (its connection, its timer) is worth another attempt.
         if (!canRetry || userSignal?.aborted || total?.signal.aborted || errorOfOurs(cause)) throw error;
         const delay = backoffDelay(attempt, policy);

@@ -18,9 +18,9 @@ import { build } from "esbuild";
  * outside-in audit's fixes added what they need, byte for byte: a stream with a `path`
  * is no `{ path }` (+4), the 401 of a link on another origin says why (+178), `host`
  * refuses a URL (+27), a request that got no answer names the token URL when it was the
- * token's (+20).
+ * token's (+20), `download.blob()` carries the content type (+6).
  */
-export const bundleBudget = 11_509;
+export const bundleBudget = 11_515;
 
 export interface BundleSize {
   min: number;

@@ -41,6 +41,13 @@ describe("downloadFile gives the content four ways, with its metadata", () => {
     expect(sha256(await read(download))).toBe(sha256(content));
   });
 
+  it("blob() is typed with the download's content type (for URL.createObjectURL previews)", async () => {
+    const download = await sandbox.client().downloadFile(uploaded.file);
+    const blob = await download.blob();
+    expect(download.contentType).toMatch(/^application\/pdf/);
+    expect(blob.type).toBe(download.contentType!.toLowerCase());
+  });
+
   it("saved to a path, byte for byte, with no temporary file left", async () => {
     const target = join(folder, "saved.pdf");
     const result = await (await sandbox.client().downloadFile(uploaded.file)).saveTo(target);

@@ -115,7 +115,8 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
     eTag,
     offset,
     body: content,
-    blob: async () => new Response(readOnce(content)).blob(),
+    // With the answer's headers, the Blob takes its `Content-Type` (for `URL.createObjectURL` previews).
+    blob: async () => new Response(readOnce(content), { headers }).blob(),
     bytes: async () => new Uint8Array(await new Response(readOnce(content)).arrayBuffer()),
     saveTo: (path) => saveToPath(content, path),
   };

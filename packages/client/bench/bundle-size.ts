@@ -18,9 +18,10 @@ import { build } from "esbuild";
  * outside-in audit's fixes added what they need, byte for byte: a stream with a `path`
  * is no `{ path }` (+4), the 401 of a link on another origin says why (+178), `host`
  * refuses a URL (+27), a request that got no answer names the token URL when it was the
- * token's (+20), `download.blob()` carries the content type (+6).
+ * token's (+20), `download.blob()` carries the content type (+6), `bytes()` and `blob()`
+ * read the content themselves, so that an abort is an `AbortError` in a browser (+41).
  */
-export const bundleBudget = 11_515;
+export const bundleBudget = 11_556;
 
 export interface BundleSize {
   min: number;

@@ -81,5 +81,12 @@ it.skipIf(plan.skipReason)("in chromium, the client uploads, revalidates, downlo
     noAnswer: "attempt 150",
     silentBody: "attempt 150",
     silentContent: "attempt 150",
+    blobType: "image/jpg",
+    abortedRead: {
+      bytes: "AbortError isAbortError true isLuccaError true",
+      blob: "AbortError isAbortError true isLuccaError true",
+      bytesWithReason: "AbortError isAbortError true isLuccaError true",
+      body: "AbortError isAbortError true isLuccaError true",
+    },
   });
 });

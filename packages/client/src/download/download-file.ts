@@ -9,7 +9,7 @@ import { through } from "../core/transport.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { resolveFileTarget, tokenWithheldHint, type FileTarget } from "../links/file-target.ts";
 import { fileNameFromContentDisposition } from "./content-disposition.ts";
-import { readOnce } from "./read-once.ts";
+import { readChunks } from "./read-once.ts";
 
 export interface DownloadFileOptions {
   /** Start at this byte (a `Range` request), e.g. the size of a partial copy. */
@@ -115,9 +115,9 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
     eTag,
     offset,
     body: content,
-    // With the answer's headers, the Blob takes its `Content-Type` (for `URL.createObjectURL` previews).
-    blob: async () => new Response(readOnce(content), { headers }).blob(),
-    bytes: async () => new Uint8Array(await new Response(readOnce(content)).arrayBuffer()),
+    // Typed with the answer's `Content-Type`, for `URL.createObjectURL` previews.
+    blob: async () => new Blob((await readChunks(content)) as BlobPart[], { type: headers.get("Content-Type") ?? "" }),
+    bytes: async () => new Uint8Array(await new Blob((await readChunks(content)) as BlobPart[]).arrayBuffer()),
     saveTo: (path) => saveToPath(content, path),
   };
 }

@@ -2,7 +2,7 @@
  * Runs in chromium (bundled by esbuild from the client's browser entry, src/browser.ts): the checks the
  * browser test asks for, each returning plain data the test can compare.
  */
-import { createLuccaFilesClient, isInvalidInputError, isNotFoundError, isTimeoutError } from "../../src/browser.ts";
+import { createLuccaFilesClient, isAbortError, isInvalidInputError, isLuccaError, isNotFoundError, isTimeoutError, type FileDownload } from "../../src/browser.ts";
 import { clientCredentials } from "../../src/client-credentials.ts";
 
 declare global {
@@ -56,6 +56,8 @@ window.runChecks = async (baseUrl: string, stallUrl: string) => {
     identical: downloaded.length === bytes.length && downloaded.every((byte, i) => byte === bytes[i]),
   };
 
+  results.blobType = (await (await client.downloadFile(file)).blob()).type;
+
   const nodeOnly = async (call: () => Promise<unknown>) =>
     call().then(
       () => "no error",
@@ -90,5 +92,30 @@ window.runChecks = async (baseUrl: string, stallUrl: string) => {
   const reader = (silentContent.data as ReadableStream<Uint8Array>).getReader();
   const readAll = async (): Promise<string> => ((await reader.read()).done ? "read" : readAll());
   results.silentContent = await readAll().catch(timedOut);
+
+  // The caller's signal ends a read of the content, whichever way it is read, with the
+  // library's AbortError (a browser's Response.arrayBuffer() would say "Failed to fetch").
+  // The content never ends, and no timer runs: only the abort can end the read.
+  const endless = createLuccaFilesClient({ baseUrl: stallUrl, auth: { accessToken: "token" }, timeout: 0, retry: { maxRetries: 0 } });
+  const abortedRead = async (read: (download: FileDownload) => Promise<unknown>, reason?: unknown) => {
+    const controller = new AbortController();
+    const download = await endless.downloadFile({ id: "content-only", token: "t" }, { signal: controller.signal });
+    const reading = read(download);
+    controller.abort(reason);
+    return reading.then(
+      () => "read",
+      (error: Error) => `${error.name} isAbortError ${isAbortError(error)} isLuccaError ${isLuccaError(error)}`,
+    );
+  };
+  const readBody = async (body: ReadableStream<Uint8Array>): Promise<unknown> => {
+    const reader = body.getReader();
+    while (!(await reader.read()).done);
+  };
+  results.abortedRead = {
+    bytes: await abortedRead((download) => download.bytes()),
+    blob: await abortedRead((download) => download.blob()),
+    bytesWithReason: await abortedRead((download) => download.bytes(), new Error("the user left")),
+    body: await abortedRead((download) => readBody(download.body)),
+  };
   return results;
 };

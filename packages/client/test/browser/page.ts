@@ -107,7 +107,7 @@ window.runChecks = async (baseUrl: string, stallUrl: string) => {
       (error: Error) => `${error.name} isAbortError ${isAbortError(error)} isLuccaError ${isLuccaError(error)}`,
     );
   };
-  const readBody = async (body: ReadableStream<Uint8Array>): Promise<unknown> => {
+  const readBody = async (body: ReadableStream<Uint8Array>): Promise<void> => {
     const reader = body.getReader();
     while (!(await reader.read()).done);
   };

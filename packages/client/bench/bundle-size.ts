@@ -19,9 +19,11 @@ import { build } from "esbuild";
  * is no `{ path }` (+4), the 401 of a link on another origin says why (+178), `host`
  * refuses a URL (+27), a request that got no answer names the token URL when it was the
  * token's (+20), `download.blob()` carries the content type (+6), `bytes()` and `blob()`
- * read the content themselves, so that an abort is an `AbortError` in a browser (+41).
+ * read the content themselves, so that an abort is an `AbortError` in a browser (+41), an
+ * upload's 400 about its type names the way round and a nameless Blob asks for its
+ * fileName as such (+83).
  */
-export const bundleBudget = 11_556;
+export const bundleBudget = 11_639;
 
 export interface BundleSize {
   min: number;

@@ -145,7 +145,7 @@ describe("sizes and names are checked up front", () => {
   });
 
   it("bytes without a fileName are refused with the fix", async () => {
-    await expect(sandbox.client().uploadFile(content)).rejects.toThrowError("fileName: is required for bytes or a stream, e.g. { fileName: 'report.pdf' }.");
+    await expect(sandbox.client().uploadFile(content)).rejects.toThrowError("fileName: is required for a source without a name (a Blob, bytes or a stream), e.g. { fileName: 'report.pdf' }.");
   });
 });
 

@@ -31,13 +31,13 @@ const statuses: Record<number, [new (init: ErrorInit) => ApiError, string]> = {
 /**
  * Turns an error answer into the matching class of the hierarchy. `body` is what
  * openapi-fetch put in `error` (the parsed problem, or text when it was not JSON).
- * `unauthorizedHint` replaces the 401's fix where the caller knows better (a link on
- * another origin, sent without the token).
+ * `hintFor` gives the fix where the caller knows better than the status alone (a link on
+ * another origin, sent without the token; a content type the API did not take).
  */
-export function createApiError(response: Response, body: unknown, method: string, unauthorizedHint?: () => string | undefined): ApiError {
+export function createApiError(response: Response, body: unknown, method: string, hintFor?: (status: number) => string | undefined | false): ApiError {
   const status = response.status;
   const [ErrorClass, hint]: [new (init: ErrorInit) => ApiError, string] = statuses[status] ?? (status >= 500 ? [ServerError, "Retry later (the client already retried what was safe)."] : [ApiError, ""]);
-  const fix = (status === httpStatus.unauthorized && unauthorizedHint?.()) || hint;
+  const fix = hintFor?.(status) || hint;
   return new ErrorClass({
     status,
     problem: readProblem(response, body),

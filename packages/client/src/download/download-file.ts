@@ -75,7 +75,7 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
       // rather than ending in the typed calls' TimeoutError.
       ...through(context.transport, options.signal, {}),
     });
-    if (error !== undefined) throw createApiError(response, error, retrieveFileRoute.method, () => tokenWithheldHint(link, context.options));
+    if (error !== undefined) throw createApiError(response, error, retrieveFileRoute.method, tokenWithheldHint(link, context.options));
     if (!data) throw invalidResponse(response, "without content.");
     if (at > 0) checkRange(response, at, total);
     return { body: data, response };

@@ -41,6 +41,6 @@ export async function getFile(context: ClientContext, target: FileTarget, option
   });
   const eTag = response.headers.get(eTagHeader) ?? undefined;
   if (response.status === httpStatus.notModified) return { modified: false, eTag };
-  if (error !== undefined) throw createApiError(response, error, retrieveFileRoute.method, () => tokenWithheldHint(link, context.options));
+  if (error !== undefined) throw createApiError(response, error, retrieveFileRoute.method, tokenWithheldHint(link, context.options));
   return { modified: true, file: readJson<FileObject>(data ?? "", response, "a file object"), eTag };
 }

@@ -1,5 +1,6 @@
 import type { FileObject, Link } from "@lucca-api/types";
 import type { ResolvedOptions } from "../core/context.ts";
+import * as httpStatus from "../core/http-status.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { parseFileLink, type FileLink } from "./parse-file-link.ts";
 
@@ -32,8 +33,8 @@ export function resolveFileTarget(target: FileTarget, client: Pick<ResolvedOptio
  * that request went without one, and the API asks for it. Undefined for a link on the
  * client's own origin, where a 401 is about the token itself.
  */
-export function tokenWithheldHint(link: Pick<FileLink, "baseUrl">, client: Pick<ResolvedOptions, "apiOrigin">): string | undefined {
+export const tokenWithheldHint = (link: Pick<FileLink, "baseUrl">, client: Pick<ResolvedOptions, "apiOrigin">) => (status: number): string | undefined => {
   const origin = new URL(link.baseUrl).origin;
-  if (origin === client.apiOrigin) return undefined;
+  if (status !== httpStatus.unauthorized || origin === client.apiOrigin) return undefined;
   return `The link's origin ${origin} is not baseUrl's (${client.apiOrigin}): the access token goes to baseUrl only, so none was sent. Pass { id, token }, or give baseUrl the links' origin (a server behind a proxy must build links with its public address: the sandbox's SANDBOX_PUBLIC_URL).`;
-}
+};

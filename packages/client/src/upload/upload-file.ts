@@ -3,7 +3,9 @@ import type { ClientContext } from "../core/context.ts";
 import { readJson } from "../core/read-json.ts";
 import { createApiError } from "../core/create-api-error.ts";
 import { through } from "../core/transport.ts";
+import * as httpStatus from "../core/http-status.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
+import { unknownContentType } from "./content-type-aliases.ts";
 import type { MultipartFraming } from "./multipart-body.ts";
 import type { PreparedSource, UploadSource } from "./upload-source.ts";
 
@@ -95,7 +97,7 @@ export interface UploadedFile {
 export async function uploadFile(context: ClientContext, platform: UploadPlatform, source: UploadSource, options: UploadFileOptions = {}): Promise<UploadedFile> {
   const prepared = await platform.prepare(source);
   const fileName = options.fileName ?? prepared.name;
-  if (!fileName) throw new InvalidInputError("fileName", "is required for bytes or a stream, e.g. { fileName: 'report.pdf' }.");
+  if (!fileName) throw new InvalidInputError("fileName", "is required for a source without a name (a Blob, bytes or a stream), e.g. { fileName: 'report.pdf' }.");
   const contentType = platform.contentType(options.contentType, prepared.type, fileName);
   const size = prepared.size ?? options.size;
   const multipart = platform.multipart({ prepared, fileName, contentType, size, onProgress: options.onProgress });
@@ -120,7 +122,8 @@ export async function uploadFile(context: ClientContext, platform: UploadPlatfor
     parseAs: "text",
     ...through(context.transport, options.signal, { body: multipart.create, oneShot: multipart.oneShot, repeatable: true, readBody: true }),
   });
-  if (error !== undefined) throw createApiError(response, error, uploadFileRoute.method);
+  // A browser build leaves the check of the type to the API: its refusal names the way round.
+  if (error !== undefined) throw createApiError(response, error, uploadFileRoute.method, (status) => status === httpStatus.badRequest && JSON.stringify(error).includes(contentType) && `The API did not take contentType '${contentType}': pass contentType: '${unknownContentType}' to send the file as plain bytes.`);
   const file = readJson<FileObject>(data ?? "", response, "the uploaded file object");
   // The one final event, once the API has the file (an attempt that failed after its last byte reported none).
   options.onProgress?.({ loaded: size ?? multipart.sent(), total: size ?? multipart.sent() });

@@ -44,6 +44,11 @@ window.runChecks = async (baseUrl: string, stallUrl: string) => {
     (error: Error) => `${error.name}: ${error.message}`,
   );
 
+  results.namelessBlob = await client.uploadFile(new Blob([bytes])).then(
+    () => "uploaded",
+    (error: Error) => error.message,
+  );
+
   const metadata = await client.getFile(file);
   results.metadata = { modified: metadata.modified, sameETag: metadata.eTag === eTag };
   results.notModified = (await client.getFile(file, { ifNoneMatch: eTag })).modified;

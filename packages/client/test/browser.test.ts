@@ -82,6 +82,7 @@ it.skipIf(plan.skipReason)("in chromium, the client uploads, revalidates, downlo
     noAnswer: "attempt 150",
     silentBody: "attempt 150",
     silentContent: "attempt 150",
+    otherOrigin: expect.stringMatching(/^AuthenticationError: 401 .* The link's origin http:\/\/127\.0\.0\.1:\d+ is not baseUrl's \(http:\/\/localhost:\d+\): the access token goes to baseUrl only, so none was sent\. /),
     blobType: "image/jpg",
     abortedRead: {
       bytes: "AbortError isAbortError true isLuccaError true",

@@ -61,6 +61,12 @@ window.runChecks = async (baseUrl: string, stallUrl: string) => {
     identical: downloaded.length === bytes.length && downloaded.every((byte, i) => byte === bytes[i]),
   };
 
+  // A link on another origin than baseUrl goes without the bearer: its 401 says so.
+  const elsewhere = createLuccaFilesClient({ baseUrl: baseUrl.replace("127.0.0.1", "localhost"), auth: { accessToken: "token" } });
+  results.otherOrigin = await elsewhere.getFile(file).then(
+    () => "read",
+    (error: Error) => `${error.name}: ${error.message}`,
+  );
   results.blobType = (await (await client.downloadFile(file)).blob()).type;
 
   const nodeOnly = async (call: () => Promise<unknown>) =>

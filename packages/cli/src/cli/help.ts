@@ -78,7 +78,7 @@ Environment
   ${environmentVariables.baseUrl}       the API, e.g. https://example.ilucca.net
   ${environmentVariables.clientId}      your API client's id
   ${environmentVariables.clientSecret}  its secret (never as a flag: shell history, ps)
-  ${environmentVariables.tokenUrl}      the token endpoint (default: Lucca's, from the spec)
+  ${environmentVariables.tokenUrl}      the token endpoint (default: Lucca's, from the spec; required with a local base URL)
   ${environmentVariables.apiVersion}    as --api-version
   NO_COLOR             any value turns colours off`;
 

@@ -34,7 +34,7 @@ export function resolveFileTarget(target: FileTarget, client: Pick<ResolvedOptio
  * client's own origin, where a 401 is about the token itself.
  */
 export const tokenWithheldHint = (link: Pick<FileLink, "baseUrl">, client: Pick<ResolvedOptions, "apiOrigin">) => (status: number): string | undefined => {
-  const origin = new URL(link.baseUrl).origin;
-  if (status !== httpStatus.unauthorized || origin === client.apiOrigin) return undefined;
+  const origin = status === httpStatus.unauthorized ? new URL(link.baseUrl).origin : client.apiOrigin;
+  if (origin === client.apiOrigin) return undefined;
   return `The link's origin ${origin} is not baseUrl's (${client.apiOrigin}): the access token goes to baseUrl only, so none was sent. Pass { id, token }, or give baseUrl the links' origin (a server behind a proxy must build links with its public address: the sandbox's SANDBOX_PUBLIC_URL).`;
 };

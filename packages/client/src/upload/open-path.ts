@@ -13,18 +13,16 @@ const nodeOnly: NodeOnlyUse = { field: "source.path", instead: 'upload a File or
  */
 export async function openPath(path: string): Promise<PreparedSource> {
   const [{ openAsBlob, createReadStream, promises }, { basename, resolve }] = await Promise.all([importNode("node:fs", nodeOnly), importNode("node:path", nodeOnly)]);
-  try {
-    const stats = await promises.stat(path);
-    if (stats.isDirectory()) throw new InvalidInputError("source.path", `'${path}' is a folder, not a file; upload its files one by one, e.g. { path: '${path}/<file name>' }.`);
-    const blob = await openAsBlob(path);
-    const open = () => createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Uint8Array>;
-    return { kind: "blob", blob, size: blob.size, name: basename(path), type: undefined, open };
-  } catch (cause) {
-    if (cause instanceof InvalidInputError) throw cause;
+  const unreadable = (cause: unknown) => {
     const code = (cause as { code?: string }).code ?? String(cause);
     // A relative path is read from the working directory, which the caller may not expect.
     const where = resolve(path) === path ? "" : ` (${resolve(path)})`;
-    if (code === "ENOENT") throw new InvalidInputError("source.path", `'${path}' does not exist${where}; check the path.`);
-    throw new InvalidInputError("source.path", `'${path}' cannot be read (${code}); check the path and its permissions.`);
-  }
+    if (code === "ENOENT") return new InvalidInputError("source.path", `'${path}' does not exist${where}; check the path.`);
+    return new InvalidInputError("source.path", `'${path}' cannot be read (${code}); check the path and its permissions.`);
+  };
+  const stats = await promises.stat(path).catch((cause: unknown) => Promise.reject(unreadable(cause)));
+  if (stats.isDirectory()) throw new InvalidInputError("source.path", `'${path}' is a folder, not a file; upload its files one by one, e.g. { path: '${path}/<file name>' }.`);
+  const blob = await openAsBlob(path).catch((cause: unknown) => Promise.reject(unreadable(cause)));
+  const open = () => createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Uint8Array>;
+  return { kind: "blob", blob, size: blob.size, name: basename(path), type: undefined, open };
 }

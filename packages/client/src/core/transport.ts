@@ -1,7 +1,8 @@
 import { deprecationHeader, sunsetHeader } from "@lucca-api/types";
 import type { TokenProvider } from "./token-provider.ts";
 import { runAttempts, type AttemptConfig, type SendAttempt } from "./attempts.ts";
-import { readText, type KeepBody } from "./guarded-body.ts";
+import type { KeepBody } from "./kept-body.ts";
+import { readText } from "./read-answer.ts";
 import * as httpStatus from "./http-status.ts";
 import type { RedactingLogger } from "./logger.ts";
 import { redactUrl } from "./redact.ts";

@@ -5,6 +5,7 @@
  * nothing more.
  */
 import type { ServerResponse } from "node:http";
+import { contentDispositionHeader, contentRangeHeader } from "@lucca-api/types";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isAbortError, isConnectionError, isTimeoutError, unwrap } from "../src/index.ts";
 import { fastClient, fileId, rawUploadOptions } from "./helpers/clients.ts";
@@ -20,6 +21,9 @@ const stallAfterHeaders = (_req: unknown, res: ServerResponse) => {
 };
 
 const params = { params: { path: { id: fileId }, query: { token: "file-token-1" } } };
+
+/** What the spec says marks a file's content: it comes with `Content-Disposition`. */
+const asContent = { "Content-Type": "application/octet-stream", [contentDispositionHeader]: 'attachment; filename="data.bin"' };
 
 /** The two styles a typed call is used in: openapi-fetch's `{ data, error }` and `unwrap`, which throws. */
 const styles = {
@@ -121,7 +125,7 @@ describe("typed calls still read every kind of answer", () => {
 
   it("parseAs 'stream' of a file's content gives a body whose stall also ends in TimeoutError, naming the byte it stalled at", async () => {
     server = await startFaultServer((_req, res) => {
-      res.writeHead(200, { "Content-Type": "application/octet-stream" });
+      res.writeHead(200, asContent);
       res.write("0123456789");
     });
     const { data } = await fastClient(server.url, { timeout: 200 }).GET("/lucca-api/files/{id}", { ...params, parseAs: "stream" });
@@ -135,7 +139,7 @@ describe("typed calls still read every kind of answer", () => {
   });
 
   it("a file's content read with parseAs 'blob' comes whole, through the same guard", async () => {
-    server = await startFaultServer((_req, res) => void res.writeHead(200, { "Content-Type": "application/octet-stream" }).end("0123456789"));
+    server = await startFaultServer((_req, res) => void res.writeHead(200, asContent).end("0123456789"));
     const { data } = await fastClient(server.url, { timeout: 1_000 }).GET("/lucca-api/files/{id}", { ...params, parseAs: "blob" });
     expect(await data!.text()).toBe("0123456789");
     expect(data!.type).toBe("application/octet-stream");
@@ -147,5 +151,28 @@ describe("typed calls still read every kind of answer", () => {
       .GET("/lucca-api/files/{id}", { ...params, parseAs: "stream" })
       .catch((e) => e);
     expect(isTimeoutError(error)).toBe(true);
+  });
+});
+
+describe("a typed call's answer streams when the spec marks it as a file's content, whatever its type", () => {
+  it.each([
+    ["a JSON file's content (Content-Disposition, application/json)", 200, { "Content-Type": "application/json", [contentDispositionHeader]: 'attachment; filename="data.json"' }],
+    ["content with Content-Disposition and no Content-Type", 200, { [contentDispositionHeader]: 'attachment; filename="data.json"' }],
+    ["a part of the content (206 with Content-Range)", 206, { "Content-Type": "application/json", [contentRangeHeader]: "bytes 0-17/18" }],
+  ] as const)("%s: the call returns with its first bytes, and the rest comes through the stream", async (_case, status, headers) => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    server = await startFaultServer(async (_req, res) => {
+      res.writeHead(status, headers);
+      res.write('["first",');
+      await held;
+      res.end('"second"]');
+    });
+    // The server holds the rest until the call has returned: a client that read the
+    // content whole inside the call would wait for it, and time out.
+    const { data, response } = await fastClient(server.url, { timeout: 2_000, retry: { maxRetries: 0 } }).GET("/lucca-api/files/{id}", { ...params, parseAs: "stream" });
+    release();
+    expect(response.status).toBe(status);
+    expect(await new Response(data).text()).toBe('["first","second"]');
   });
 });

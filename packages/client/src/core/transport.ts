@@ -1,4 +1,4 @@
-import { deprecationHeader, sunsetHeader } from "@lucca-api/types";
+import { contentDispositionHeader, contentRangeHeader, deprecationHeader, sunsetHeader } from "@lucca-api/types";
 import type { TokenProvider } from "./token-provider.ts";
 import { runAttempts, type AttemptConfig, type SendAttempt } from "./attempts.ts";
 import type { KeepBody } from "./kept-body.ts";
@@ -117,9 +117,12 @@ export function through(transport: Transport, signal: AbortSignal | undefined, o
   return { signal: null, fetch: (request) => transport.send(request, { ...options, callerSignal }) };
 }
 
-/** A successful answer that is not JSON: a file's content. */
+/**
+ * A file's content, as the spec marks it: it "comes with `Content-Disposition`", and a
+ * part of it (`206`) with `Content-Range`. Not its `Content-Type`: a file may be JSON.
+ */
 function isContent(response: Response): boolean {
-  return response.ok && !/json/.test(response.headers.get("Content-Type") ?? "json");
+  return response.ok && (response.headers.has(contentDispositionHeader) || response.headers.has(contentRangeHeader));
 }
 
 /** The spec's `Deprecation` and `Sunset` headers say the `apiVersion` is going away: say so once per answer. */

@@ -176,3 +176,21 @@ describe("a typed call's answer streams when the spec marks it as a file's conte
     expect(await new Response(data).text()).toBe('["first","second"]');
   });
 });
+
+describe("a typed GET whose JSON answer fails after its headers is sent again, like a lost one", () => {
+  const text = JSON.stringify(fileBody("http://127.0.0.1"));
+  it.each([
+    ["breaks off", (res: ServerResponse) => setTimeout(() => res.socket?.destroy(), 20)],
+    ["stalls", () => undefined],
+  ] as const)("the first answer %s, the second comes whole: two requests, and the call has the second", async (_fault, fault) => {
+    server = await startFaultServer((req, res, i) => {
+      if (i > 0) return void res.writeHead(200, { "Content-Type": "application/json" }).end(text);
+      stallAfterHeaders(req, res);
+      fault(res);
+    });
+    const { data, error } = await fastClient(server.url, { timeout: 1_000, retry: { maxRetries: 1, baseDelay: 1 } }).GET("/lucca-api/files/{id}", params);
+    expect(error).toBeUndefined();
+    expect(data).toMatchObject({ id: fileId });
+    expect(server.requests).toHaveLength(2);
+  });
+});

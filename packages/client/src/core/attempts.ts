@@ -3,6 +3,7 @@ import { backoffDelay, retryableStatuses, type RetryPolicy } from "./backoff.ts"
 import type { Deadline, StartDeadline } from "./deadline.ts";
 import { errorOfOurs, failure } from "./failure.ts";
 import type { RedactingLogger } from "./logger.ts";
+import type { BrokenAnswer } from "./read-answer.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 
 /**
@@ -16,6 +17,12 @@ export type SendAttempt = (signal: AbortSignal, touch: () => void) => Promise<Re
 export interface AttemptCall {
   /** Whether a failed attempt may be sent again (safe method and re-sendable body). */
   repeatable: boolean;
+  /**
+   * Sending the request twice repeats its effect (its method is not safe: an upload
+   * would store its file twice). Once the server has answered it with a 2xx, it has
+   * taken it: an answer that then breaks off or stalls is not retried.
+   */
+  repeatsEffect: boolean;
   /** The caller's signal. */
   signal: AbortSignal | null | undefined;
   /** `GET https://…` with secrets redacted, for messages: built only when one is written. */
@@ -41,7 +48,7 @@ export interface AttemptConfig {
  * the caller's signal stays linked so that it can still cancel the body. Every request
  * goes through here, so the path of an attempt that succeeds allocates little.
  */
-export async function runAttempts(send: SendAttempt, { repeatable, signal: userSignal, describe, startedAt }: AttemptCall, { policy, timeout, totalTimeout = 0, logger, startDeadline }: AttemptConfig): Promise<Response> {
+export async function runAttempts(send: SendAttempt, { repeatable, repeatsEffect, signal: userSignal, describe, startedAt }: AttemptCall, { policy, timeout, totalTimeout = 0, logger, startDeadline }: AttemptConfig): Promise<Response> {
   // The total timeout: its signal is aborted once it runs out, and only then.
   const total = totalTimeout > 0 ? new AbortController() : undefined;
   const totalTimer = total && setTimeout(() => total.abort(), Math.max(0, totalTimeout - (performance.now() - startedAt)));
@@ -61,13 +68,18 @@ export async function runAttempts(send: SendAttempt, { repeatable, signal: userS
       try {
         if (logger.enabled) logger.debug(`→ ${describe()} (attempt ${attempt})`);
         response = await send(controller.signal, touch);
-      } catch (cause) {
+      } catch (thrown) {
         unlink?.();
         timer?.stop();
+        // The answer's headers came (`readText`'s), then its body failed.
+        const answered = (thrown as BrokenAnswer | undefined)?.answered;
+        const cause = answered ? (thrown as BrokenAnswer).cause : thrown;
+        const taken = repeatsEffect && answered! < 300;
         const expired = total?.signal.aborted ? (["total", totalTimeout] as const) : timer?.fired ? (["attempt", timeout] as const) : undefined;
-        const error = failure(cause, userSignal, expired, describe(), "got no answer; check the base URL and the network");
+        const error = failure(cause, userSignal, expired, answered ? `${describe()} answered ${answered}, then` : describe(), answered ? (taken ? "broke off" : "broke off; send the request again") : "got no answer; check the base URL and the network");
+        if (taken) error.message += " The API took it (an upload stored its file), so it was not sent again; send it again only if a second copy does no harm.";
         // Only this attempt's own failure (its connection, its timer) is worth another attempt.
-        if (!canRetry || userSignal?.aborted || total?.signal.aborted || errorOfOurs(cause)) throw error;
+        if (!canRetry || taken || userSignal?.aborted || total?.signal.aborted || errorOfOurs(cause)) throw error;
         const delay = backoffDelay(attempt, policy);
         logger.warn(`${error.message} Retrying in ${Math.round(delay)} ms.`);
         await sleep(delay, stopSignals, stopped);

@@ -69,7 +69,8 @@ export function createTransport(config: TransportConfig): Transport {
     // `Request` normalizes its URL as `URL.origin` does, so a prefix test is exact.
     const tokens = request.url.startsWith(config.apiOrigin) && request.url[config.apiOrigin.length] === "/" ? config.tokens : undefined;
     const resendable = options.body ? options.oneShot !== true : request.body === null;
-    const repeatable = resendable && (safeMethods.has(request.method) || options.repeatable === true);
+    const safe = safeMethods.has(request.method);
+    const repeatable = resendable && (safe || options.repeatable === true);
     let usedToken: string | undefined;
     // The last answer is left unread: a file's content, or a helper's stream.
     let streamed = false;
@@ -89,7 +90,7 @@ export function createTransport(config: TransportConfig): Transport {
       streamed = !options.readBody && (!options.guardBody || isContent(response));
       return streamed ? response : config.keepBody(response, await readText(response, touch));
     };
-    const call = { repeatable, signal: options.callerSignal !== undefined ? options.callerSignal : request.signal, describe, startedAt };
+    const call = { repeatable, repeatsEffect: !safe, signal: options.callerSignal !== undefined ? options.callerSignal : request.signal, describe, startedAt };
     const run = () => runAttempts(sendAttempt, call, config);
 
     const finish = (response: Response) =>

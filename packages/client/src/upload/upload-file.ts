@@ -89,8 +89,9 @@ export interface UploadedFile {
 /**
  * `POST /lucca-api/files`: checks the type and the size before sending, then streams the
  * multipart body in constant memory. A Blob, bytes or path is re-sent on a retry; a
- * stream is sent once. Repeating an upload is harmless (an unreferenced file at worst),
- * so it is retried like a safe request.
+ * stream is sent once. An upload that got no answer is retried like a safe request (an
+ * unreferenced file at worst); one the API answered with a 2xx has stored its file and
+ * is never sent again, whatever happens to the answer (`AttemptCall.repeatsEffect`).
  */
 export async function uploadFile(context: ClientContext, platform: UploadPlatform, source: UploadSource, options: UploadFileOptions = {}): Promise<UploadedFile> {
   const prepared = await platform.prepare(source);

@@ -3,6 +3,7 @@ import { backoffDelay, retryableStatuses, type RetryPolicy } from "./backoff.ts"
 import type { Deadline, StartDeadline } from "./deadline.ts";
 import { errorOfOurs, failure } from "./failure.ts";
 import type { RedactingLogger } from "./logger.ts";
+import { onAbort } from "./on-abort.ts";
 import type { BrokenAnswer } from "./read-answer.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 
@@ -44,9 +45,10 @@ export interface AttemptConfig {
 /**
  * Runs attempts until one gets an answer worth returning: retries connection errors,
  * attempt timeouts and retryable statuses while the request is repeatable, waiting with
- * backoff or `Retry-After` (up to `maxRetryAfter`). The timers stop once headers arrive;
- * the caller's signal stays linked so that it can still cancel the body. Every request
- * goes through here, so the path of an attempt that succeeds allocates little.
+ * backoff or `Retry-After` (up to `maxRetryAfter`). The timers and the watch of the
+ * caller's signal stop once the answer is in (read whole in the attempt, or its headers
+ * for a body that streams, whose guard watches the signal itself: `guarded-body.ts`).
+ * Every request goes through here, so the path of an attempt that succeeds allocates little.
  */
 export async function runAttempts(send: SendAttempt, { repeatable, repeatsEffect, signal: userSignal, describe, startedAt }: AttemptCall, { policy, timeout, totalTimeout = 0, logger, startDeadline }: AttemptConfig): Promise<Response> {
   // The total timeout: its signal is aborted once it runs out, and only then.
@@ -86,12 +88,12 @@ export async function runAttempts(send: SendAttempt, { repeatable, repeatsEffect
         continue;
       }
       timer?.stop();
+      unlink?.();
       if (logger.enabled) logger.debug(`← ${response.status} ${describe()}`);
       if (!canRetry || !retryableStatuses.has(response.status)) return response;
       const retryAfter = parseRetryAfter(response.headers.get(retryAfterHeader));
       if (retryAfter !== undefined && retryAfter > policy.maxRetryAfter) return response;
       const delay = retryAfter ?? backoffDelay(attempt, policy);
-      unlink?.();
       await response.body?.cancel().catch(() => undefined);
       logger.warn(`${describe()} answered ${response.status}; retrying in ${Math.round(delay)} ms.`);
       await sleep(delay, stopSignals, stopped);
@@ -99,13 +101,6 @@ export async function runAttempts(send: SendAttempt, { repeatable, repeatsEffect
   } finally {
     clearTimeout(totalTimer);
   }
-}
-
-/** Runs `stop` once any of the signals fires (at once if one has); returns the function that stops watching them. */
-function onAbort(signals: (AbortSignal | null | undefined)[], stop: () => void): () => void {
-  if (signals.some((signal) => signal?.aborted)) stop();
-  else signals.forEach((signal) => signal?.addEventListener("abort", stop, { once: true }));
-  return () => signals.forEach((signal) => signal?.removeEventListener("abort", stop));
 }
 
 /** Waits `ms`, unless one of the signals (the caller's, the total timeout's) ends the call first: rejected with `stopped()`. */

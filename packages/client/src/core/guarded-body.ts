@@ -1,6 +1,7 @@
 import type { Deadline, StartDeadline } from "./deadline.ts";
 import { errorOfOurs, failure, type Expired } from "./failure.ts";
 import type { RedactingLogger } from "./logger.ts";
+import { onAbort } from "./on-abort.ts";
 
 /** What covers a body read after its headers: the timeouts, the caller's signal, and for a download its resumes. */
 export interface BodyGuard {
@@ -32,11 +33,12 @@ export interface BodyResume {
 
 /**
  * Watches the reads of a body: a read pending longer than `idleTimeout` (its silence; a
- * slow consumer between reads is not counted), or the call running past `totalTimeout`,
- * cancels the reader, which ends the pending read, and `fired` says which. A closure
+ * slow consumer between reads is not counted), the call running past `totalTimeout`, or
+ * the caller's signal cancels the reader, which ends the pending read, and `fired` says
+ * which timeout did. `stop` ends the watch, the signal's listener with it. A closure
  * rather than a class: its state stays in locals, which a minifier renames.
  */
-function watchReads(reader: ReadableStreamDefaultReader<Uint8Array>, { idleTimeout, totalTimeout, startedAt, startDeadline }: BodyGuard) {
+function watchReads(reader: ReadableStreamDefaultReader<Uint8Array>, { idleTimeout, totalTimeout, startedAt, startDeadline, signal }: BodyGuard) {
   let silence: Deadline | undefined;
   const fire = (expired: Expired) => {
     if (watchdog.fired) return;
@@ -44,6 +46,8 @@ function watchReads(reader: ReadableStreamDefaultReader<Uint8Array>, { idleTimeo
     void reader.cancel().catch(() => undefined);
   };
   const total = totalTimeout > 0 ? setTimeout(() => fire(["total", totalTimeout]), Math.max(0, startedAt + totalTimeout - performance.now())) : undefined;
+  // The caller's signal: the attempt stopped watching it once the answer's headers came.
+  const unwatch = onAbort([signal], () => void reader.cancel().catch(() => undefined));
   const watchdog = {
     fired: undefined as Expired,
     /** A read starts: its silence counts from now. */
@@ -57,6 +61,7 @@ function watchReads(reader: ReadableStreamDefaultReader<Uint8Array>, { idleTimeo
     stop() {
       silence?.stop();
       clearTimeout(total);
+      unwatch();
     },
   };
   return watchdog;
@@ -76,6 +81,7 @@ export function guardedStream(first: ReadableStream<Uint8Array>, guard: BodyGuar
   let watchdog = watchReads(reader, guard);
   let position = resume?.start ?? 0;
   let resumes = 0;
+  let cancelled = false;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -83,14 +89,16 @@ export function guardedStream(first: ReadableStream<Uint8Array>, guard: BodyGuar
           try {
             watchdog.reading();
             const { value, done } = await reader.read().finally(watchdog.idle);
-            // A read the watchdog ended by cancelling the reader comes back `done`.
-            if (watchdog.fired) throw undefined;
+            // A read the watchdog or the caller's signal ended by cancelling the reader comes back `done`.
+            if (watchdog.fired || guard.signal?.aborted) throw undefined;
             if (done) return watchdog.stop(), controller.close();
             position += value.byteLength;
             resume?.onProgress?.(position);
             return controller.enqueue(value);
           } catch (cause) {
             watchdog.stop();
+            // The consumer cancelled the body: the read that ended is no break to resume from.
+            if (cancelled) return;
             const what = `${guard.describe()} at byte ${position}`;
             if (!resume || guard.signal?.aborted || errorOfOurs(cause) || resumes >= resume.max) {
               throw failure(cause, guard.signal, watchdog.fired, what, resume ? `broke off after ${resumes} resumes; download it again` : "broke off; send the request again");
@@ -98,11 +106,13 @@ export function guardedStream(first: ReadableStream<Uint8Array>, guard: BodyGuar
             resumes++;
             resume.logger.warn(`${what} ${watchdog.fired ? `sent nothing for ${guard.idleTimeout} ms` : "broke off"}; resuming from there (attempt ${resumes}).`);
             reader = (await resume.from(position)).getReader();
+            if (cancelled) return void reader.cancel();
             watchdog = watchReads(reader, guard);
           }
         }
       },
       cancel(reason) {
+        cancelled = true;
         watchdog.stop();
         return reader.cancel(reason);
       },

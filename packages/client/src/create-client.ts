@@ -3,7 +3,7 @@ import createClient, { type Client } from "openapi-fetch";
 import { broughtProvider, type CreateCredentialsProvider } from "./auth/credentials-provider-key.ts";
 import { createStaticTokenProvider } from "./auth/static-token-provider.ts";
 import type { ClientPaths, JsonMediaType } from "./core/client-paths.ts";
-import type { ClientContext, ResolvedOptions } from "./core/context.ts";
+import type { ClientContext, ReadPlainLink, ResolvedOptions } from "./core/context.ts";
 import type { StartDeadline } from "./core/deadline.ts";
 import type { KeepBody } from "./core/kept-body.ts";
 import { createRedactingLogger } from "./core/logger.ts";
@@ -46,6 +46,11 @@ export interface Platform {
   startDeadline: StartDeadline;
   /** An answer's body read in its attempt, or guarded: Node's shares a prototype, a browser's is a new `Response`. */
   keepBody: KeepBody;
+  /**
+   * Node's reads a link on the client's own API by hand, without the cost of its `URL`
+   * and `URLSearchParams`; a browser's `URL` is native, and its bundle carries none.
+   */
+  readPlainLink?: ReadPlainLink;
 }
 
 /**
@@ -55,7 +60,7 @@ export interface Platform {
  */
 export function createClientFactory(platform: Platform): (options: LuccaFilesClientOptions) => LuccaFilesClient {
   return (options) => {
-    const resolved: ResolvedOptions = { ...resolveOptions(options), startDeadline: platform.startDeadline, keepBody: platform.keepBody };
+    const resolved: ResolvedOptions = { ...resolveOptions(options), startDeadline: platform.startDeadline, keepBody: platform.keepBody, readPlainLink: platform.readPlainLink };
     let tokens: TokenProvider | undefined;
     const logger = createRedactingLogger(options.logger, () => tokens?.secrets() ?? []);
     const { auth } = options;

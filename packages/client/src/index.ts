@@ -10,6 +10,7 @@ import { createClientFactory } from "./create-client.ts";
 import { startQueuedDeadline } from "./core/deadline.ts";
 import { keepBody } from "./core/kept-body.ts";
 import { saveToPath } from "./download/save-to-path.ts";
+import { readPlainFileLink } from "./links/plain-file-link.ts";
 import { blobBody, bufferSource } from "./upload/buffer-source.ts";
 import { checkedContentType } from "./upload/content-type.ts";
 import { extensionTypes } from "./upload/extension-types.ts";
@@ -34,4 +35,5 @@ export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({
   clientCredentials: createCredentialsProvider,
   startDeadline: startQueuedDeadline,
   keepBody,
+  readPlainLink: readPlainFileLink,
 });

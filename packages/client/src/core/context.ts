@@ -15,7 +15,7 @@ export interface ClientContext {
   logger: RedactingLogger;
 }
 
-/** The options once checked, with their defaults filled in (`resolveOptions`), and the platform's waits and answers. */
+/** The options once checked, with their defaults filled in (`resolveOptions`), and the platform's waits, answers and link reader. */
 export interface ResolvedOptions {
   baseUrl: string;
   apiOrigin: string;
@@ -27,4 +27,12 @@ export interface ResolvedOptions {
   maxUploadBytes: number;
   startDeadline: StartDeadline;
   keepBody: KeepBody;
+  /** The platform's reader of a link on `baseUrl` without a URL parser (`Platform.readPlainLink`). */
+  readPlainLink?: ReadPlainLink | undefined;
 }
+
+/**
+ * Reads a file link on the client's own base URL without a URL parser: its id, token and
+ * base URL, or undefined for `parseFileLink` to read it.
+ */
+export type ReadPlainLink = (href: string, client: { baseUrl: string; apiOrigin: string }) => { id: string; token: string; baseUrl: string } | undefined;

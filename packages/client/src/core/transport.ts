@@ -111,11 +111,13 @@ export function createTransport(config: TransportConfig): Transport {
 
 /**
  * What a helper hands openapi-fetch for its call to go through `send`: the caller's signal
- * is watched by the transport (`callerSignal`), so the `Request` gets none.
+ * is watched by the transport (`callerSignal`), so the `Request` gets none. `options` is
+ * the helper's own object for this call, completed in place: a copy (a spread) cost some
+ * 1 µs a request.
  */
 export function through(transport: Transport, signal: AbortSignal | undefined, options: SendOptions): { signal: null; fetch: (request: Request) => Promise<Response> } {
-  const callerSignal = signal ?? null;
-  return { signal: null, fetch: (request) => transport.send(request, { ...options, callerSignal }) };
+  options.callerSignal = signal ?? null;
+  return { signal: null, fetch: (request) => transport.send(request, options) };
 }
 
 /**

@@ -61,7 +61,7 @@ export type SaveToPath = (body: ReadableStream<Uint8Array>, path: string) => Pro
 export async function downloadFile(context: ClientContext, saveToPath: SaveToPath, target: FileTarget, options: DownloadFileOptions = {}): Promise<FileDownload> {
   const offset = options.offset ?? 0;
   if (!Number.isSafeInteger(offset) || offset < 0) throw new InvalidInputError("offset", `'${offset}' must be a whole number of bytes ≥ 0.`);
-  const link = resolveFileTarget(target, context.options.baseUrl);
+  const link = resolveFileTarget(target, context.options);
   const request = async (at: number, ifMatch: string | undefined, total?: number) => {
     const { data, error, response } = await context.api.GET(retrieveFileRoute.path, {
       baseUrl: link.baseUrl,

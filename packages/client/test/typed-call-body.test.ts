@@ -5,7 +5,7 @@
  * nothing more.
  */
 import type { ServerResponse } from "node:http";
-import { contentDispositionHeader, contentRangeHeader } from "@lucca-api/types";
+import { contentDispositionHeader, contentRangeHeader, ifNoneMatchParameter } from "@lucca-api/types";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isAbortError, isConnectionError, isTimeoutError, unwrap } from "../src/index.ts";
 import { fastClient, fileId, rawUploadOptions } from "./helpers/clients.ts";
@@ -192,5 +192,45 @@ describe("a typed GET whose JSON answer fails after its headers is sent again, l
     expect(error).toBeUndefined();
     expect(data).toMatchObject({ id: fileId });
     expect(server.requests).toHaveLength(2);
+  });
+});
+
+describe("a middleware's onResponse can clone the answer and read the copy, as with any fetch Response", () => {
+  /** Clones the answer in `onResponse` and reads the copy; openapi-fetch then reads the answer itself. */
+  const cloningClient = (url: string) => {
+    const client = fastClient(url, { timeout: 1_000 });
+    const seen: { bodyUsed?: boolean; copy?: string } = {};
+    client.use({
+      async onResponse({ response }) {
+        seen.bodyUsed = response.bodyUsed;
+        seen.copy = await response.clone().text();
+      },
+    });
+    return { client, seen };
+  };
+
+  it("a JSON answer: the copy and the call's data are both the File", async () => {
+    server = await startFaultServer((_req, res) => json(res, 200, fileBody(server.url)));
+    const { client, seen } = cloningClient(server.url);
+    const { data } = await client.GET("/lucca-api/files/{id}", params);
+    expect(seen.bodyUsed).toBe(false);
+    expect(JSON.parse(seen.copy!)).toMatchObject({ id: fileId });
+    expect(data).toMatchObject({ id: fileId });
+  });
+
+  it("a file's content: the copy and the call's stream both carry every byte", async () => {
+    server = await startFaultServer((_req, res) => void res.writeHead(200, asContent).end("0123456789"));
+    const { client, seen } = cloningClient(server.url);
+    const { data } = await client.GET("/lucca-api/files/{id}", { ...params, parseAs: "stream" });
+    expect(seen).toEqual({ bodyUsed: false, copy: "0123456789" });
+    expect(await new Response(data).text()).toBe("0123456789");
+  });
+
+  it("a 304 without a body: the copy is empty", async () => {
+    server = await startFaultServer((_req, res) => void res.writeHead(304).end());
+    const { client, seen } = cloningClient(server.url);
+    const { response } = await client.GET("/lucca-api/files/{id}", { params: { ...params.params, header: { [ifNoneMatchParameter.name]: '"v1"' } } });
+    expect(response.status).toBe(304);
+    expect(seen.copy).toBe("");
   });
 });

@@ -138,11 +138,23 @@ describe("typed calls still read every kind of answer", () => {
     expect(error.message).toMatch(/ at byte 10 timed out after 200 ms/);
   });
 
-  it("a file's content read with parseAs 'blob' comes whole, through the same guard", async () => {
+  it("a file's content read with parseAs 'blob' comes whole", async () => {
     server = await startFaultServer((_req, res) => void res.writeHead(200, asContent).end("0123456789"));
     const { data } = await fastClient(server.url, { timeout: 1_000 }).GET("/lucca-api/files/{id}", { ...params, parseAs: "blob" });
     expect(await data!.text()).toBe("0123456789");
     expect(data!.type).toBe("application/octet-stream");
+  });
+
+  it("a file's content read with parseAs 'blob' is read through the same guard: its stall ends the call in TimeoutError, naming the byte", async () => {
+    server = await startFaultServer((_req, res) => {
+      res.writeHead(200, asContent);
+      res.write("0123456789");
+    });
+    const error = await fastClient(server.url, { timeout: 200, retry: { maxRetries: 0 } })
+      .GET("/lucca-api/files/{id}", { ...params, parseAs: "blob" })
+      .catch((e) => e);
+    expect(isTimeoutError(error)).toBe(true);
+    expect(error.message).toMatch(/ at byte 10 timed out after 200 ms/);
   });
 
   it("a JSON answer is read whole before the call returns, so with parseAs 'stream' its stall ends the call itself in TimeoutError", async () => {

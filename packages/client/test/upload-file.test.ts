@@ -87,6 +87,14 @@ describe("the browser build (src/browser.ts, here on Node's fetch) lets the API 
     expect(file.contentType).toBe("image/jpg");
   });
 
+  it("a file over maxUploadBytes is refused before sending, counted alone (the browser frames the FormData)", async () => {
+    const { calls, fetch } = recordingFetch();
+    const client = createBrowserClient({ baseUrl: sandbox.url, auth: { accessToken: "t" }, maxUploadBytes: 1_000, fetch });
+    const error = await client.uploadFile(new Blob([content]), { fileName: "big.pdf" }).catch((e) => e);
+    expect(error.message).toBe("source: 'big.pdf' (300000 bytes) is over the API's limit of 1000 bytes; send a smaller file.");
+    expect(calls).toHaveLength(0);
+  });
+
   it("a given contentType '' is refused before sending, naming the field, as on Node", async () => {
     const { calls, fetch } = recordingFetch();
     const error = await (await browserClient({ fetch })).uploadFile(new Blob([content], { type: "application/pdf" }), { fileName: "a.pdf", contentType: "" as never }).catch((e) => e);

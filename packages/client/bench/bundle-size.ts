@@ -17,7 +17,7 @@ import { build } from "esbuild";
  * client's own code the rest). The browser build leaves out the spec's list of accepted
  * content types (a maintainers' decision: the package README's *In a browser*).
  */
-export const bundleBudget = 11_530;
+export const bundleBudget = 11_556;
 
 export interface BundleSize {
   min: number;

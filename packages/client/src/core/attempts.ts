@@ -26,6 +26,12 @@ export interface AttemptCall {
   repeatsEffect: boolean;
   /** The caller's signal. */
   signal: AbortSignal | null | undefined;
+  /**
+   * `signal` lives no longer than the call (a typed call's `Request`'s own): its listener
+   * goes with it, where removing it costs some µs a request on Node. A caller's own
+   * signal may outlive many calls: it is unwatched once the answer is in.
+   */
+  signalDiesWithCall?: boolean | undefined;
   /** `GET https://…` with secrets redacted, for messages: built only when one is written. */
   describe: () => string;
   /** When the call began (`performance.now()`): `totalTimeout` counts from there, across the attempts of a second run (the 401's fresh token). */
@@ -50,7 +56,7 @@ export interface AttemptConfig {
  * for a body that streams, whose guard watches the signal itself: `guarded-body.ts`).
  * Every request goes through here, so the path of an attempt that succeeds allocates little.
  */
-export async function runAttempts(send: SendAttempt, { repeatable, repeatsEffect, signal: userSignal, describe, startedAt }: AttemptCall, { policy, timeout, totalTimeout = 0, logger, startDeadline }: AttemptConfig): Promise<Response> {
+export async function runAttempts(send: SendAttempt, { repeatable, repeatsEffect, signal: userSignal, signalDiesWithCall, describe, startedAt }: AttemptCall, { policy, timeout, totalTimeout = 0, logger, startDeadline }: AttemptConfig): Promise<Response> {
   // The total timeout: its signal is aborted once it runs out, and only then.
   const total = totalTimeout > 0 ? new AbortController() : undefined;
   const totalTimer = total && setTimeout(() => total.abort(), Math.max(0, totalTimeout - (performance.now() - startedAt)));
@@ -88,12 +94,13 @@ export async function runAttempts(send: SendAttempt, { repeatable, repeatsEffect
         continue;
       }
       timer?.stop();
-      unlink?.();
+      if (!signalDiesWithCall) unlink?.();
       if (logger.enabled) logger.debug(`← ${response.status} ${describe()}`);
       if (!canRetry || !retryableStatuses.has(response.status)) return response;
       const retryAfter = parseRetryAfter(response.headers.get(retryAfterHeader));
       if (retryAfter !== undefined && retryAfter > policy.maxRetryAfter) return response;
       const delay = retryAfter ?? backoffDelay(attempt, policy);
+      unlink?.();
       await response.body?.cancel().catch(() => undefined);
       logger.warn(`${describe()} answered ${response.status}; retrying in ${Math.round(delay)} ms.`);
       await sleep(delay, stopSignals, stopped);

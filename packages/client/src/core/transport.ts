@@ -90,7 +90,8 @@ export function createTransport(config: TransportConfig): Transport {
       streamed = !options.readBody && (!options.guardBody || isContent(response));
       return streamed ? response : config.keepBody(response, await readText(response, touch));
     };
-    const call = { repeatable, repeatsEffect: !safe, signal: options.callerSignal !== undefined ? options.callerSignal : request.signal, describe, startedAt };
+    const typedCall = options.callerSignal === undefined;
+    const call = { repeatable, repeatsEffect: !safe, signal: typedCall ? request.signal : options.callerSignal, signalDiesWithCall: typedCall, describe, startedAt };
     const run = () => runAttempts(sendAttempt, call, config);
 
     const finish = (response: Response) =>

@@ -146,21 +146,18 @@ function withinRootDir(program: ts.Program): boolean {
 }
 
 /**
- * Workspaces whose programs can be checked as one: the same checking options (a group),
- * each within its `rootDir`, and no file of one program that would change what another's
- * files see (a global declaration, the augmentation of a module the other reads). A
- * program of all their files then checks each file as its workspace's own program does,
- * each file once, and the types of the libraries they share once, where a program each
- * checked them once a workspace.
+ * Whether programs of the same checking options (each within its `rootDir`) can be checked
+ * as one: no file of one of them would change what another's files see (a global
+ * declaration, the augmentation of a module the other reads). A program of all their files
+ * then checks each file as its workspace's own program does, each file once, and the types
+ * of the libraries they share once, where a program each checked them once a workspace.
  */
 function mergeable(members: readonly WorkspaceProgram[]): boolean {
   const programs = members.map(({ program }) => program!);
   const declaring = new Map<string, ts.SourceFile>();
   for (const program of programs)
     for (const file of program.getSourceFiles()) if (!ts.isExternalModule(file) || augmentations(file).length > 0) declaring.set(file.fileName, file);
-  return programs.every(
-    (program) => withinRootDir(program) && [...declaring.values()].every((file) => program.getSourceFile(file.fileName) !== undefined || !wouldChange(program, file)),
-  );
+  return programs.every((program) => [...declaring.values()].every((file) => program.getSourceFile(file.fileName) !== undefined || !wouldChange(program, file)));
 }
 
 type Diagnostics = readonly ts.Diagnostic[];
@@ -234,8 +231,8 @@ function checkTogether(members: readonly WorkspaceProgram[], shared: Map<string,
 
 /**
  * Type-checks every workspace that has a `typecheck` script, in the root package.json's
- * order: workspaces that can be checked together (`mergeable`) in one program, the others
- * alone.
+ * order: the workspaces that can be checked together (the same checking options, each
+ * within its `rootDir`, `mergeable`) in one program, the others alone.
  */
 export async function typecheckWorkspaces(root: string): Promise<WorkspaceCheck[]> {
   // Every script read first: one that cannot be understood fails before any check runs.
@@ -250,8 +247,9 @@ export async function typecheckWorkspaces(root: string): Promise<WorkspaceCheck[
   const groups = new Map<string, WorkspaceProgram[]>();
   for (const built of programs) if (built.checking !== undefined) groups.set(built.checking, [...(groups.get(built.checking) ?? []), built]);
   for (const members of groups.values()) {
-    if (members.length > 1 && mergeable(members)) checkTogether(members, shared).forEach((found, index) => diagnostics.set(members[index]!, found));
-    else for (const member of members) diagnostics.set(member, checkAlone(member));
+    const together = members.filter(({ program }) => withinRootDir(program!));
+    if (together.length > 1 && mergeable(together)) checkTogether(together, shared).forEach((found, index) => diagnostics.set(together[index]!, found));
+    for (const member of members) if (!diagnostics.has(member)) diagnostics.set(member, checkAlone(member));
   }
   return programs.map((checked) => ({ workspace: checked.workspace, config: checked.config, diagnostics: diagnostics.get(checked) ?? checkAlone(checked) }));
 }

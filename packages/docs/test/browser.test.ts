@@ -16,7 +16,7 @@ import { planBrowserTests } from "@lucca-api/scripts/find-chromium";
 import { launchChromium, type Chromium } from "@lucca-api/scripts/launch-chromium";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildReference, packageDir, type BuiltReference } from "../src/build.ts";
+import { packageDir, type BuiltReference } from "../src/build.ts";
 import { sampleLanguages, type CodeSample } from "../src/code-samples.ts";
 import { operationsOf } from "../src/operations.ts";
 import { schemasSectionName } from "../src/redoc-options.ts";
@@ -31,6 +31,7 @@ import {
   waitForSearchIndex,
   type Recorder,
 } from "./support/reference-page.ts";
+import { sharedSite } from "./support/built-site.ts";
 
 const screenshots = path.join(packageDir, "screenshots");
 /**
@@ -45,7 +46,6 @@ const inChromium = describe.skipIf(plan.skipReason);
 
 let built: BuiltReference;
 let docsSpec: any;
-let buildDir: string;
 /** One browser for the file: each suite opens its own context (routes, recorder) in it. */
 let browser: Chromium;
 
@@ -59,14 +59,12 @@ if (plan.skipReason) await writeFile(path.join(screenshots, "skipped.txt"), `No 
 
 beforeAll(async () => {
   if (plan.skipReason) return;
-  buildDir = await mkdtemp(path.join(tmpdir(), "docs-browser-"));
-  built = await buildReference({ outDir: path.join(buildDir, "site") });
+  built = await sharedSite();
   docsSpec = JSON.parse(await readFile(built.specFile, "utf8"));
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
-  if (buildDir) await rm(buildDir, { recursive: true, force: true });
 });
 
 /** The first line of a sample that says something: how its code block is recognised. */

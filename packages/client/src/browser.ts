@@ -4,16 +4,18 @@
  * use: the Node-only helpers (`{ path }` uploads, `saveTo`), which fail here naming what
  * to use instead; the client-credentials grant, which needs a secret a page cannot keep
  * (RFC 6749, section 2.1: `auth: { accessToken }` instead, or `clientCredentials()` from
- * `@lucca-api/client/client-credentials` for a local sandbox); the extension table (a
- * browser's File carries its own type) and the streamed upload body (a browser sends a Blob).
+ * `@lucca-api/client/client-credentials` for a local sandbox); the extension table and the
+ * spec's list of accepted types (a browser's File carries its own type, which the API checks) and the streamed upload body (a browser sends a Blob).
  */
 import type { requestAccessToken as requestAccessTokenOnNode } from "./auth/request-access-token.ts";
 import { secretInBrowser } from "./auth/secret-in-browser.ts";
 import { createClientFactory } from "./create-client.ts";
 import { nodeOnlyError } from "./core/node-builtins.ts";
+import { freshBody } from "./core/fresh-body.ts";
 import { startTimerDeadline } from "./core/timer-deadline.ts";
 import { InvalidInputError } from "./errors/invalid-input-error.ts";
-import { blobBody, bufferSource } from "./upload/buffer-source.ts";
+import { bufferSource, formDataBody } from "./upload/buffer-source.ts";
+import { browserContentType } from "./upload/content-type-aliases.ts";
 
 export * from "./exports.ts";
 export type { AccessTokenGrant, RequestAccessTokenOptions } from "./auth/request-access-token.ts";
@@ -25,8 +27,8 @@ export const requestAccessToken: typeof requestAccessTokenOnNode = () => Promise
 export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({
   upload: {
     prepare: (source) => bufferSource(source, () => Promise.reject(nodeOnlyError("source.path", 'upload a File or Blob (e.g. from an <input type="file">)'))),
-    extensionTypes: {},
-    body: blobBody,
+    contentType: browserContentType,
+    multipart: formDataBody,
   },
   saveToPath: async (body) => {
     // The download would otherwise hold its connection open.
@@ -37,4 +39,5 @@ export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({
     throw new InvalidInputError("auth.clientSecret", `${secretInBrowser} (for a local sandbox only: clientCredentials() of @lucca-api/client/client-credentials, with dangerouslyAllowBrowser: true).`);
   },
   startDeadline: startTimerDeadline,
+  keepBody: freshBody,
 });

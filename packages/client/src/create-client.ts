@@ -1,12 +1,12 @@
-import { apiVersionParameter } from "@lucca-api/types";
+import { apiVersionParameter, includeParameter } from "@lucca-api/types";
 import createClient, { type Client } from "openapi-fetch";
 import { broughtProvider, type CreateCredentialsProvider } from "./auth/credentials-provider-key.ts";
 import { createStaticTokenProvider } from "./auth/static-token-provider.ts";
 import type { ClientPaths, JsonMediaType } from "./core/client-paths.ts";
-import type { ClientContext, ResolvedOptions } from "./core/context.ts";
+import type { ClientContext, ReadPlainLink, ResolvedOptions } from "./core/context.ts";
 import type { StartDeadline } from "./core/deadline.ts";
+import type { KeepBody } from "./core/guarded-body.ts";
 import { createRedactingLogger } from "./core/logger.ts";
-import { serializeQuery } from "./core/query-serializer.ts";
 import type { TokenProvider } from "./core/token-provider.ts";
 import { createTransport } from "./core/transport.ts";
 import { downloadFile, type DownloadFileOptions, type FileDownload, type SaveToPath } from "./download/download-file.ts";
@@ -44,6 +44,13 @@ export interface Platform {
   clientCredentials: CreateCredentialsProvider;
   /** The waits of the timeouts: Node's share a timer per length, a browser's are plain timers. */
   startDeadline: StartDeadline;
+  /** An answer's body read in its attempt, or guarded: Node's shares a prototype, a browser's is a new `Response`. */
+  keepBody: KeepBody;
+  /**
+   * Node's reads a link on the client's own API by hand, without the cost of its `URL`
+   * and `URLSearchParams`; a browser's `URL` is native, and its bundle carries none.
+   */
+  readPlainLink?: ReadPlainLink;
 }
 
 /**
@@ -53,7 +60,7 @@ export interface Platform {
  */
 export function createClientFactory(platform: Platform): (options: LuccaFilesClientOptions) => LuccaFilesClient {
   return (options) => {
-    const resolved: ResolvedOptions = { ...resolveOptions(options), startDeadline: platform.startDeadline };
+    const resolved: ResolvedOptions = { ...resolveOptions(options), startDeadline: platform.startDeadline, keepBody: platform.keepBody, readPlainLink: platform.readPlainLink };
     let tokens: TokenProvider | undefined;
     const logger = createRedactingLogger(options.logger, () => tokens?.secrets() ?? []);
     const { auth } = options;
@@ -67,7 +74,10 @@ export function createClientFactory(platform: Platform): (options: LuccaFilesCli
       baseUrl: resolved.baseUrl,
       fetch: transport.fetch,
       headers: { [apiVersionParameter.name]: resolved.apiVersion },
-      querySerializer: serializeQuery,
+      // The spec's one array query parameter, `include`, goes comma-joined (`style: form`,
+      // `explode: false`: `include=a,b`), where openapi-fetch's default repeats it; its
+      // serializer applies this to every array, which a type test pins to be only `include`.
+      querySerializer: { array: { style: includeParameter.style, explode: includeParameter.explode } },
       // Redirects are refused: Node 20's fetch buffers whole request bodies while it may
       // follow one, and a redirect could carry the bearer token to another host.
       redirect: "error",

@@ -43,7 +43,7 @@ export interface LuccaFilesClientOptions {
 }
 
 /** Checks every option up front, so that a mistake surfaces with its field name and fix. */
-export function resolveOptions(options: LuccaFilesClientOptions): Omit<ResolvedOptions, "startDeadline"> {
+export function resolveOptions(options: LuccaFilesClientOptions): Omit<ResolvedOptions, "startDeadline" | "keepBody"> {
   const baseUrl = resolveBaseUrl(options);
   checkAuth(options);
   const apiVersion = options.apiVersion ?? currentApiVersion;

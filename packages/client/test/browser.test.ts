@@ -41,6 +41,7 @@ beforeAll(async () => {
     const cors = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "*" };
     if (req.method === "OPTIONS") return void res.writeHead(204, cors).end();
     if (req.url?.includes("/headers-only")) res.writeHead(200, { ...cors, "Content-Type": "application/json" }).flushHeaders();
+    if (req.url?.includes("/content-only")) res.writeHead(200, { ...cors, "Content-Type": "application/octet-stream" }).write("0123456789");
   });
   await new Promise<void>((resolve) => stallServer.listen(0, "127.0.0.1", resolve));
   stallUrl = `http://127.0.0.1:${(stallServer.address() as AddressInfo).port}`;
@@ -64,6 +65,8 @@ it.skipIf(plan.skipReason)("in chromium, the client uploads, revalidates, downlo
     withoutOptIn: expect.stringMatching(/^auth\.clientSecret: a client secret in a browser is readable by anyone .*dangerouslyAllowBrowser: true\)\.$/),
     uploaded: { fileName: "camera.jpg", contentType: "image/jpg", hasLink: true, lastProgress: 200_000 },
     streamUpload: "binary/octet-stream",
+    nonAsciiName: "reçu été.pdf",
+    unlistedType: expect.stringMatching(/^BadRequestError: 400 .*video\/quicktime.*Fix what the API named and send again\./),
     metadata: { modified: true, sameETag: true },
     notModified: false,
     download: { fileName: "camera.jpg", size: 200_000, identical: true },
@@ -72,9 +75,11 @@ it.skipIf(plan.skipReason)("in chromium, the client uploads, revalidates, downlo
       path: "source.path: needs Node's file system, which is not available here; in a browser, upload a File or Blob (e.g. from an <input type=\"file\">).",
     },
     typedGet: true,
+    typedContent: 200_000,
     notFound: true,
     notFoundName: "NotFoundError",
     noAnswer: "attempt 150",
     silentBody: "attempt 150",
+    silentContent: "attempt 150",
   });
 });

@@ -2,7 +2,7 @@
  * Type-level tests, checked by `npm run typecheck`: each `@ts-expect-error` fails the
  * check if the client's types stop rejecting what it marks.
  */
-import { currentApiVersion } from "@lucca-api/types";
+import { currentApiVersion, unexplodedQueryParameters, type paths } from "@lucca-api/types";
 import { createLuccaFilesClient, type FileObject } from "../src/index.ts";
 
 const client = createLuccaFilesClient({ baseUrl: "https://example.ilucca.net", auth: { accessToken: "t" } });
@@ -58,3 +58,14 @@ export const upload = client.uploadFile(new Blob([]), { fileName: undefined, ifM
 export const download = client.downloadFile("https://x/lucca-api/files/1?token=t", { offset: undefined, ifMatch: maybeETag, signal: undefined });
 export const typedWithUndefined = client.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token: "t", include: maybeInclude }, header: { "If-None-Match": maybeETag } } });
 export const retryWithUndefined = createLuccaFilesClient({ baseUrl: "https://x", auth: { accessToken: "t" }, timeout: undefined, retry: { maxRetries: undefined }, logger: { debug: undefined, warn: console.warn } });
+
+// The query serializer is openapi-fetch's, told `include`'s style (create-client.ts): it
+// applies it to every array query parameter, so the spec's array query parameters must be
+// exactly those it declares unexploded.
+type ArrayKeys<Query> = [Query] extends [never] ? never : { [Name in keyof Query]-?: NonNullable<Query[Name]> extends readonly unknown[] ? Name : never }[keyof Query];
+type ArrayQueryParameters = Exclude<
+  { [Path in keyof paths]: { [Method in keyof paths[Path]]: paths[Path][Method] extends { parameters: { query?: infer Query } } ? ArrayKeys<NonNullable<Query>> : never }[keyof paths[Path]] }[keyof paths],
+  undefined
+>;
+type Unexploded = (typeof unexplodedQueryParameters)[number];
+export const onlyUnexplodedArrays: [ArrayQueryParameters] extends [Unexploded] ? ([Unexploded] extends [ArrayQueryParameters] ? true : false) : false = true;

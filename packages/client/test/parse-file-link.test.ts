@@ -32,9 +32,9 @@ describe("resolveFileTarget accepts every way to name a file", () => {
     ["a File with links.self", { id, links: { self: { href } } }],
     ["an id with its token", { id, token: "t" }],
   ])("%s", (_rule, target) => {
-    expect(resolveFileTarget(target, "https://example.ilucca.net")).toMatchObject({ id, token: "t", baseUrl: "https://example.ilucca.net" });
+    expect(resolveFileTarget(target, { baseUrl: "https://example.ilucca.net", apiOrigin: "https://example.ilucca.net" })).toMatchObject({ id, token: "t", baseUrl: "https://example.ilucca.net" });
   });
   it("a File without links says to ask for include: ['links']", () => {
-    expect(() => resolveFileTarget({ id, links: {} }, "https://x")).toThrowError(/include: \['links'\]/);
+    expect(() => resolveFileTarget({ id, links: {} }, { baseUrl: "https://x", apiOrigin: "https://x" })).toThrowError(/include: \['links'\]/);
   });
 });

@@ -119,14 +119,33 @@ describe("typed calls still read every kind of answer", () => {
     expect(JSON.parse(text).id).toBe(fileId);
   });
 
-  it("parseAs 'stream' gives a body whose stall also ends in TimeoutError", async () => {
-    server = await startFaultServer(stallAfterHeaders);
+  it("parseAs 'stream' of a file's content gives a body whose stall also ends in TimeoutError, naming the byte it stalled at", async () => {
+    server = await startFaultServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/octet-stream" });
+      res.write("0123456789");
+    });
     const { data } = await fastClient(server.url, { timeout: 200 }).GET("/lucca-api/files/{id}", { ...params, parseAs: "stream" });
     const reader = data!.getReader();
     const readAll = async () => {
       while (!(await reader.read()).done);
     };
     const error = await readAll().catch((e) => e);
+    expect(isTimeoutError(error)).toBe(true);
+    expect(error.message).toMatch(/ at byte 10 timed out after 200 ms/);
+  });
+
+  it("a file's content read with parseAs 'blob' comes whole, through the same guard", async () => {
+    server = await startFaultServer((_req, res) => void res.writeHead(200, { "Content-Type": "application/octet-stream" }).end("0123456789"));
+    const { data } = await fastClient(server.url, { timeout: 1_000 }).GET("/lucca-api/files/{id}", { ...params, parseAs: "blob" });
+    expect(await data!.text()).toBe("0123456789");
+    expect(data!.type).toBe("application/octet-stream");
+  });
+
+  it("a JSON answer is read whole before the call returns, so with parseAs 'stream' its stall ends the call itself in TimeoutError", async () => {
+    server = await startFaultServer(stallAfterHeaders);
+    const error = await fastClient(server.url, { timeout: 200, retry: { maxRetries: 0 } })
+      .GET("/lucca-api/files/{id}", { ...params, parseAs: "stream" })
+      .catch((e) => e);
     expect(isTimeoutError(error)).toBe(true);
   });
 });

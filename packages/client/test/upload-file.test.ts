@@ -79,7 +79,7 @@ describe("sizes and names are checked up front", () => {
     const { calls, fetch } = recordingFetch();
     const error = await sandbox.client({ fetch, maxUploadBytes: 100_000 }).uploadFile(new Blob([content]), { fileName: "big.pdf" }).catch((e) => e);
     expect(isInvalidInputError(error)).toBe(true);
-    expect(error.message).toMatch(/^source: 'big\.pdf' is 300000 bytes, \d+ with its multipart framing: over the API's limit of 100000 bytes; send a smaller file\.$/);
+    expect(error.message).toMatch(/^source: 'big\.pdf' \(300000 bytes\) is over the API's limit of 100000 bytes with its multipart framing; send a smaller file\.$/);
     expect(calls).toHaveLength(0);
   });
 

@@ -56,7 +56,7 @@ export async function runAttempts(send: SendAttempt, { repeatable, signal: userS
       const canRetry = repeatable && attempt <= policy.maxRetries;
       const controller = new AbortController();
       timer = timeout > 0 ? startDeadline(timeout, () => controller.abort()) : undefined;
-      const unlink = userSignal || total ? link(controller, stopSignals) : undefined;
+      const unlink = userSignal || total ? onAbort(stopSignals, () => controller.abort()) : undefined;
       let response: Response;
       try {
         if (logger.enabled) logger.debug(`→ ${describe()} (attempt ${attempt})`);
@@ -89,26 +89,17 @@ export async function runAttempts(send: SendAttempt, { repeatable, signal: userS
   }
 }
 
-/** Aborts `controller` when any of the signals fires; returns the unlinking function. */
-function link(controller: AbortController, signals: (AbortSignal | null | undefined)[]): () => void {
-  const abort = () => controller.abort();
-  for (const signal of signals) {
-    if (signal?.aborted) controller.abort();
-    else signal?.addEventListener("abort", abort, { once: true });
-  }
-  return () => signals.forEach((signal) => signal?.removeEventListener("abort", abort));
+/** Runs `stop` once any of the signals fires (at once if one has); returns the function that stops watching them. */
+function onAbort(signals: (AbortSignal | null | undefined)[], stop: () => void): () => void {
+  if (signals.some((signal) => signal?.aborted)) stop();
+  else signals.forEach((signal) => signal?.addEventListener("abort", stop, { once: true }));
+  return () => signals.forEach((signal) => signal?.removeEventListener("abort", stop));
 }
 
 /** Waits `ms`, unless one of the signals (the caller's, the total timeout's) ends the call first: rejected with `stopped()`. */
 function sleep(ms: number, signals: (AbortSignal | null | undefined)[], stopped: () => Error): Promise<void> {
   return new Promise((resolve, reject) => {
-    const done = () => {
-      clearTimeout(timer);
-      signals.forEach((signal) => signal?.removeEventListener("abort", onAbort));
-    };
-    const onAbort = () => (done(), reject(stopped()));
-    const timer = setTimeout(() => (done(), resolve()), ms);
-    if (signals.some((signal) => signal?.aborted)) return onAbort();
-    signals.forEach((signal) => signal?.addEventListener("abort", onAbort, { once: true }));
+    const timer = setTimeout(() => (unwatch(), resolve()), ms);
+    const unwatch = onAbort(signals, () => (clearTimeout(timer), reject(stopped())));
   });
 }

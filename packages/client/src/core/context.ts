@@ -3,6 +3,7 @@ import type { Client } from "openapi-fetch";
 import type { RetryPolicy } from "./backoff.ts";
 import type { ClientPaths, JsonMediaType } from "./client-paths.ts";
 import type { StartDeadline } from "./deadline.ts";
+import type { KeepBody } from "./guarded-body.ts";
 import type { RedactingLogger } from "./logger.ts";
 import type { Transport } from "./transport.ts";
 
@@ -14,7 +15,7 @@ export interface ClientContext {
   logger: RedactingLogger;
 }
 
-/** The options once checked, with their defaults filled in (`resolveOptions`), and the platform's waits. */
+/** The options once checked, with their defaults filled in (`resolveOptions`), and the platform's waits, answers and link reader. */
 export interface ResolvedOptions {
   baseUrl: string;
   apiOrigin: string;
@@ -25,4 +26,13 @@ export interface ResolvedOptions {
   policy: RetryPolicy;
   maxUploadBytes: number;
   startDeadline: StartDeadline;
+  keepBody: KeepBody;
+  /** The platform's reader of a link on `baseUrl` without a URL parser (`Platform.readPlainLink`). */
+  readPlainLink?: ReadPlainLink | undefined;
 }
+
+/**
+ * Reads a file link on the client's own base URL without a URL parser: its id, token and
+ * base URL, or undefined for `parseFileLink` to read it.
+ */
+export type ReadPlainLink = (href: string, client: { baseUrl: string; apiOrigin: string }) => { id: string; token: string; baseUrl: string } | undefined;

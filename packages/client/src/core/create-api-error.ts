@@ -12,25 +12,20 @@ import { PreconditionFailedError } from "../errors/precondition-failed-error.ts"
 import { RateLimitError } from "../errors/rate-limit-error.ts";
 import { ServerError } from "../errors/server-error.ts";
 
-/** What a person can do about each status, appended to the server's own words. */
-const hints: Record<number, string> = {
-  [httpStatus.badRequest]: "Fix what the API named and send again.",
-  [httpStatus.unauthorized]: "Check the `auth` option: the API refused its access token.",
-  [httpStatus.forbidden]: "Give the client the scope this needs (`auth.scopes`), or use a link you have access to.",
-  [httpStatus.notFound]: "Check the id, or pass the whole link `href` with its `token`.",
-  [httpStatus.preconditionFailed]: "The ETag is not the file's current one (If-Match compares strongly): read the file again.",
-  [httpStatus.contentTooLarge]: "Send a smaller file.",
-  [httpStatus.tooManyRequests]: "Wait `retryAfter` ms before the next request.",
-};
+/**
+ * The class of each status that has its own, and what a person can do about it,
+ * appended to the server's own words (429 is `RateLimitError`, with its `retryAfter`).
+ */
+type ErrorInit = ApiErrorInit & { retryAfter: number | undefined };
 
-/** The class of each status that has its own (429 is `RateLimitError`, with its `retryAfter`). */
-const classes: Record<number, new (init: ApiErrorInit) => ApiError> = {
-  [httpStatus.badRequest]: BadRequestError,
-  [httpStatus.unauthorized]: AuthenticationError,
-  [httpStatus.forbidden]: PermissionDeniedError,
-  [httpStatus.notFound]: NotFoundError,
-  [httpStatus.preconditionFailed]: PreconditionFailedError,
-  [httpStatus.contentTooLarge]: ContentTooLargeError,
+const statuses: Record<number, [new (init: ErrorInit) => ApiError, string]> = {
+  [httpStatus.badRequest]: [BadRequestError, "Fix what the API named and send again."],
+  [httpStatus.unauthorized]: [AuthenticationError, "Check the `auth` option: the API refused its access token."],
+  [httpStatus.forbidden]: [PermissionDeniedError, "Give the client the scope this needs (`auth.scopes`), or use a link you have access to."],
+  [httpStatus.notFound]: [NotFoundError, "Check the id, or pass the whole link `href` with its `token`."],
+  [httpStatus.preconditionFailed]: [PreconditionFailedError, "The ETag is not the file's current one (If-Match compares strongly): read the file again."],
+  [httpStatus.contentTooLarge]: [ContentTooLargeError, "Send a smaller file."],
+  [httpStatus.tooManyRequests]: [RateLimitError, "Wait `retryAfter` ms before the next request."],
 };
 
 /**
@@ -39,18 +34,17 @@ const classes: Record<number, new (init: ApiErrorInit) => ApiError> = {
  */
 export function createApiError(response: Response, body: unknown, method: string): ApiError {
   const status = response.status;
-  const problem = readProblem(response, body);
-  const init: ApiErrorInit = {
+  const [ErrorClass, hint]: [new (init: ErrorInit) => ApiError, string] = statuses[status] ?? (status >= 500 ? [ServerError, "Retry later (the client already retried what was safe)."] : [ApiError, ""]);
+  return new ErrorClass({
     status,
-    problem,
+    problem: readProblem(response, body),
     headers: response.headers,
     method,
     url: redactUrl(response.url),
-    hint: hints[status] ?? (status >= 500 ? "Retry later (the client already retried what was safe)." : ""),
-  };
-  if (status === httpStatus.tooManyRequests) return new RateLimitError({ ...init, retryAfter: parseRetryAfter(response.headers.get(retryAfterHeader)) });
-  const ErrorClass = classes[status] ?? (status >= 500 ? ServerError : ApiError);
-  return new ErrorClass(init);
+    hint,
+    // Read by `RateLimitError` only.
+    retryAfter: parseRetryAfter(response.headers.get(retryAfterHeader)),
+  });
 }
 
 function readProblem(response: Response, body: unknown): ProblemDetails | undefined {

@@ -1,84 +1,35 @@
 import type { Deadline, StartDeadline } from "./deadline.ts";
-import { failure, type Expired } from "./failure.ts";
+import { errorOfOurs, failure, type Expired } from "./failure.ts";
+import type { RedactingLogger } from "./logger.ts";
 
+/** What covers a body read after its headers: the timeouts, the caller's signal, and for a download its resumes. */
 export interface BodyGuard {
-  /** The longest silence between two chunks, in ms (the `timeout` option; 0: none). */
+  /** The longest silence of a read, in ms (the `timeout` option; 0: none). */
   idleTimeout: number;
   /** The `totalTimeout` option (0: none), counted from `startedAt` (`performance.now()`). */
   totalTimeout: number;
   startedAt: number;
+  startDeadline: StartDeadline;
   signal: AbortSignal | null | undefined;
   /** `GET https://…` with secrets redacted, for messages. */
   describe: () => string;
-  startDeadline: StartDeadline;
+  /** A download's: asks the rest of the content from byte `at` after a break, up to `maxResumes` times. */
+  resume?: ((at: number) => Promise<ReadableStream<Uint8Array>>) | undefined;
+  maxResumes?: number | undefined;
+  /** The byte of the file the body starts at. */
+  start?: number | undefined;
+  logger?: RedactingLogger | undefined;
+  /** Told the position in the file after each chunk. */
+  onProgress?: ((position: number) => void) | undefined;
 }
-
-/**
- * Guards the body of an answer that is read after the transport returned it (openapi-fetch
- * reads a typed call's answer itself): a silence longer than `timeout` is a `TimeoutError`
- * (scope `attempt`), the call running past `totalTimeout` one of scope `total`, the
- * caller's signal an `AbortError`, a dropped connection a `ConnectionError`, as before the
- * headers. The same `Response` comes back, its readers (`body`, `text()`, `json()`,
- * `arrayBuffer()`, `blob()`) taken from a prototype that reads through the guard. Every
- * typed call comes here, so this is cheap: a new `Response` would build a web stream
- * (measured at about 60 µs of a 400 µs loopback GET), readers defined on each answer
- * about 20 µs; a prototype swap costs little, as all answers share it. The silence of a
- * read is a `Deadline`, which shares its platform timer with every other wait of its length.
- */
-export function guardBody(response: Response, guard: BodyGuard): Response {
-  const original = response.body;
-  if (original === null) return response;
-  (response as Guarded)[guarded] = { original, guard, stream: undefined };
-  return Object.setPrototypeOf(response, GuardedResponse) as Response;
-}
-
-const guarded = Symbol("guarded body");
-type Guarded = Response & { [guarded]: { original: ReadableStream<Uint8Array>; guard: BodyGuard; stream: ReadableStream<Uint8Array> | undefined } };
-
-function bytesOf(response: Response): Promise<Uint8Array> {
-  const { original, guard } = (response as Guarded)[guarded];
-  return readAll(original.getReader(), guard);
-}
-
-/** One decoder for every answer: a whole body is decoded at once, which keeps no state between calls. */
-const utf8 = new TextDecoder();
-
-async function textOf(response: Response): Promise<string> {
-  return utf8.decode(await bytesOf(response));
-}
-
-/** A `Response` whose readers go through the guard. */
-const GuardedResponse: Response = Object.create(globalThis.Response?.prototype ?? Object.prototype, {
-  body: {
-    get(this: Guarded) {
-      const state = this[guarded];
-      return (state.stream ??= guardedStream(state.original.getReader(), state.guard));
-    },
-  },
-  text: { value: function (this: Response) { return textOf(this); } },
-  json: { value: async function (this: Response) { return JSON.parse(await textOf(this)) as unknown; } },
-  arrayBuffer: { value: async function (this: Response) { return toArrayBuffer(await bytesOf(this)); } },
-  // fetch's chunks live in plain ArrayBuffers, never shared ones.
-  blob: { value: async function (this: Response) { return new Blob([(await bytesOf(this)) as Uint8Array<ArrayBuffer>], { type: this.headers.get("Content-Type") ?? "" }); } },
-}) as Response;
 
 /**
  * Watches the reads of a body: a read pending longer than `idleTimeout` (its silence; a
  * slow consumer between reads is not counted), or the call running past `totalTimeout`,
- * cancels the reader, which ends the pending read, and `fired` says which.
+ * cancels the reader, which ends the pending read, and `fired` says which. A closure
+ * rather than a class: its state stays in locals, which a minifier renames.
  */
-export interface Watchdog {
-  /** Which timeout ran out, once one has. */
-  readonly fired: Expired;
-  /** A read starts: its silence counts from now. */
-  reading(): void;
-  /** A read ended: no silence is counted until the next one. */
-  idle(): void;
-  stop(): void;
-}
-
-/** A closure rather than a class: its state stays in locals, which a minifier renames. */
-export function watchReads(reader: ReadableStreamDefaultReader<Uint8Array>, { idleTimeout, totalTimeout, startedAt, startDeadline }: Pick<BodyGuard, "idleTimeout" | "totalTimeout" | "startedAt" | "startDeadline">): Watchdog {
+function watchReads(reader: ReadableStreamDefaultReader<Uint8Array>, { idleTimeout, totalTimeout, startedAt, startDeadline }: BodyGuard) {
   let silence: Deadline | undefined;
   const fire = (expired: Expired) => {
     if (watchdog.fired) return;
@@ -88,11 +39,13 @@ export function watchReads(reader: ReadableStreamDefaultReader<Uint8Array>, { id
   const total = totalTimeout > 0 ? setTimeout(() => fire(["total", totalTimeout]), Math.max(0, startedAt + totalTimeout - performance.now())) : undefined;
   const watchdog = {
     fired: undefined as Expired,
+    /** A read starts: its silence counts from now. */
     reading() {
       if (idleTimeout <= 0 || watchdog.fired) return;
       if (silence) silence.restart();
       else silence = startDeadline(idleTimeout, () => fire(["attempt", idleTimeout]));
     },
+    /** A read ended: no silence is counted until the next one. */
     idle: () => silence?.stop(),
     stop() {
       silence?.stop();
@@ -102,57 +55,133 @@ export function watchReads(reader: ReadableStreamDefaultReader<Uint8Array>, { id
   return watchdog;
 }
 
-/** The next chunk; a failure becomes the error of the hierarchy that says what happened. */
-async function guardedRead(reader: ReadableStreamDefaultReader<Uint8Array>, watchdog: Watchdog, guard: BodyGuard): Promise<ReadableStreamReadResult<Uint8Array>> {
-  watchdog.reading();
-  try {
-    const result = await reader.read();
-    // A read the watchdog ended by cancelling the reader comes back `done`.
-    if (!watchdog.fired) return result;
-    throw undefined;
-  } catch (cause) {
-    watchdog.stop();
-    throw failure(cause, guard.signal, watchdog.fired, `The answer to ${guard.describe()}`, "broke off before its end; send the request again");
-  } finally {
-    watchdog.idle();
-  }
-}
-
-async function readAll(reader: ReadableStreamDefaultReader<Uint8Array>, guard: BodyGuard): Promise<Uint8Array> {
-  const watchdog = watchReads(reader, guard);
-  const chunks: Uint8Array[] = [];
-  for (;;) {
-    const { value, done } = await guardedRead(reader, watchdog, guard);
-    if (done) return watchdog.stop(), concat(chunks);
-    chunks.push(value);
-  }
-}
-
-/** The body as a stream (`parseAs: "stream"`), each chunk guarded. */
-function guardedStream(reader: ReadableStreamDefaultReader<Uint8Array>, guard: BodyGuard): ReadableStream<Uint8Array> {
-  const watchdog = watchReads(reader, guard);
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { value, done } = await guardedRead(reader, watchdog, guard);
-      if (done) watchdog.stop(), controller.close();
-      else controller.enqueue(value);
+/**
+ * A body read chunk by chunk under its guard: a failure is the error of the hierarchy
+ * that says what happened (`TimeoutError`, `AbortError`, `ConnectionError`). With
+ * `resume` (a download), a break asks the rest with a `Range` from the last byte
+ * received instead, up to `maxResumes` times; a silence counts as a break. It reads
+ * ahead by a few chunks only, so memory stays flat whatever the size.
+ */
+export function guardedStream(first: ReadableStream<Uint8Array>, guard: BodyGuard): ReadableStream<Uint8Array> {
+  let reader = first.getReader();
+  // One timer per connection, not per chunk; only a pending read's silence counts.
+  let watchdog = watchReads(reader, guard);
+  let position = guard.start ?? 0;
+  let resumes = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        for (;;) {
+          try {
+            watchdog.reading();
+            const { value, done } = await reader.read().finally(watchdog.idle);
+            // A read the watchdog ended by cancelling the reader comes back `done`.
+            if (watchdog.fired) throw undefined;
+            if (done) return watchdog.stop(), controller.close();
+            position += value.byteLength;
+            guard.onProgress?.(position);
+            return controller.enqueue(value);
+          } catch (cause) {
+            watchdog.stop();
+            const what = `${guard.describe()} at byte ${position}`;
+            if (!guard.resume || guard.signal?.aborted || errorOfOurs(cause) || resumes >= guard.maxResumes!) {
+              throw failure(cause, guard.signal, watchdog.fired, what, guard.resume ? `broke off after ${resumes} resumes; download it again` : "broke off; send the request again");
+            }
+            resumes++;
+            guard.logger?.warn(`${what} ${watchdog.fired ? `sent nothing for ${guard.idleTimeout} ms` : "broke off"}; resuming from there (attempt ${resumes}).`);
+            reader = (await guard.resume(position)).getReader();
+            watchdog = watchReads(reader, guard);
+          }
+        }
+      },
+      cancel(reason) {
+        watchdog.stop();
+        return reader.cancel(reason);
+      },
     },
-    cancel: (reason) => (watchdog.stop(), reader.cancel(reason)),
-  });
+    // A few chunks of read-ahead keep the network busy while the consumer works.
+    { highWaterMark: 4 },
+  );
 }
 
-function concat(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const whole = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, at);
-    at += chunk.byteLength;
+/**
+ * A small answer read whole inside its attempt (`readText`), or the guard of a file's
+ * content that a typed call hands to openapi-fetch unread.
+ */
+export type Kept = string | { original: ReadableStream<Uint8Array>; guard: BodyGuard; stream?: ReadableStream<Uint8Array> };
+
+/** Gives an answer the body that was read or guarded: the platform's (`Platform.keepBody`). */
+export type KeepBody = (response: Response, body: Kept) => Response;
+
+const kept = Symbol("kept body");
+type KeptResponse = Response & { [kept]: Kept };
+
+/**
+ * Node's `KeepBody`: the same `Response` comes back, its readers (`body`, `text()`,
+ * `json()`, `arrayBuffer()`, `blob()`) taken from a prototype all such answers share,
+ * which serves what was read, or reads through the guard. Every request comes here, so
+ * this is cheap: a new `Response` would build a web stream (measured at about 60 µs of
+ * a 400 µs loopback GET on Node), readers defined on each answer about 20 µs. (A
+ * browser builds a new one: `fresh-body.ts`.)
+ */
+export const keepBody: KeepBody = (response, body) => {
+  (response as KeptResponse)[kept] = body;
+  return Object.setPrototypeOf(response, KeptBody) as Response;
+};
+
+/** The guarded content as a fresh `Response`, for the readers other than `body`; the text read, likewise. */
+const again = (response: KeptResponse) => new Response(typeof response[kept] === "string" ? response[kept] : response.body, { headers: response.headers });
+
+// Built by a function so that a bundle without `keepBody` (a browser's) drops it.
+const KeptBody: Response = /* @__PURE__ */ keptBodyPrototype();
+
+function keptBodyPrototype(): Response {
+  return Object.create(globalThis.Response?.prototype ?? Object.prototype, {
+    body: {
+      get(this: KeptResponse) {
+        const body = this[kept];
+        return typeof body === "string" ? again(this).body : (body.stream ??= guardedStream(body.original, body.guard));
+      },
+    },
+    text: {
+      value(this: KeptResponse) {
+        const body = this[kept];
+        return typeof body === "string" ? Promise.resolve(body) : again(this).text();
+      },
+    },
+    json: {
+      async value(this: Response) {
+        return JSON.parse(await this.text()) as unknown;
+      },
+    },
+    arrayBuffer: {
+      value(this: KeptResponse) {
+        return again(this).arrayBuffer();
+      },
+    },
+    blob: {
+      value(this: KeptResponse) {
+        return again(this).blob();
+      },
+    },
+  }) as Response;
+}
+
+/** A small answer, read whole inside its attempt: each chunk restarts the attempt's timer (`touch`), so its silence is what counts. */
+export async function readText(response: Response, touch: () => void): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  // Most answers come in one chunk, decoded at once by the shared decoder; a decoder of
+  // its own carries a character split between two chunks.
+  let decoder: TextDecoder | undefined;
+  let text = "";
+  let last: Uint8Array | undefined;
+  for (let chunk; !(chunk = await reader.read()).done; touch()) {
+    if (last) text += (decoder ??= new TextDecoder()).decode(last, { stream: true });
+    last = chunk.value;
   }
-  return whole;
+  return last ? text + (decoder ?? utf8).decode(last) : text;
 }
 
-/** An `ArrayBuffer` holding exactly the bytes (a chunk may be a view on a larger buffer). */
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
-}
+/** Stateless when not streaming: one for every answer that comes in one chunk. */
+const utf8 = new TextDecoder();

@@ -3,13 +3,13 @@ import type { ClientContext } from "../core/context.ts";
 import * as httpStatus from "../core/http-status.ts";
 import { redactUrl } from "../core/redact.ts";
 import { createApiError } from "../core/create-api-error.ts";
+import { guardedStream } from "../core/guarded-body.ts";
 import { invalidResponse } from "../core/read-json.ts";
 import { through } from "../core/transport.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { resolveFileTarget, type FileTarget } from "../links/file-target.ts";
 import { fileNameFromContentDisposition } from "./content-disposition.ts";
 import { readOnce } from "./read-once.ts";
-import { resumableBody } from "./resumable-body.ts";
 
 export interface DownloadFileOptions {
   /** Start at this byte (a `Range` request), e.g. the size of a partial copy. */
@@ -61,7 +61,7 @@ export type SaveToPath = (body: ReadableStream<Uint8Array>, path: string) => Pro
 export async function downloadFile(context: ClientContext, saveToPath: SaveToPath, target: FileTarget, options: DownloadFileOptions = {}): Promise<FileDownload> {
   const offset = options.offset ?? 0;
   if (!Number.isSafeInteger(offset) || offset < 0) throw new InvalidInputError("offset", `'${offset}' must be a whole number of bytes ≥ 0.`);
-  const link = resolveFileTarget(target, context.options.baseUrl);
+  const link = resolveFileTarget(target, context.options);
   const request = async (at: number, ifMatch: string | undefined, total?: number) => {
     const { data, error, response } = await context.api.GET(retrieveFileRoute.path, {
       baseUrl: link.baseUrl,
@@ -71,7 +71,7 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
         header: { [rangeParameter.name]: at > 0 ? `bytes=${at}-` : undefined, [ifMatchParameter.name]: ifMatch },
       },
       parseAs: "stream",
-      // The resumable body below guards the content itself: a stall resumes with `Range`
+      // The guarded stream below watches the content itself: a stall resumes with `Range`
       // rather than ending in the typed calls' TimeoutError.
       ...through(context.transport, options.signal, {}),
     });
@@ -93,11 +93,15 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
   // server that follows it would refuse every resume with 412.
   const resumeGuard = eTag !== undefined && !eTag.startsWith("W/") ? eTag : undefined;
   const { onProgress } = options;
-  const content = resumableBody(body, {
+  // The body survives a dropped connection or a silence: the rest is asked with a `Range`
+  // from the last byte received. The content is not bounded by `totalTimeout`.
+  const content = guardedStream(body, {
     start: offset,
     resume: async (at) => (await request(at, resumeGuard, size)).body,
     maxResumes: context.options.policy.maxRetries,
     idleTimeout: context.options.timeout,
+    totalTimeout: 0,
+    startedAt: 0,
     startDeadline: context.options.startDeadline,
     signal: options.signal,
     describe,

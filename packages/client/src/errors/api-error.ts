@@ -17,26 +17,22 @@ export interface ApiErrorInit {
  * describes; `requestId` is its `traceId`, to quote when asking Lucca for support.
  */
 export class ApiError extends LuccaError {
-  readonly status: number;
-  readonly problem: ProblemDetails | undefined;
-  readonly headers: Headers;
-  readonly requestId: string | undefined;
-  readonly method: string;
-  readonly url: string;
+  // Declared, not emitted as class fields: assigned at once in the constructor.
+  declare readonly status: number;
+  declare readonly problem: ProblemDetails | undefined;
+  declare readonly headers: Headers;
+  declare readonly requestId: string | undefined;
+  declare readonly method: string;
+  declare readonly url: string;
 
-  constructor(init: ApiErrorInit) {
-    super(describe(init));
-    this.status = init.status;
-    this.problem = init.problem;
-    this.headers = init.headers;
-    this.requestId = init.problem?.traceId;
-    this.method = init.method;
-    this.url = init.url;
+  constructor({ status, problem, headers, method, url, hint }: ApiErrorInit) {
+    super(describe(status, problem, method, url, hint));
+    Object.assign(this, { status, problem, headers, requestId: problem?.traceId, method, url });
   }
 }
 
 /** `404 Not Found: No file has this id. Fix hint. (GET https://…, request id …)`, each sentence once. */
-function describe({ status, problem, method, url, hint }: ApiErrorInit): string {
+function describe(status: number, problem: ProblemDetails | undefined, method: string, url: string, hint: string): string {
   const summary = [problem?.title?.trim().replace(/\.+$/, ""), problem?.detail].filter(Boolean).join(": ") || "no problem details in the answer";
   // A field's message that repeats the detail (a server often names the one field at fault so) is said once.
   const fields = Object.entries(problem?.errors ?? {}).flatMap(([field, messages]) => {

@@ -1,5 +1,5 @@
 /**
- * Type guards for the error hierarchy. They test a brand and the class name rather than
+ * Type guards for the error hierarchy. They test a brand each class carries on its prototype rather than
  * `instanceof`, so they also recognise errors thrown by another copy of this package.
  */
 import type { AbortError } from "./abort-error.ts";
@@ -10,7 +10,7 @@ import type { ConnectionError } from "./connection-error.ts";
 import type { ContentTooLargeError } from "./content-too-large-error.ts";
 import type { InvalidInputError } from "./invalid-input-error.ts";
 import type { InvalidResponseError } from "./invalid-response-error.ts";
-import { errorBrand, type LuccaError } from "./lucca-error.ts";
+import { hasBrand, type LuccaError } from "./lucca-error.ts";
 import type { NotFoundError } from "./not-found-error.ts";
 import type { PermissionDeniedError } from "./permission-denied-error.ts";
 import type { PreconditionFailedError } from "./precondition-failed-error.ts";
@@ -19,27 +19,13 @@ import type { ServerError } from "./server-error.ts";
 import type { TimeoutError } from "./timeout-error.ts";
 import type { TokenError } from "./token-error.ts";
 
-export function isLuccaError(value: unknown): value is LuccaError {
-  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[errorBrand] === true;
+function named<T extends LuccaError>(name: string) {
+  return (value: unknown): value is T => hasBrand(value, name);
 }
 
-function named<T extends LuccaError>(...names: string[]) {
-  return (value: unknown): value is T => isLuccaError(value) && names.includes(value.name);
-}
-
-const apiErrorNames = [
-  "ApiError",
-  "BadRequestError",
-  "AuthenticationError",
-  "PermissionDeniedError",
-  "NotFoundError",
-  "PreconditionFailedError",
-  "ContentTooLargeError",
-  "RateLimitError",
-  "ServerError",
-];
-
-export const isApiError = named<ApiError>(...apiErrorNames);
+export const isLuccaError = named<LuccaError>("LuccaError");
+/** Any API error status, whatever its subclass. */
+export const isApiError = named<ApiError>("ApiError");
 export const isBadRequestError = named<BadRequestError>("BadRequestError");
 export const isAuthenticationError = named<AuthenticationError>("AuthenticationError");
 export const isPermissionDeniedError = named<PermissionDeniedError>("PermissionDeniedError");
@@ -49,7 +35,8 @@ export const isContentTooLargeError = named<ContentTooLargeError>("ContentTooLar
 export const isRateLimitError = named<RateLimitError>("RateLimitError");
 export const isServerError = named<ServerError>("ServerError");
 export const isTokenError = named<TokenError>("TokenError");
-export const isConnectionError = named<ConnectionError>("ConnectionError", "TimeoutError");
+/** A `TimeoutError` is a `ConnectionError` too. */
+export const isConnectionError = named<ConnectionError>("ConnectionError");
 export const isTimeoutError = named<TimeoutError>("TimeoutError");
 export const isAbortError = named<AbortError>("AbortError");
 export const isInvalidInputError = named<InvalidInputError>("InvalidInputError");

@@ -5,11 +5,11 @@ import { LuccaError, nameErrorClass } from "./lucca-error.ts";
  * names the field, the value and the fix.
  */
 export class InvalidInputError extends LuccaError {
-  readonly field: string;
+  declare readonly field: string;
 
   constructor(field: string, message: string, options?: { cause?: unknown }) {
     super(`${field}: ${message}`, options);
-    this.field = field;
+    Object.assign(this, { field });
   }
 
   /**

@@ -2,11 +2,11 @@ import { LuccaError, nameErrorClass } from "./lucca-error.ts";
 
 /** The server answered something the spec does not allow (for example, JSON that does not parse). */
 export class InvalidResponseError extends LuccaError {
-  readonly status: number;
+  declare readonly status: number;
 
   constructor(status: number, message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.status = status;
+    Object.assign(this, { status });
   }
 }
 

@@ -3,23 +3,27 @@
  * `LuccaError`; check with the guards in `guards.ts` rather than `instanceof` when the
  * error may come from another copy of the package (another realm or bundle).
  */
-export const errorBrand = Symbol.for("@lucca-api/client/error");
-
 export class LuccaError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
   }
 }
 
+/** The brand of a class: a registered symbol, the same in every copy of the package. */
+const brandOf = (name: string) => Symbol.for(`@lucca-api/client/${name}`);
+
 /**
- * Gives an error class its `name` on the prototype, spelled out: a minifier renames
- * classes, and the guards and messages must not depend on it. Not enumerable, like
- * `Error.prototype.name`.
+ * Gives an error class its `name` on the prototype, spelled out (a minifier renames
+ * classes, and the guards and messages must not depend on it), and its brand, which
+ * the guards test: on the prototype, so that a subclass carries its parents' brands,
+ * neither an own nor an enumerable field (like `Error.prototype.name`).
  */
 export function nameErrorClass(errorClass: { prototype: Error }, name: string): void {
-  Object.defineProperty(errorClass.prototype, "name", { value: name, enumerable: false, writable: true, configurable: true });
+  Object.defineProperty(errorClass.prototype, "name", { value: name, writable: true, configurable: true });
+  Object.defineProperty(errorClass.prototype, brandOf(name), { value: true });
 }
 
+/** Whether `value` is an error of the class named `name` or of a subclass, from any copy of the package. */
+export const hasBrand = (value: unknown, name: string): boolean => typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brandOf(name)] === true;
+
 nameErrorClass(LuccaError, "LuccaError");
-// On the prototype so that the brand is neither an own nor an enumerable field.
-Object.defineProperty(LuccaError.prototype, errorBrand, { value: true, enumerable: false });

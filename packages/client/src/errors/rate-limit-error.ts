@@ -6,11 +6,11 @@ import { nameErrorClass } from "./lucca-error.ts";
  * milliseconds (from `Retry-After`, seconds or an HTTP date), when it said so.
  */
 export class RateLimitError extends ApiError {
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
 
   constructor(init: ApiErrorInit & { retryAfter: number | undefined }) {
     super(init);
-    this.retryAfter = init.retryAfter;
+    Object.assign(this, { retryAfter: init.retryAfter });
   }
 }
 

@@ -7,13 +7,12 @@ import { nameErrorClass } from "./lucca-error.ts";
  * caller's own decision.
  */
 export class TimeoutError extends ConnectionError {
-  readonly scope: "attempt" | "total";
-  readonly timeoutMs: number;
+  declare readonly scope: "attempt" | "total";
+  declare readonly timeoutMs: number;
 
   constructor(scope: "attempt" | "total", timeoutMs: number, what: string) {
     super(`${what} timed out after ${timeoutMs} ms; raise the \`${scope === "attempt" ? "timeout" : "totalTimeout"}\` option if the server is just slow.`);
-    this.scope = scope;
-    this.timeoutMs = timeoutMs;
+    Object.assign(this, { scope, timeoutMs });
   }
 }
 

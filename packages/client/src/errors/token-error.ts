@@ -14,18 +14,15 @@ export interface OAuthErrorBody {
  * secret is never part of this error.
  */
 export class TokenError extends LuccaError {
-  readonly status: number;
-  readonly error: string;
-  readonly errorDescription: string | undefined;
-  readonly tokenUrl: string;
+  declare readonly status: number;
+  declare readonly error: string;
+  declare readonly errorDescription: string | undefined;
+  declare readonly tokenUrl: string;
 
   /** `hint` says what to do about this `error` (the client's token requests give one per RFC 6749 error code). */
   constructor(status: number, body: OAuthErrorBody, tokenUrl: string, hint = "Check the `auth` option of the client.") {
     super(sentences(`The token endpoint ${tokenUrl} answered ${status} ${body.error}${body.error_description ? `: ${body.error_description}` : ""}`, hint));
-    this.status = status;
-    this.error = body.error;
-    this.errorDescription = body.error_description;
-    this.tokenUrl = tokenUrl;
+    Object.assign(this, { status, error: body.error, errorDescription: body.error_description, tokenUrl });
   }
 }
 

@@ -27,7 +27,7 @@ const asJson: Disposition = "json";
  * `error` (as an empty string); here it becomes `{ modified: false }`.
  */
 export async function getFile(context: ClientContext, target: FileTarget, options: GetFileOptions = {}): Promise<GetFileResult> {
-  const { id, token, baseUrl } = resolveFileTarget(target, context.options.baseUrl);
+  const { id, token, baseUrl } = resolveFileTarget(target, context.options);
   const { data, error, response } = await context.api.GET(retrieveFileRoute.path, {
     baseUrl,
     params: {

@@ -1,4 +1,5 @@
 import type { FileObject, Link } from "@lucca-api/types";
+import type { ResolvedOptions } from "../core/context.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { parseFileLink, type FileLink } from "./parse-file-link.ts";
 
@@ -9,18 +10,18 @@ import { parseFileLink, type FileLink } from "./parse-file-link.ts";
 export type FileTarget = string | Link | Pick<FileObject, "id" | "links"> | { id: string; token: string };
 
 /** Resolves a target to the id, token and base URL of its request. */
-export function resolveFileTarget(target: FileTarget, baseUrl: string): Omit<FileLink, "href"> {
-  if (typeof target === "string") return parseFileLink(target);
+export function resolveFileTarget(target: FileTarget, client: Pick<ResolvedOptions, "baseUrl" | "apiOrigin" | "readPlainLink">): Omit<FileLink, "href"> {
+  // A link on the client's own API needs no URL parser where the platform reads one by hand.
+  const read = (href: string) => client.readPlainLink?.(href, client) || parseFileLink(href);
+  if (typeof target === "string") return read(target);
   if (target && typeof target === "object") {
-    if ("href" in target && typeof target.href === "string") return parseFileLink(target.href);
+    if ("href" in target && typeof target.href === "string") return read(target.href);
     if ("token" in target && typeof target.token === "string" && typeof target.id === "string") {
-      return { id: target.id, token: target.token, baseUrl };
+      return { id: target.id, token: target.token, baseUrl: client.baseUrl };
     }
-    if ("links" in target || "id" in target) {
-      const self = (target as Pick<FileObject, "links">).links?.self;
-      if (self?.href) return parseFileLink(self.href);
-      throw new InvalidInputError("file", "has no `links.self.href`; read or upload it with include: ['links'].");
-    }
+    const self = (target as Pick<FileObject, "links">).links?.self;
+    if (self?.href) return read(self.href);
   }
-  throw new InvalidInputError("file", "must be a link href, a Link, a file object with `links.self`, or { id, token }.");
+  // One message for every other target (a file object read or uploaded without its links among them).
+  throw new InvalidInputError("file", "must be a link href, a Link, a file object with `links.self` (read or upload it with include: ['links']), or { id, token }.");
 }

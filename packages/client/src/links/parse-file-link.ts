@@ -13,20 +13,15 @@ export interface FileLink {
   baseUrl: string;
 }
 
-const idPlaceholder = `{${fileIdParameter.name}}`;
-const [pathBefore = "", pathAfter = ""] = retrieveFileRoute.path.split(idPlaceholder);
+const [pathBefore = "", pathAfter = ""] = retrieveFileRoute.path.split(`{${fileIdParameter.name}}`);
 
 /**
  * Parses a link `href` as the API hands it out (`links.self.href` of a file, or the
  * link of a resource that references one): `https://host/lucca-api/files/{id}?token=…`.
  */
 export function parseFileLink(href: string): FileLink {
-  let url: URL | undefined;
-  try {
-    url = new URL(href);
-  } catch {
-    // Refused below: an href that is no URL is no file link either.
-  }
+  // An href that is no URL is no file link either: refused below.
+  const url = URL.canParse(href) ? new URL(href) : undefined;
   // Each read of a URL's part builds a new string: read each once.
   const pathname = url?.pathname ?? "";
   const at = pathname.lastIndexOf(pathBefore);
@@ -39,14 +34,11 @@ export function parseFileLink(href: string): FileLink {
   const token = url?.searchParams.get(fileTokenParameter.name);
   if (!url || at < 0 || !pathname.endsWith(pathAfter) || id === "" || id.includes("/") || !token) {
     // Redacted before shortening: a link cut inside its token must not show the token's start.
+    const shown = redactUrl(href);
     throw new InvalidInputError(
       "href",
-      `'${shorten(redactUrl(href))}' is not a file link (https://…${retrieveFileRoute.path}?${fileTokenParameter.name}=…); pass the whole \`href\` of a file's \`links\` (include: ['links']).`,
+      `'${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}' is not a file link (https://…${retrieveFileRoute.path}?${fileTokenParameter.name}=…); pass the whole \`href\` of a file's \`links\` (include: ['links']).`,
     );
   }
   return { href, id, token, baseUrl: `${url.origin}${pathname.slice(0, at)}` };
-}
-
-function shorten(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -1,21 +1,8 @@
 import { contentTypes, type ContentType } from "@lucca-api/types";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
+import { contentTypeAliases, unknownContentType } from "./content-type-aliases.ts";
 
-/**
- * Common spellings the API does not accept, with the accepted one to send instead.
- * Browsers label a JPEG `image/jpeg`; the API's list only has `image/jpg`.
- */
-export const contentTypeAliases: Readonly<Record<string, ContentType>> = {
-  "image/jpeg": "image/jpg",
-  "application/octet-stream": "binary/octet-stream",
-  "application/x-zip": "application/zip",
-  "application/vnd.rar": "application/x-rar",
-  "text/javascript": "application/javascript",
-  "audio/mp3": "audio/mpeg",
-};
-
-/** What an upload is sent as when neither its name nor its type says more. */
-export const unknownContentType: ContentType = "binary/octet-stream";
+export { contentTypeAliases, unknownContentType };
 
 /** Media types compare case-insensitively (RFC 9110, 8.3.1); the spec's spelling is what is sent. */
 const accepted: ReadonlyMap<string, ContentType> = new Map(contentTypes.map((type) => [type.toLowerCase(), type]));
@@ -45,3 +32,9 @@ export function inferContentType(blobType: string | undefined, fileName: string,
   const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
   return (extension && extensionTypes[extension]) || unknownContentType;
 }
+
+/** Node's choice of an upload's type: the caller's, checked; else inferred, with the extension table. */
+export const checkedContentType =
+  (extensionTypes: Readonly<Record<string, ContentType>>) =>
+  (given: string | undefined, blobType: string | undefined, fileName: string): ContentType =>
+    given !== undefined ? checkContentType(given) : inferContentType(blobType, fileName, extensionTypes);

@@ -1,4 +1,6 @@
-import { uploadFileRoute } from "@lucca-api/types";
+import { uploadFileRoute, type ContentType } from "@lucca-api/types";
+import { InvalidInputError } from "../errors/invalid-input-error.ts";
+import type { MultipartBody, UploadBody, UploadPart } from "./upload-file.ts";
 
 /** The multipart media type and the name of the one part, as the spec's upload operation states. */
 const [multipartType = ""] = uploadFileRoute.requestMediaTypes;
@@ -30,6 +32,37 @@ export function multipartFraming(fileName: string, contentType: string): Multipa
     tail: encoder.encode(`\r\n--${boundary}--\r\n`),
   };
 }
+
+/**
+ * Node's multipart body: framed here, so that its exact size is known before sending;
+ * `body` builds each attempt's, whose progress is reported as it goes. A stream source
+ * is sent once.
+ */
+export const framedBody =
+  (body: UploadBody) =>
+  ({ prepared, fileName, contentType, size, onProgress }: UploadPart): MultipartBody => {
+    const framing = multipartFraming(fileName, contentType);
+    let sent = 0;
+    let used = false;
+    const oneShot = prepared.kind === "stream";
+    return {
+      contentType: framing.contentType,
+      framingBytes: framing.head.byteLength + framing.tail.byteLength,
+      oneShot,
+      create(touch) {
+        if (oneShot && used) throw new InvalidInputError("source", "a stream can be sent only once; upload a Blob, bytes or a path to allow retries.");
+        used = true;
+        sent = 0;
+        return body(prepared, framing, size, (bytes) => {
+          sent += bytes;
+          touch();
+          // The end is reported once, after the answer: a retry may yet send the file again.
+          if (size === undefined || sent < size) onProgress?.({ loaded: sent, total: size });
+        });
+      },
+      sent: () => sent,
+    };
+  };
 
 function encodeRfc8187(value: string): string {
   return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -4,8 +4,7 @@ import { readJson } from "../core/read-json.ts";
 import { createApiError } from "../core/create-api-error.ts";
 import { through } from "../core/transport.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
-import { checkContentType, inferContentType } from "./content-type.ts";
-import { multipartFraming, type MultipartFraming } from "./multipart-body.ts";
+import type { MultipartFraming } from "./multipart-body.ts";
 import type { PreparedSource, UploadSource } from "./upload-source.ts";
 
 /**
@@ -35,17 +34,49 @@ export interface UploadFileOptions {
 }
 
 /**
- * What uploads need from the platform: Node opens `{ path }`, infers a type from the
- * extension table and streams the body; a browser build carries none of them (a
- * browser's File has its type, it has no file system, and it sends a Blob), which keeps
- * the bundle smaller.
+ * What uploads need from the platform: Node opens `{ path }`, checks and infers the type
+ * and streams the body; a browser build carries none of them (a browser's File has its
+ * type, it has no file system, and it sends a Blob), which keeps the bundle smaller.
  */
 export interface UploadPlatform {
   /** The source made uniform: `prepareSource` where the body streams, else `bufferSource` (a Blob). */
   prepare(source: UploadSource): Promise<PreparedSource>;
-  extensionTypes: Readonly<Record<string, ContentType>>;
-  /** One attempt's body: streamed on Node (`streamBody`), else a Blob (`blobBody`); `onChunk` sees each piece handed to the network. */
-  body: UploadBody;
+  /**
+   * The type the upload goes as, from the caller's `contentType`, the Blob's type and the
+   * file name: Node's checks it against the spec's list and infers it from the extension
+   * table (`checkedContentType`); a browser's carries neither (`browserContentType`).
+   */
+  contentType(given: string | undefined, blobType: string | undefined, fileName: string): ContentType;
+  /**
+   * The multipart body: Node frames the file itself and reports progress as it streams
+   * (`framedBody`); a browser hands a FormData to its fetch (`formDataBody`), which
+   * reports none until the end.
+   */
+  multipart(part: UploadPart): MultipartBody;
+}
+
+/** What goes in the upload's one multipart part. */
+export interface UploadPart {
+  prepared: PreparedSource;
+  fileName: string;
+  contentType: ContentType;
+  /** The file's size when known (a Blob's, a path's, or the size declared for a stream). */
+  size: number | undefined;
+  onProgress: UploadFileOptions["onProgress"];
+}
+
+/** An upload's multipart body, as the platform builds it. */
+export interface MultipartBody {
+  /** The request's `Content-Type`, with its boundary; undefined where fetch sets it (a FormData). */
+  contentType: string | undefined;
+  /** The bytes around the file, counted against the API's limit before sending (0 where the platform frames the body). */
+  framingBytes: number;
+  /** The body can be built only once (a stream source): the upload is not retried. */
+  oneShot: boolean;
+  /** One attempt's body; `touch` restarts the attempt's timer as the body makes progress. */
+  create(touch: () => void): BodyInit | AsyncIterable<Uint8Array>;
+  /** The file's bytes the last attempt handed to the network (the final event's, for a stream of unknown size). */
+  sent(): number;
 }
 
 export type UploadBody = (prepared: PreparedSource, framing: MultipartFraming, size: number | undefined, onChunk: (bytes: number) => void) => BodyInit | AsyncIterable<Uint8Array>;
@@ -65,15 +96,14 @@ export async function uploadFile(context: ClientContext, platform: UploadPlatfor
   const prepared = await platform.prepare(source);
   const fileName = options.fileName ?? prepared.name;
   if (!fileName) throw new InvalidInputError("fileName", "is required for bytes or a stream, e.g. { fileName: 'report.pdf' }.");
-  const contentType = options.contentType !== undefined ? checkContentType(options.contentType) : inferContentType(prepared.type, fileName, platform.extensionTypes);
+  const contentType = platform.contentType(options.contentType, prepared.type, fileName);
   const size = prepared.size ?? options.size;
-  const framing = multipartFraming(fileName, contentType);
-  const framingBytes = framing.head.byteLength + framing.tail.byteLength;
+  const multipart = platform.multipart({ prepared, fileName, contentType, size, onProgress: options.onProgress });
+  const length = size !== undefined && multipart.contentType ? String(size + multipart.framingBytes) : undefined;
   const limit = context.options.maxUploadBytes;
-  if (size !== undefined && size + framingBytes > limit) {
-    throw new InvalidInputError("source", `'${fileName}' is ${size} bytes, ${size + framingBytes} with its multipart framing: over the API's limit of ${limit} bytes; send a smaller file.`);
+  if (size !== undefined && size + multipart.framingBytes > limit) {
+    throw new InvalidInputError("source", `'${fileName}' (${size} bytes) is over the API's limit of ${limit} bytes with its multipart framing; send a smaller file.`);
   }
-  const body = bodyFactory(prepared, framing, size, options.onProgress, platform.body);
   const { data, error, response } = await context.api.POST(uploadFileRoute.path, {
     params: {
       query: { include: options.include ?? ["links"] },
@@ -82,36 +112,17 @@ export async function uploadFile(context: ClientContext, platform: UploadPlatfor
     body: {} as { form: Blob },
     bodySerializer: () => undefined,
     headers: {
-      "Content-Type": framing.contentType,
+      "Content-Type": multipart.contentType,
       // Known up front, the length lets the server refuse an oversized body before reading
-      // it (a browser sets it itself, and drops it from here).
-      "Content-Length": size !== undefined ? String(size + framingBytes) : undefined,
+      // it (a browser sets it itself).
+      "Content-Length": length,
     },
     parseAs: "text",
-    ...through(context.transport, options.signal, { body: body.create, oneShot: body.oneShot, repeatable: true, readBody: true }),
+    ...through(context.transport, options.signal, { body: multipart.create, oneShot: multipart.oneShot, repeatable: true, readBody: true }),
   });
   if (error !== undefined) throw createApiError(response, error, uploadFileRoute.method);
   const file = readJson<FileObject>(data ?? "", response, "the uploaded file object");
   // The one final event, once the API has the file (an attempt that failed after its last byte reported none).
-  options.onProgress?.({ loaded: size ?? body.sent(), total: size ?? body.sent() });
+  options.onProgress?.({ loaded: size ?? multipart.sent(), total: size ?? multipart.sent() });
   return { file, eTag: response.headers.get(eTagHeader) ?? undefined };
-}
-
-/** Each attempt's body, with its progress; a stream source is sent once. */
-function bodyFactory(prepared: PreparedSource, framing: MultipartFraming, size: number | undefined, onProgress: UploadFileOptions["onProgress"], body: UploadBody) {
-  let sent = 0;
-  let used = false;
-  const oneShot = prepared.kind === "stream";
-  const create = (touch: () => void): BodyInit | AsyncIterable<Uint8Array> => {
-    if (oneShot && used) throw new InvalidInputError("source", "a stream can be sent only once; upload a Blob, bytes or a path to allow retries.");
-    used = true;
-    sent = 0;
-    return body(prepared, framing, size, (bytes) => {
-      sent += bytes;
-      touch();
-      // The end is reported once, after the answer: a retry may yet send the file again.
-      if (size === undefined || sent < size) onProgress?.({ loaded: sent, total: size });
-    });
-  };
-  return { create, oneShot, sent: () => sent };
 }

@@ -35,6 +35,14 @@ window.runChecks = async (baseUrl: string, stallUrl: string) => {
 
   const streamed = await client.uploadFile(new Blob([bytes]).stream(), { fileName: "stream.bin" });
   results.streamUpload = streamed.file.contentType;
+  // The browser frames the multipart body (FormData), file name included.
+  results.nonAsciiName = (await client.uploadFile(new Blob(["x"]), { fileName: "reçu été.pdf" })).file.fileName;
+  // Without the spec's list in the browser build, a type the API does not accept is its
+  // to refuse (400), after sending.
+  results.unlistedType = await client.uploadFile(new File([bytes], "clip.mov", { type: "video/quicktime" })).then(
+    () => "uploaded",
+    (error: Error) => `${error.name}: ${error.message}`,
+  );
 
   const metadata = await client.getFile(file);
   results.metadata = { modified: metadata.modified, sameETag: metadata.eTag === eTag };
@@ -61,6 +69,9 @@ window.runChecks = async (baseUrl: string, stallUrl: string) => {
   const link = client.parseFileLink(file.links!.self!.href);
   const { data } = await client.GET("/lucca-api/files/{id}", { params: { path: { id: link.id }, query: { token: link.token, include: ["links"] } } });
   results.typedGet = data?.id === file.id;
+  // A file's content through a typed call streams, guarded (core/fresh-body.ts in a browser).
+  const content = await client.GET("/lucca-api/files/{id}", { params: { path: { id: link.id }, query: { token: link.token, disposition: "attachment" } }, parseAs: "blob" });
+  results.typedContent = (content.data as Blob | undefined)?.size;
 
   const notFound = await client.getFile({ id: "00000000-0000-4000-8000-000000000000", token: link.token }).then(
     () => undefined,
@@ -75,5 +86,9 @@ window.runChecks = async (baseUrl: string, stallUrl: string) => {
   const timedOut = (error: unknown) => isTimeoutError(error) && `${error.scope} ${error.timeoutMs}`;
   results.noAnswer = await stalled.getFile({ id: link.id, token: link.token }).then(() => "answered", timedOut);
   results.silentBody = await stalled.GET("/lucca-api/files/{id}", { params: { path: { id: "headers-only" }, query: { token: "t" } } }).then(() => "answered", timedOut);
+  const silentContent = await stalled.GET("/lucca-api/files/{id}", { params: { path: { id: "content-only" }, query: { token: "t" } }, parseAs: "stream" });
+  const reader = (silentContent.data as ReadableStream<Uint8Array>).getReader();
+  const readAll = async (): Promise<string> => ((await reader.read()).done ? "read" : readAll());
+  results.silentContent = await readAll().catch(timedOut);
   return results;
 };

@@ -11,12 +11,12 @@ let checks: WorkspaceCheck[];
 
 /**
  * A workspace with `files` and, when `typecheck` is given, that script. Checks stay cheap:
- * no @types, a small lib. `options` are added to its tsconfig's.
+ * no @types, the smallest lib (es5). `options` are added to its tsconfig's.
  */
 async function workspace(folder: string, typecheck: string | undefined, files: Record<string, string>, options: object = {}): Promise<void> {
   await mkdir(path.join(root, folder), { recursive: true });
   await writeFile(path.join(root, folder, "package.json"), JSON.stringify({ name: folder, scripts: typecheck ? { typecheck } : {} }));
-  const compilerOptions = { strict: true, noEmit: true, lib: ["es2022"], types: [], module: "nodenext", ...options };
+  const compilerOptions = { strict: true, noEmit: true, lib: ["es5"], types: [], module: "nodenext", ...options };
   for (const [name, text] of Object.entries({ "tsconfig.json": JSON.stringify({ compilerOptions, include: ["*.ts"] }), ...files }))
     await writeFile(path.join(root, folder, name), text);
 }

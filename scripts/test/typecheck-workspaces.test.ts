@@ -47,7 +47,8 @@ beforeAll(async () => {
   await workspace("packages/globals", "tsc -p tsconfig.json", { "index.ts": "declare global { var answer: number }\nexport const doubled: number = answer * 2;\n" }, other);
   await workspace("packages/stranger", "tsc -p tsconfig.json", { "index.ts": "export const half: number = answer / 2;\n" }, other);
   checks = await typecheckWorkspaces(root);
-});
+  // TypeScript loaded and seven programs checked, on 2 cores that the other tasks share.
+}, 120_000);
 
 afterAll(() => rm(root, { recursive: true, force: true }));
 

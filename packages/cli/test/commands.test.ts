@@ -8,6 +8,7 @@ import { createLuccaFilesClient } from "@lucca-api/client";
 import { contentTypes, oauth2 } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/exit-codes.ts";
+import { sandboxStartCommand } from "../src/config/local-sandbox.ts";
 import { runCli } from "./helpers/run-cli.ts";
 import { demoClient, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
@@ -283,7 +284,7 @@ describe("token and credentials", () => {
     await closed.close();
     const { code, stderr } = await runCli([...closed.flags, "token"]);
     expect(code).toBe(exitCodes.network);
-    expect(stderr).toMatch(/ECONNREFUSED.*Is the sandbox running\? Start it with `npm start`/);
+    expect(stderr).toContain(`(ECONNREFUSED). Is the sandbox running? Start it with \`${sandboxStartCommand}\``);
   });
 });
 

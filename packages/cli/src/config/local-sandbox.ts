@@ -17,7 +17,6 @@ export function sandboxTokenUrl(baseUrl: string): string {
  */
 export const demoCredentials = { clientId: "demo", clientSecret: "demo-secret" } as const;
 
-
 /**
  * How someone who installed the CLI from npm starts the sandbox: `npx` runs the sandbox
  * package's one command, on `localSandboxServerUrl` (in the repository, `npm start` does

@@ -39,7 +39,7 @@ Options
 Examples
   lucca-files --sandbox get "$LINK"
   lucca-files get "$LINK" --json | jq .contentType
-  lucca-files get "$LINK" --if-none-match '"3c8f…"'     # prints "not modified", exit 0
+  lucca-files get "$LINK" --if-none-match "$ETAG"      # the etag get printed: "not modified", exit 0
 
 Usage
   lucca-files get <link> [options]

@@ -10,13 +10,15 @@ import { build } from "esbuild";
 
 /**
  * The most the client may weigh in a browser, min+gzip, in bytes. Issue 12 asked for
- * 10 KiB; this is the size reached (11,254 bytes, 10.99 KiB; 26 bytes of room), held so
- * that it can only shrink: lower it with each change that makes the bundle smaller.
+ * 10 KiB; the fifth and sixth passes reached 11,238 bytes (10.97 KiB), and the fixes of
+ * their review took 318 more (`bench/README.md`), each raising this by what it needed:
+ * 11,556 bytes (11.29 KiB), held so that it can only shrink otherwise: lower it with each
+ * change that makes the bundle smaller.
  * What it is made of, module by module: `bench/README.md` (openapi-fetch 2.2 KiB, the
  * client's own code the rest). The browser build leaves out the spec's list of accepted
  * content types (a maintainers' decision: the package README's *In a browser*).
  */
-export const bundleBudget = 11_280;
+export const bundleBudget = 11_556;
 
 export interface BundleSize {
   min: number;

@@ -5,7 +5,8 @@
  * to use instead; the client-credentials grant, which needs a secret a page cannot keep
  * (RFC 6749, section 2.1: `auth: { accessToken }` instead, or `clientCredentials()` from
  * `@lucca-api/client/client-credentials` for a local sandbox); the extension table and the
- * spec's list of accepted types (a browser's File carries its own type, which the API checks) and the streamed upload body (a browser sends a Blob).
+ * spec's list of accepted types (a browser's File carries its own type, which the API
+ * checks); and the framed, streamed upload body (a browser sends a FormData it frames).
  */
 import type { requestAccessToken as requestAccessTokenOnNode } from "./auth/request-access-token.ts";
 import { secretInBrowser } from "./auth/secret-in-browser.ts";

@@ -5,7 +5,7 @@ import { createStaticTokenProvider } from "./auth/static-token-provider.ts";
 import type { ClientPaths, JsonMediaType } from "./core/client-paths.ts";
 import type { ClientContext, ReadPlainLink, ResolvedOptions } from "./core/context.ts";
 import type { StartDeadline } from "./core/deadline.ts";
-import type { KeepBody } from "./core/guarded-body.ts";
+import type { KeepBody } from "./core/kept-body.ts";
 import { createRedactingLogger } from "./core/logger.ts";
 import type { TokenProvider } from "./core/token-provider.ts";
 import { createTransport } from "./core/transport.ts";

@@ -8,7 +8,7 @@ import { createCredentialsProvider } from "./auth/client-credentials.ts";
 import { canStreamRequestBodies } from "./core/environment.ts";
 import { createClientFactory } from "./create-client.ts";
 import { startQueuedDeadline } from "./core/deadline.ts";
-import { keepBody } from "./core/guarded-body.ts";
+import { keepBody } from "./core/kept-body.ts";
 import { saveToPath } from "./download/save-to-path.ts";
 import { readPlainFileLink } from "./links/plain-file-link.ts";
 import { blobBody, bufferSource } from "./upload/buffer-source.ts";

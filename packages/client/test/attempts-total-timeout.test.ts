@@ -17,7 +17,7 @@ it("totalTimeout counts from the call's start, so a second run (after a 401) get
   vi.advanceTimersByTime(900); // the first run and the fresh token took 900 ms of the 1,000
   const outcome = runAttempts(
     neverAnswers,
-    { repeatable: false, signal: undefined, describe: () => "GET http://127.0.0.1/x", startedAt },
+    { repeatable: false, repeatsEffect: false, signal: undefined, describe: () => "GET http://127.0.0.1/x", startedAt },
     { policy: defaultRetryPolicy, timeout: 0, totalTimeout: 1000, logger: createRedactingLogger(undefined, () => []), startDeadline: startQueuedDeadline },
   ).then(
     () => "answered",

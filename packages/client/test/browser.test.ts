@@ -8,6 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { contentDispositionHeader } from "@lucca-api/types";
 import { build } from "esbuild";
 import { planBrowserTests } from "@lucca-api/scripts/find-chromium";
 import { launchChromium, type Chromium } from "@lucca-api/scripts/launch-chromium";
@@ -41,7 +42,8 @@ beforeAll(async () => {
     const cors = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "*" };
     if (req.method === "OPTIONS") return void res.writeHead(204, cors).end();
     if (req.url?.includes("/headers-only")) res.writeHead(200, { ...cors, "Content-Type": "application/json" }).flushHeaders();
-    if (req.url?.includes("/content-only")) res.writeHead(200, { ...cors, "Content-Type": "application/octet-stream" }).write("0123456789");
+    // A file's content, as the spec marks it (Content-Disposition, which CORS must let the page read).
+    if (req.url?.includes("/content-only")) res.writeHead(200, { ...cors, "Access-Control-Expose-Headers": contentDispositionHeader, "Content-Type": "application/octet-stream", [contentDispositionHeader]: "attachment" }).write("0123456789");
   });
   await new Promise<void>((resolve) => stallServer.listen(0, "127.0.0.1", resolve));
   stallUrl = `http://127.0.0.1:${(stallServer.address() as AddressInfo).port}`;

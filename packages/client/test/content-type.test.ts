@@ -1,6 +1,7 @@
 import { contentTypes } from "@lucca-api/types";
 import { describe, expect, it } from "vitest";
-import { checkContentType, contentTypeAliases, inferContentType, unknownContentType } from "../src/upload/content-type.ts";
+import { browserContentType } from "../src/upload/content-type-aliases.ts";
+import { checkContentType, checkedContentType, contentTypeAliases, inferContentType, unknownContentType } from "../src/upload/content-type.ts";
 import { extensionTypes } from "../src/upload/extension-types.ts";
 
 describe("checkContentType accepts only the spec's values", () => {
@@ -39,5 +40,25 @@ describe("the extension and alias tables only map to accepted types", () => {
   });
   it.each(Object.keys(contentTypeAliases))("the alias %s is itself not accepted (or it would be no alias)", (alias) => {
     expect(contentTypes).not.toContain(alias);
+  });
+});
+
+describe("browserContentType: a browser's choice, without the spec's list (the API checks the type)", () => {
+  it.each([
+    ["a given type goes as given", "application/pdf", undefined, "application/pdf"],
+    ["a given type the API does not list goes too (the API answers 400)", "video/quicktime", "image/png", "video/quicktime"],
+    ["a given alias goes in the API's spelling (Node refuses it instead)", "image/jpeg", undefined, "image/jpg"],
+    ["a given alias in any case, with parameters", "Image/JPEG; q=1", undefined, "image/jpg"],
+    ["the File's own type when none is given", undefined, "application/pdf", "application/pdf"],
+    ["the File's alias in the API's spelling", undefined, "image/jpeg", "image/jpg"],
+    ["binary/octet-stream for a Blob without a type", undefined, "", unknownContentType],
+    ["binary/octet-stream when nothing is known", undefined, undefined, unknownContentType],
+  ] as const)("%s", (_rule, given, blobType, want) => {
+    expect(browserContentType(given, blobType)).toBe(want);
+  });
+
+  it.each(["", " ", "; charset=utf-8"])("a given contentType %j is refused before sending, naming the field, as on Node", (given) => {
+    expect(() => browserContentType(given, "application/pdf")).toThrowError(/^contentType: '.*' is not accepted by the API; pass a type it accepts, e\.g\. 'binary\/octet-stream'\.$/);
+    expect(() => checkedContentType(extensionTypes)(given, "application/pdf", "x.pdf")).toThrowError(/^contentType: '.*' is not accepted by the API; pass /);
   });
 });

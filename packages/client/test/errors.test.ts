@@ -1,6 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createApiError } from "../src/core/create-api-error.ts";
 import * as client from "../src/index.ts";
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+/** The error classes and guards of one copy of the package, by name. */
+type Exports = Record<string, ((value: unknown) => boolean) & { prototype: object }>;
 
 const problemResponse = (status: number, headers: Record<string, string> = {}) =>
   Object.defineProperty(new Response(null, { status, headers: { "Content-Type": "application/problem+json", ...headers } }), "url", { value: "https://x.ilucca.net/lucca-api/files/1?token=secret-file-token" });
@@ -35,12 +44,26 @@ describe("each error status becomes its class of the hierarchy, recognised by it
   });
 
   const errorClasses = Object.entries(client).filter(([name, value]) => typeof value === "function" && /Error$/.test(name) && !name.startsWith("is"));
-  it.each(errorClasses.map(([name]) => [name]))("%s has its guard, which works without instanceof", (name) => {
-    const guard = (client as unknown as Record<string, (value: unknown) => boolean>)[`is${name}`];
-    expect(typeof guard).toBe("function");
-    const instance = Object.create((client as unknown as Record<string, { prototype: object }>)[name]!.prototype) as Error;
-    expect(guard!(instance)).toBe(true);
-    expect(guard!(Object.create(client.LuccaError.prototype))).toBe(name === "LuccaError");
+
+  /** Another copy of the error classes and guards, as a second bundle of the package carries them (esbuild, as an app's bundler). */
+  let otherCopy: Exports;
+  beforeAll(async () => {
+    const folder = await mkdtemp(join(tmpdir(), "lucca-errors-copy-"));
+    const file = join(folder, "errors.mjs");
+    await build({ entryPoints: [join(packageDir, "src/errors/index.ts")], bundle: true, format: "esm", platform: "neutral", outfile: file, logLevel: "silent" });
+    otherCopy = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Exports;
+    await rm(folder, { recursive: true });
+  });
+
+  it.each(errorClasses.map(([name]) => [name]))("%s has its guard, which recognises the class's errors from another copy of the package, both ways", (name) => {
+    const ours = client as unknown as Exports;
+    expect(typeof ours[`is${name}`]).toBe("function");
+    const theirs = Object.create(otherCopy[name]!.prototype) as Error;
+    // Another copy's class: instanceof cannot tell, the guard must.
+    expect(theirs).not.toBeInstanceOf(ours[name]!);
+    expect(ours[`is${name}`]!(theirs)).toBe(true);
+    expect(otherCopy[`is${name}`]!(Object.create(ours[name]!.prototype))).toBe(true);
+    expect(ours[`is${name}`]!(Object.create(otherCopy.LuccaError!.prototype))).toBe(name === "LuccaError");
   });
 
   it("an InvalidInputError's reason is its message without the field, and not an enumerable field of it", () => {

@@ -1,6 +1,8 @@
 import { apiVersions, currentApiVersion, parameters } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BadRequestError, createLuccaFilesClient, isApiError, NotFoundError, PreconditionFailedError, unwrap, type FileObject } from "../src/index.ts";
+import { fileId } from "./helpers/clients.ts";
+import { fileBody, json, startFaultServer } from "./helpers/fault-server.ts";
 import { recordingFetch, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
 let sandbox: TestSandbox;
@@ -86,6 +88,21 @@ describe("the typed openapi-fetch calls stay available", () => {
     });
     expect(new URL(calls.at(-1)!.url).search).toContain("include=links,embedded");
     expect(data?.links?.self?.href).toContain(uploaded.id);
+  });
+
+  it("query values go percent-encoded on the wire (space, &, =, /, +, non-ASCII), include comma-joined", async () => {
+    const server = await startFaultServer((_req, res) => json(res, 200, fileBody(server.url)));
+    try {
+      const client = createLuccaFilesClient({ baseUrl: server.url, auth: { accessToken: "t" } });
+      await client.getFile({ id: fileId, token: "a b&c=d/é+" }, { include: ["links", "embedded"] });
+      await client.GET("/lucca-api/files/{id}", { params: { path: { id: fileId }, query: { token: "a b&c=d/é+", include: ["links", "embedded"] } } });
+      expect(server.requests.map((request) => request.url)).toEqual([
+        `/lucca-api/files/${fileId}?token=a%20b%26c%3Dd%2F%C3%A9%2B&disposition=json&include=links,embedded`,
+        `/lucca-api/files/${fileId}?token=a%20b%26c%3Dd%2F%C3%A9%2B&include=links,embedded`,
+      ]);
+    } finally {
+      await server.close();
+    }
   });
 
   it("{ data, error } style: a 404 is a value, and unwrap turns it into the typed error", async () => {

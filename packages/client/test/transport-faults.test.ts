@@ -181,15 +181,61 @@ describe("a helper's JSON answer is covered by the timeouts and the signal until
     expect(error.cause).toEqual(new Error("user left"));
   });
 
-  it("a connection dropped in the middle of a JSON answer is a ConnectionError, retried for a GET", async () => {
-    server = await startFaultServer((req, res, i) => {
-      if (i > 0) return json(res, 200, fileBody(server.url));
-      stallAfterHeaders(req, res);
-      setTimeout(() => res.socket?.destroy(), 20);
-    });
-    const result = await fastClient(server.url).getFile(linkOn(server.url));
+  /** Headers and the start of a File, then the connection drops. */
+  const breakAfterHeaders = (status: number) => (_req: unknown, res: import("node:http").ServerResponse) => {
+    res.writeHead(status, { "Content-Type": "application/json" });
+    res.write('{"id": "2face165",');
+    setTimeout(() => res.socket?.destroy(), 20);
+  };
+
+  it("a connection dropped in the middle of a JSON answer is a ConnectionError saying the answer broke off, not that none came", async () => {
+    server = await startFaultServer(breakAfterHeaders(200));
+    const error = await fastClient(server.url, { retry: { maxRetries: 0 } }).getFile(linkOn(server.url)).catch((e) => e);
+    expect(isConnectionError(error)).toBe(true);
+    expect(isTimeoutError(error)).toBe(false);
+    expect(error.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/lucca-api\/files\/\S+ answered 200, then broke off; send the request again \(.+\)\.$/);
+  });
+
+  it("a GET whose JSON answer broke off is sent again, and the second answer is the call's", async () => {
+    const { lines, logger } = recordingLogger();
+    server = await startFaultServer((req, res, i) => (i > 0 ? json(res, 200, fileBody(server.url)) : breakAfterHeaders(200)(req, res)));
+    const result = await fastClient(server.url, { logger }).getFile(linkOn(server.url));
     expect(result.modified).toBe(true);
     expect(server.requests).toHaveLength(2);
+    expect(lines.filter((line) => / answered 200, then broke off; send the request again \(.+\)\. Retrying in \d+ ms\.$/.test(line))).toHaveLength(1);
+  });
+
+  describe("an upload the API took (2xx) is never sent again, whatever happens to its answer: that would store the file twice", () => {
+    const notSentAgain = /The API took it \(an upload stored its file\), so it was not sent again; send it again only if a second copy does no harm\.$/;
+
+    it("its answer breaks off after a 201: one POST, a ConnectionError saying so", async () => {
+      server = await startFaultServer(breakAfterHeaders(201));
+      const error = await fastClient(server.url).uploadFile(new Blob(["hello"]), { fileName: "a.txt" }).catch((e) => e);
+      expect(server.requests.filter((request) => request.method === "POST")).toHaveLength(1);
+      expect(isConnectionError(error)).toBe(true);
+      expect(isTimeoutError(error)).toBe(false);
+      expect(error.message).toMatch(/^POST http:\/\/127\.0\.0\.1:\d+\/lucca-api\/files\?include=links answered 201, then broke off \(.+\)\. /);
+      expect(error.message).toMatch(notSentAgain);
+    });
+
+    it("its answer stalls after a 201: one POST, a TimeoutError (a ConnectionError) saying so", async () => {
+      server = await startFaultServer((_req, res) => {
+        res.writeHead(201, { "Content-Type": "application/json" });
+        res.write('{"id": "2face165",');
+      });
+      const error = await fastClient(server.url, { timeout: 300 }).uploadFile(new Blob(["hello"]), { fileName: "a.txt" }).catch((e) => e);
+      expect(server.requests.filter((request) => request.method === "POST")).toHaveLength(1);
+      expect(isTimeoutError(error) && isConnectionError(error)).toBe(true);
+      expect(error.message).toMatch(/ answered 201, then timed out after 300 ms; raise the `timeout` option if the server is just slow\. /);
+      expect(error.message).toMatch(notSentAgain);
+    });
+
+    it("but an upload whose 503 answer broke off was not taken: it is sent again", async () => {
+      server = await startFaultServer((req, res, i) => (i > 0 ? json(res, 201, fileBody(server.url)) : breakAfterHeaders(503)(req, res)));
+      const { file } = await fastClient(server.url).uploadFile(new Blob(["hello"]), { fileName: "a.txt" });
+      expect(file.id).toBe(fileBody(server.url).id);
+      expect(server.requests).toHaveLength(2);
+    });
   });
 });
 

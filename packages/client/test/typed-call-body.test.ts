@@ -5,6 +5,7 @@
  * nothing more.
  */
 import type { ServerResponse } from "node:http";
+import { contentDispositionHeader, contentRangeHeader, ifNoneMatchParameter } from "@lucca-api/types";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isAbortError, isConnectionError, isTimeoutError, unwrap } from "../src/index.ts";
 import { fastClient, fileId, rawUploadOptions } from "./helpers/clients.ts";
@@ -20,6 +21,9 @@ const stallAfterHeaders = (_req: unknown, res: ServerResponse) => {
 };
 
 const params = { params: { path: { id: fileId }, query: { token: "file-token-1" } } };
+
+/** What the spec says marks a file's content: it comes with `Content-Disposition`. */
+const asContent = { "Content-Type": "application/octet-stream", [contentDispositionHeader]: 'attachment; filename="data.bin"' };
 
 /** The two styles a typed call is used in: openapi-fetch's `{ data, error }` and `unwrap`, which throws. */
 const styles = {
@@ -121,7 +125,7 @@ describe("typed calls still read every kind of answer", () => {
 
   it("parseAs 'stream' of a file's content gives a body whose stall also ends in TimeoutError, naming the byte it stalled at", async () => {
     server = await startFaultServer((_req, res) => {
-      res.writeHead(200, { "Content-Type": "application/octet-stream" });
+      res.writeHead(200, asContent);
       res.write("0123456789");
     });
     const { data } = await fastClient(server.url, { timeout: 200 }).GET("/lucca-api/files/{id}", { ...params, parseAs: "stream" });
@@ -134,11 +138,23 @@ describe("typed calls still read every kind of answer", () => {
     expect(error.message).toMatch(/ at byte 10 timed out after 200 ms/);
   });
 
-  it("a file's content read with parseAs 'blob' comes whole, through the same guard", async () => {
-    server = await startFaultServer((_req, res) => void res.writeHead(200, { "Content-Type": "application/octet-stream" }).end("0123456789"));
+  it("a file's content read with parseAs 'blob' comes whole", async () => {
+    server = await startFaultServer((_req, res) => void res.writeHead(200, asContent).end("0123456789"));
     const { data } = await fastClient(server.url, { timeout: 1_000 }).GET("/lucca-api/files/{id}", { ...params, parseAs: "blob" });
     expect(await data!.text()).toBe("0123456789");
     expect(data!.type).toBe("application/octet-stream");
+  });
+
+  it("a file's content read with parseAs 'blob' is read through the same guard: its stall ends the call in TimeoutError, naming the byte", async () => {
+    server = await startFaultServer((_req, res) => {
+      res.writeHead(200, asContent);
+      res.write("0123456789");
+    });
+    const error = await fastClient(server.url, { timeout: 200, retry: { maxRetries: 0 } })
+      .GET("/lucca-api/files/{id}", { ...params, parseAs: "blob" })
+      .catch((e) => e);
+    expect(isTimeoutError(error)).toBe(true);
+    expect(error.message).toMatch(/ at byte 10 timed out after 200 ms/);
   });
 
   it("a JSON answer is read whole before the call returns, so with parseAs 'stream' its stall ends the call itself in TimeoutError", async () => {
@@ -147,5 +163,86 @@ describe("typed calls still read every kind of answer", () => {
       .GET("/lucca-api/files/{id}", { ...params, parseAs: "stream" })
       .catch((e) => e);
     expect(isTimeoutError(error)).toBe(true);
+  });
+});
+
+describe("a typed call's answer streams when the spec marks it as a file's content, whatever its type", () => {
+  it.each([
+    ["a JSON file's content (Content-Disposition, application/json)", 200, { "Content-Type": "application/json", [contentDispositionHeader]: 'attachment; filename="data.json"' }],
+    ["content with Content-Disposition and no Content-Type", 200, { [contentDispositionHeader]: 'attachment; filename="data.json"' }],
+    ["a part of the content (206 with Content-Range)", 206, { "Content-Type": "application/json", [contentRangeHeader]: "bytes 0-17/18" }],
+  ] as const)("%s: the call returns with its first bytes, and the rest comes through the stream", async (_case, status, headers) => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    server = await startFaultServer(async (_req, res) => {
+      res.writeHead(status, headers);
+      res.write('["first",');
+      await held;
+      res.end('"second"]');
+    });
+    // The server holds the rest until the call has returned: a client that read the
+    // content whole inside the call would wait for it, and time out.
+    const { data, response } = await fastClient(server.url, { timeout: 2_000, retry: { maxRetries: 0 } }).GET("/lucca-api/files/{id}", { ...params, parseAs: "stream" });
+    release();
+    expect(response.status).toBe(status);
+    expect(await new Response(data).text()).toBe('["first","second"]');
+  });
+});
+
+describe("a typed GET whose JSON answer fails after its headers is sent again, like a lost one", () => {
+  const text = JSON.stringify(fileBody("http://127.0.0.1"));
+  it.each([
+    ["breaks off", (res: ServerResponse) => setTimeout(() => res.socket?.destroy(), 20)],
+    ["stalls", () => undefined],
+  ] as const)("the first answer %s, the second comes whole: two requests, and the call has the second", async (_fault, fault) => {
+    server = await startFaultServer((req, res, i) => {
+      if (i > 0) return void res.writeHead(200, { "Content-Type": "application/json" }).end(text);
+      stallAfterHeaders(req, res);
+      fault(res);
+    });
+    const { data, error } = await fastClient(server.url, { timeout: 1_000, retry: { maxRetries: 1, baseDelay: 1 } }).GET("/lucca-api/files/{id}", params);
+    expect(error).toBeUndefined();
+    expect(data).toMatchObject({ id: fileId });
+    expect(server.requests).toHaveLength(2);
+  });
+});
+
+describe("a middleware's onResponse can clone the answer and read the copy, as with any fetch Response", () => {
+  /** Clones the answer in `onResponse` and reads the copy; openapi-fetch then reads the answer itself. */
+  const cloningClient = (url: string) => {
+    const client = fastClient(url, { timeout: 1_000 });
+    const seen: { bodyUsed?: boolean; copy?: string } = {};
+    client.use({
+      async onResponse({ response }) {
+        seen.bodyUsed = response.bodyUsed;
+        seen.copy = await response.clone().text();
+      },
+    });
+    return { client, seen };
+  };
+
+  it("a JSON answer: the copy and the call's data are both the File", async () => {
+    server = await startFaultServer((_req, res) => json(res, 200, fileBody(server.url)));
+    const { client, seen } = cloningClient(server.url);
+    const { data } = await client.GET("/lucca-api/files/{id}", params);
+    expect(seen.bodyUsed).toBe(false);
+    expect(JSON.parse(seen.copy!)).toMatchObject({ id: fileId });
+    expect(data).toMatchObject({ id: fileId });
+  });
+
+  it("a file's content: the copy and the call's stream both carry every byte", async () => {
+    server = await startFaultServer((_req, res) => void res.writeHead(200, asContent).end("0123456789"));
+    const { client, seen } = cloningClient(server.url);
+    const { data } = await client.GET("/lucca-api/files/{id}", { ...params, parseAs: "stream" });
+    expect(seen).toEqual({ bodyUsed: false, copy: "0123456789" });
+    expect(await new Response(data).text()).toBe("0123456789");
+  });
+
+  it("a 304 without a body: the copy is empty", async () => {
+    server = await startFaultServer((_req, res) => void res.writeHead(304).end());
+    const { client, seen } = cloningClient(server.url);
+    const { response } = await client.GET("/lucca-api/files/{id}", { params: { ...params.params, header: { [ifNoneMatchParameter.name]: '"v1"' } } });
+    expect(response.status).toBe(304);
+    expect(seen.copy).toBe("");
   });
 });

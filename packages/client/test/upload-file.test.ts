@@ -6,8 +6,9 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { limits } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ContentTooLargeError, InvalidInputError, isInvalidInputError, PermissionDeniedError, type UploadSource } from "../src/index.ts";
-import { recordingFetch, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
+import { ContentTooLargeError, InvalidInputError, isInvalidInputError, PermissionDeniedError, requestAccessToken, type UploadSource } from "../src/index.ts";
+import { createLuccaFilesClient as createBrowserClient } from "../src/browser.ts";
+import { demoClient, recordingFetch, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
 let sandbox: TestSandbox;
 let folder: string;
@@ -71,6 +72,34 @@ describe("the content type is checked against the spec before any request", () =
   it("a browser File labelled image/jpeg is sent as image/jpg", async () => {
     const { file } = await sandbox.client().uploadFile(new File([content], "cam.jpg", { type: "image/jpeg" }));
     expect(file.contentType).toBe("image/jpg");
+  });
+});
+
+describe("the browser build (src/browser.ts, here on Node's fetch) lets the API check the type, but refuses an empty one", () => {
+  // A page takes an access token; the sandbox's demo client gets one here, on Node.
+  const browserClient = async (options: { fetch?: typeof fetch } = {}) => {
+    const { accessToken } = await requestAccessToken({ clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl });
+    return createBrowserClient({ baseUrl: sandbox.url, auth: { accessToken }, retry: { maxRetries: 0 }, ...options });
+  };
+
+  it("a given image/jpeg goes as image/jpg, and the sandbox stores that", async () => {
+    const { file } = await (await browserClient()).uploadFile(new Blob([content]), { fileName: "pic.jpg", contentType: "image/jpeg" as never });
+    expect(file.contentType).toBe("image/jpg");
+  });
+
+  it("a file over maxUploadBytes is refused before sending, counted alone (the browser frames the FormData)", async () => {
+    const { calls, fetch } = recordingFetch();
+    const client = createBrowserClient({ baseUrl: sandbox.url, auth: { accessToken: "t" }, maxUploadBytes: 1_000, fetch });
+    const error = await client.uploadFile(new Blob([content]), { fileName: "big.pdf" }).catch((e) => e);
+    expect(error.message).toBe("source: 'big.pdf' (300000 bytes) is over the API's limit of 1000 bytes; send a smaller file.");
+    expect(calls).toHaveLength(0);
+  });
+
+  it("a given contentType '' is refused before sending, naming the field, as on Node", async () => {
+    const { calls, fetch } = recordingFetch();
+    const error = await (await browserClient({ fetch })).uploadFile(new Blob([content], { type: "application/pdf" }), { fileName: "a.pdf", contentType: "" as never }).catch((e) => e);
+    expect(isInvalidInputError(error) && error.field).toBe("contentType");
+    expect(calls).toHaveLength(0);
   });
 });
 

@@ -39,7 +39,7 @@ export function createClientCredentialsProvider(credentials: ClientCredentials, 
   async function fetchToken(): Promise<string> {
     const response = await runAttempts(
       (signal) => requestToken({ fetch: deps.fetch, tokenUrl, clientId, clientSecret, scopes, signal }),
-      { repeatable: true, signal: undefined, describe: () => `POST ${tokenUrl}`, startedAt: performance.now() },
+      { repeatable: true, repeatsEffect: false, signal: undefined, describe: () => `POST ${tokenUrl}`, startedAt: performance.now() },
       deps,
     );
     const { accessToken, expiresIn } = await readTokenResponse(response, tokenUrl);

@@ -42,7 +42,7 @@ export async function requestAccessToken(credentials: ClientCredentials, options
   const timeout = checkDuration("timeout", options.timeout ?? 60_000);
   const response = await runAttempts(
     (signal) => requestToken({ fetch: fetchFunction, tokenUrl, clientId, clientSecret, scopes, signal }),
-    { repeatable: true, signal: options.signal, describe: () => `POST ${tokenUrl}`, startedAt: performance.now() },
+    { repeatable: true, repeatsEffect: false, signal: options.signal, describe: () => `POST ${tokenUrl}`, startedAt: performance.now() },
     { policy: defaultRetryPolicy, timeout, logger: createRedactingLogger(undefined, () => [clientSecret]), startDeadline: startQueuedDeadline },
   );
   const { accessToken, expiresIn, scope } = await readTokenResponse(response, tokenUrl);

@@ -3,6 +3,8 @@ import { backoffDelay, retryableStatuses, type RetryPolicy } from "./backoff.ts"
 import type { Deadline, StartDeadline } from "./deadline.ts";
 import { errorOfOurs, failure } from "./failure.ts";
 import type { RedactingLogger } from "./logger.ts";
+import { onAbort } from "./on-abort.ts";
+import type { BrokenAnswer } from "./read-answer.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 
 /**
@@ -16,8 +18,20 @@ export type SendAttempt = (signal: AbortSignal, touch: () => void) => Promise<Re
 export interface AttemptCall {
   /** Whether a failed attempt may be sent again (safe method and re-sendable body). */
   repeatable: boolean;
+  /**
+   * Sending the request twice repeats its effect (its method is not safe: an upload
+   * would store its file twice). Once the server has answered it with a 2xx, it has
+   * taken it: an answer that then breaks off or stalls is not retried.
+   */
+  repeatsEffect: boolean;
   /** The caller's signal. */
   signal: AbortSignal | null | undefined;
+  /**
+   * `signal` lives no longer than the call (a typed call's `Request`'s own): its listener
+   * goes with it, where removing it costs some µs a request on Node. A caller's own
+   * signal may outlive many calls: it is unwatched once the answer is in.
+   */
+  signalDiesWithCall?: boolean | undefined;
   /** `GET https://…` with secrets redacted, for messages: built only when one is written. */
   describe: () => string;
   /** When the call began (`performance.now()`): `totalTimeout` counts from there, across the attempts of a second run (the 401's fresh token). */
@@ -37,11 +51,12 @@ export interface AttemptConfig {
 /**
  * Runs attempts until one gets an answer worth returning: retries connection errors,
  * attempt timeouts and retryable statuses while the request is repeatable, waiting with
- * backoff or `Retry-After` (up to `maxRetryAfter`). The timers stop once headers arrive;
- * the caller's signal stays linked so that it can still cancel the body. Every request
- * goes through here, so the path of an attempt that succeeds allocates little.
+ * backoff or `Retry-After` (up to `maxRetryAfter`). The timers and the watch of the
+ * caller's signal stop once the answer is in (read whole in the attempt, or its headers
+ * for a body that streams, whose guard watches the signal itself: `guarded-body.ts`).
+ * Every request goes through here, so the path of an attempt that succeeds allocates little.
  */
-export async function runAttempts(send: SendAttempt, { repeatable, signal: userSignal, describe, startedAt }: AttemptCall, { policy, timeout, totalTimeout = 0, logger, startDeadline }: AttemptConfig): Promise<Response> {
+export async function runAttempts(send: SendAttempt, { repeatable, repeatsEffect, signal: userSignal, signalDiesWithCall, describe, startedAt }: AttemptCall, { policy, timeout, totalTimeout = 0, logger, startDeadline }: AttemptConfig): Promise<Response> {
   // The total timeout: its signal is aborted once it runs out, and only then.
   const total = totalTimeout > 0 ? new AbortController() : undefined;
   const totalTimer = total && setTimeout(() => total.abort(), Math.max(0, totalTimeout - (performance.now() - startedAt)));
@@ -61,19 +76,25 @@ export async function runAttempts(send: SendAttempt, { repeatable, signal: userS
       try {
         if (logger.enabled) logger.debug(`→ ${describe()} (attempt ${attempt})`);
         response = await send(controller.signal, touch);
-      } catch (cause) {
+      } catch (thrown) {
         unlink?.();
         timer?.stop();
+        // The answer's headers came (`readText`'s), then its body failed.
+        const answered = (thrown as BrokenAnswer | undefined)?.answered;
+        const cause = answered ? (thrown as BrokenAnswer).cause : thrown;
+        const taken = repeatsEffect && answered! < 300;
         const expired = total?.signal.aborted ? (["total", totalTimeout] as const) : timer?.fired ? (["attempt", timeout] as const) : undefined;
-        const error = failure(cause, userSignal, expired, describe(), "got no answer; check the base URL and the network");
+        const error = failure(cause, userSignal, expired, answered ? `${describe()} answered ${answered}, then` : describe(), answered ? (taken ? "broke off" : "broke off; send the request again") : "got no answer; check the base URL and the network");
+        if (taken) error.message += " The API took it (an upload stored its file), so it was not sent again; send it again only if a second copy does no harm.";
         // Only this attempt's own failure (its connection, its timer) is worth another attempt.
-        if (!canRetry || userSignal?.aborted || total?.signal.aborted || errorOfOurs(cause)) throw error;
+        if (!canRetry || taken || userSignal?.aborted || total?.signal.aborted || errorOfOurs(cause)) throw error;
         const delay = backoffDelay(attempt, policy);
         logger.warn(`${error.message} Retrying in ${Math.round(delay)} ms.`);
         await sleep(delay, stopSignals, stopped);
         continue;
       }
       timer?.stop();
+      if (!signalDiesWithCall) unlink?.();
       if (logger.enabled) logger.debug(`← ${response.status} ${describe()}`);
       if (!canRetry || !retryableStatuses.has(response.status)) return response;
       const retryAfter = parseRetryAfter(response.headers.get(retryAfterHeader));
@@ -87,13 +108,6 @@ export async function runAttempts(send: SendAttempt, { repeatable, signal: userS
   } finally {
     clearTimeout(totalTimer);
   }
-}
-
-/** Runs `stop` once any of the signals fires (at once if one has); returns the function that stops watching them. */
-function onAbort(signals: (AbortSignal | null | undefined)[], stop: () => void): () => void {
-  if (signals.some((signal) => signal?.aborted)) stop();
-  else signals.forEach((signal) => signal?.addEventListener("abort", stop, { once: true }));
-  return () => signals.forEach((signal) => signal?.removeEventListener("abort", stop));
 }
 
 /** Waits `ms`, unless one of the signals (the caller's, the total timeout's) ends the call first: rejected with `stopped()`. */

@@ -3,7 +3,7 @@ import type { Client } from "openapi-fetch";
 import type { RetryPolicy } from "./backoff.ts";
 import type { ClientPaths, JsonMediaType } from "./client-paths.ts";
 import type { StartDeadline } from "./deadline.ts";
-import type { KeepBody } from "./guarded-body.ts";
+import type { KeepBody } from "./kept-body.ts";
 import type { RedactingLogger } from "./logger.ts";
 import type { Transport } from "./transport.ts";
 

@@ -12,12 +12,13 @@ import { PreconditionFailedError } from "../errors/precondition-failed-error.ts"
 import { RateLimitError } from "../errors/rate-limit-error.ts";
 import { ServerError } from "../errors/server-error.ts";
 
+/** What each class's constructor takes: `ApiError`'s, and the `retryAfter` that only `RateLimitError` reads. */
+type ErrorInit = ApiErrorInit & { retryAfter: number | undefined };
+
 /**
  * The class of each status that has its own, and what a person can do about it,
  * appended to the server's own words (429 is `RateLimitError`, with its `retryAfter`).
  */
-type ErrorInit = ApiErrorInit & { retryAfter: number | undefined };
-
 const statuses: Record<number, [new (init: ErrorInit) => ApiError, string]> = {
   [httpStatus.badRequest]: [BadRequestError, "Fix what the API named and send again."],
   [httpStatus.unauthorized]: [AuthenticationError, "Check the `auth` option: the API refused its access token."],

@@ -1,4 +1,5 @@
-import { guardedStream, type KeepBody } from "./guarded-body.ts";
+import { guardedStream } from "./guarded-body.ts";
+import type { KeepBody } from "./kept-body.ts";
 
 /**
  * A browser's `KeepBody`: a new `Response` holding what was read, or the guarded

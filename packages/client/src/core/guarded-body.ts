@@ -1,6 +1,7 @@
 import type { Deadline, StartDeadline } from "./deadline.ts";
 import { errorOfOurs, failure, type Expired } from "./failure.ts";
 import type { RedactingLogger } from "./logger.ts";
+import { onAbort } from "./on-abort.ts";
 
 /** What covers a body read after its headers: the timeouts, the caller's signal, and for a download its resumes. */
 export interface BodyGuard {
@@ -13,23 +14,31 @@ export interface BodyGuard {
   signal: AbortSignal | null | undefined;
   /** `GET https://…` with secrets redacted, for messages. */
   describe: () => string;
-  /** A download's: asks the rest of the content from byte `at` after a break, up to `maxResumes` times. */
-  resume?: ((at: number) => Promise<ReadableStream<Uint8Array>>) | undefined;
-  maxResumes?: number | undefined;
+  /** A download's: a break asks the rest of the content instead of failing. */
+  resume?: BodyResume | undefined;
+}
+
+/** How a download carries on after a break, and what it reports as it reads. */
+export interface BodyResume {
+  /** Asks the rest of the content from byte `at` of the file. */
+  from(at: number): Promise<ReadableStream<Uint8Array>>;
+  /** The most resumes of one body. */
+  max: number;
   /** The byte of the file the body starts at. */
-  start?: number | undefined;
-  logger?: RedactingLogger | undefined;
+  start: number;
+  logger: RedactingLogger;
   /** Told the position in the file after each chunk. */
-  onProgress?: ((position: number) => void) | undefined;
+  onProgress: ((position: number) => void) | undefined;
 }
 
 /**
  * Watches the reads of a body: a read pending longer than `idleTimeout` (its silence; a
- * slow consumer between reads is not counted), or the call running past `totalTimeout`,
- * cancels the reader, which ends the pending read, and `fired` says which. A closure
+ * slow consumer between reads is not counted), the call running past `totalTimeout`, or
+ * the caller's signal cancels the reader, which ends the pending read, and `fired` says
+ * which timeout did. `stop` ends the watch, the signal's listener with it. A closure
  * rather than a class: its state stays in locals, which a minifier renames.
  */
-function watchReads(reader: ReadableStreamDefaultReader<Uint8Array>, { idleTimeout, totalTimeout, startedAt, startDeadline }: BodyGuard) {
+function watchReads(reader: ReadableStreamDefaultReader<Uint8Array>, { idleTimeout, totalTimeout, startedAt, startDeadline, signal }: BodyGuard) {
   let silence: Deadline | undefined;
   const fire = (expired: Expired) => {
     if (watchdog.fired) return;
@@ -37,6 +46,8 @@ function watchReads(reader: ReadableStreamDefaultReader<Uint8Array>, { idleTimeo
     void reader.cancel().catch(() => undefined);
   };
   const total = totalTimeout > 0 ? setTimeout(() => fire(["total", totalTimeout]), Math.max(0, startedAt + totalTimeout - performance.now())) : undefined;
+  // The caller's signal: the attempt stopped watching it once the answer's headers came.
+  const unwatch = onAbort([signal], () => void reader.cancel().catch(() => undefined));
   const watchdog = {
     fired: undefined as Expired,
     /** A read starts: its silence counts from now. */
@@ -50,6 +61,7 @@ function watchReads(reader: ReadableStreamDefaultReader<Uint8Array>, { idleTimeo
     stop() {
       silence?.stop();
       clearTimeout(total);
+      unwatch();
     },
   };
   return watchdog;
@@ -59,15 +71,17 @@ function watchReads(reader: ReadableStreamDefaultReader<Uint8Array>, { idleTimeo
  * A body read chunk by chunk under its guard: a failure is the error of the hierarchy
  * that says what happened (`TimeoutError`, `AbortError`, `ConnectionError`). With
  * `resume` (a download), a break asks the rest with a `Range` from the last byte
- * received instead, up to `maxResumes` times; a silence counts as a break. It reads
+ * received instead, up to `resume.max` times; a silence counts as a break. It reads
  * ahead by a few chunks only, so memory stays flat whatever the size.
  */
 export function guardedStream(first: ReadableStream<Uint8Array>, guard: BodyGuard): ReadableStream<Uint8Array> {
+  const { resume } = guard;
   let reader = first.getReader();
   // One timer per connection, not per chunk; only a pending read's silence counts.
   let watchdog = watchReads(reader, guard);
-  let position = guard.start ?? 0;
+  let position = resume?.start ?? 0;
   let resumes = 0;
+  let cancelled = false;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -75,26 +89,30 @@ export function guardedStream(first: ReadableStream<Uint8Array>, guard: BodyGuar
           try {
             watchdog.reading();
             const { value, done } = await reader.read().finally(watchdog.idle);
-            // A read the watchdog ended by cancelling the reader comes back `done`.
-            if (watchdog.fired) throw undefined;
+            // A read the watchdog or the caller's signal ended by cancelling the reader comes back `done`.
+            if (watchdog.fired || guard.signal?.aborted) throw undefined;
             if (done) return watchdog.stop(), controller.close();
             position += value.byteLength;
-            guard.onProgress?.(position);
+            resume?.onProgress?.(position);
             return controller.enqueue(value);
           } catch (cause) {
             watchdog.stop();
+            // The consumer cancelled the body: the read that ended is no break to resume from.
+            if (cancelled) return;
             const what = `${guard.describe()} at byte ${position}`;
-            if (!guard.resume || guard.signal?.aborted || errorOfOurs(cause) || resumes >= guard.maxResumes!) {
-              throw failure(cause, guard.signal, watchdog.fired, what, guard.resume ? `broke off after ${resumes} resumes; download it again` : "broke off; send the request again");
+            if (!resume || guard.signal?.aborted || errorOfOurs(cause) || resumes >= resume.max) {
+              throw failure(cause, guard.signal, watchdog.fired, what, resume ? `broke off after ${resumes} resumes; download it again` : "broke off; send the request again");
             }
             resumes++;
-            guard.logger?.warn(`${what} ${watchdog.fired ? `sent nothing for ${guard.idleTimeout} ms` : "broke off"}; resuming from there (attempt ${resumes}).`);
-            reader = (await guard.resume(position)).getReader();
+            resume.logger.warn(`${what} ${watchdog.fired ? `sent nothing for ${guard.idleTimeout} ms` : "broke off"}; resuming from there (attempt ${resumes}).`);
+            reader = (await resume.from(position)).getReader();
+            if (cancelled) return void reader.cancel();
             watchdog = watchReads(reader, guard);
           }
         }
       },
       cancel(reason) {
+        cancelled = true;
         watchdog.stop();
         return reader.cancel(reason);
       },
@@ -103,85 +121,3 @@ export function guardedStream(first: ReadableStream<Uint8Array>, guard: BodyGuar
     { highWaterMark: 4 },
   );
 }
-
-/**
- * A small answer read whole inside its attempt (`readText`), or the guard of a file's
- * content that a typed call hands to openapi-fetch unread.
- */
-export type Kept = string | { original: ReadableStream<Uint8Array>; guard: BodyGuard; stream?: ReadableStream<Uint8Array> };
-
-/** Gives an answer the body that was read or guarded: the platform's (`Platform.keepBody`). */
-export type KeepBody = (response: Response, body: Kept) => Response;
-
-const kept = Symbol("kept body");
-type KeptResponse = Response & { [kept]: Kept };
-
-/**
- * Node's `KeepBody`: the same `Response` comes back, its readers (`body`, `text()`,
- * `json()`, `arrayBuffer()`, `blob()`) taken from a prototype all such answers share,
- * which serves what was read, or reads through the guard. Every request comes here, so
- * this is cheap: a new `Response` would build a web stream (measured at about 60 µs of
- * a 400 µs loopback GET on Node), readers defined on each answer about 20 µs. (A
- * browser builds a new one: `fresh-body.ts`.)
- */
-export const keepBody: KeepBody = (response, body) => {
-  (response as KeptResponse)[kept] = body;
-  return Object.setPrototypeOf(response, KeptBody) as Response;
-};
-
-/** The guarded content as a fresh `Response`, for the readers other than `body`; the text read, likewise. */
-const again = (response: KeptResponse) => new Response(typeof response[kept] === "string" ? response[kept] : response.body, { headers: response.headers });
-
-// Built by a function so that a bundle without `keepBody` (a browser's) drops it.
-const KeptBody: Response = /* @__PURE__ */ keptBodyPrototype();
-
-function keptBodyPrototype(): Response {
-  return Object.create(globalThis.Response?.prototype ?? Object.prototype, {
-    body: {
-      get(this: KeptResponse) {
-        const body = this[kept];
-        return typeof body === "string" ? again(this).body : (body.stream ??= guardedStream(body.original, body.guard));
-      },
-    },
-    text: {
-      value(this: KeptResponse) {
-        const body = this[kept];
-        return typeof body === "string" ? Promise.resolve(body) : again(this).text();
-      },
-    },
-    json: {
-      async value(this: Response) {
-        return JSON.parse(await this.text()) as unknown;
-      },
-    },
-    arrayBuffer: {
-      value(this: KeptResponse) {
-        return again(this).arrayBuffer();
-      },
-    },
-    blob: {
-      value(this: KeptResponse) {
-        return again(this).blob();
-      },
-    },
-  }) as Response;
-}
-
-/** A small answer, read whole inside its attempt: each chunk restarts the attempt's timer (`touch`), so its silence is what counts. */
-export async function readText(response: Response, touch: () => void): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  // Most answers come in one chunk, decoded at once by the shared decoder; a decoder of
-  // its own carries a character split between two chunks.
-  let decoder: TextDecoder | undefined;
-  let text = "";
-  let last: Uint8Array | undefined;
-  for (let chunk; !(chunk = await reader.read()).done; touch()) {
-    if (last) text += (decoder ??= new TextDecoder()).decode(last, { stream: true });
-    last = chunk.value;
-  }
-  return last ? text + (decoder ?? utf8).decode(last) : text;
-}
-
-/** Stateless when not streaming: one for every answer that comes in one chunk. */
-const utf8 = new TextDecoder();

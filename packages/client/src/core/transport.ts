@@ -1,7 +1,8 @@
-import { deprecationHeader, sunsetHeader } from "@lucca-api/types";
+import { contentDispositionHeader, contentRangeHeader, deprecationHeader, sunsetHeader } from "@lucca-api/types";
 import type { TokenProvider } from "./token-provider.ts";
 import { runAttempts, type AttemptConfig, type SendAttempt } from "./attempts.ts";
-import { readText, type KeepBody } from "./guarded-body.ts";
+import type { KeepBody } from "./kept-body.ts";
+import { readText } from "./read-answer.ts";
 import * as httpStatus from "./http-status.ts";
 import type { RedactingLogger } from "./logger.ts";
 import { redactUrl } from "./redact.ts";
@@ -68,7 +69,8 @@ export function createTransport(config: TransportConfig): Transport {
     // `Request` normalizes its URL as `URL.origin` does, so a prefix test is exact.
     const tokens = request.url.startsWith(config.apiOrigin) && request.url[config.apiOrigin.length] === "/" ? config.tokens : undefined;
     const resendable = options.body ? options.oneShot !== true : request.body === null;
-    const repeatable = resendable && (safeMethods.has(request.method) || options.repeatable === true);
+    const safe = safeMethods.has(request.method);
+    const repeatable = resendable && (safe || options.repeatable === true);
     let usedToken: string | undefined;
     // The last answer is left unread: a file's content, or a helper's stream.
     let streamed = false;
@@ -88,7 +90,8 @@ export function createTransport(config: TransportConfig): Transport {
       streamed = !options.readBody && (!options.guardBody || isContent(response));
       return streamed ? response : config.keepBody(response, await readText(response, touch));
     };
-    const call = { repeatable, signal: options.callerSignal !== undefined ? options.callerSignal : request.signal, describe, startedAt };
+    const typedCall = options.callerSignal === undefined;
+    const call = { repeatable, repeatsEffect: !safe, signal: typedCall ? request.signal : options.callerSignal, signalDiesWithCall: typedCall, describe, startedAt };
     const run = () => runAttempts(sendAttempt, call, config);
 
     const finish = (response: Response) =>
@@ -118,9 +121,12 @@ export function through(transport: Transport, signal: AbortSignal | undefined, o
   return { signal: null, fetch: (request) => transport.send(request, options) };
 }
 
-/** A successful answer that is not JSON: a file's content. */
+/**
+ * A file's content, as the spec marks it: it "comes with `Content-Disposition`", and a
+ * part of it (`206`) with `Content-Range`. Not its `Content-Type`: a file may be JSON.
+ */
 function isContent(response: Response): boolean {
-  return response.ok && !/json/.test(response.headers.get("Content-Type") ?? "json");
+  return response.ok && (response.headers.has(contentDispositionHeader) || response.headers.has(contentRangeHeader));
 }
 
 /** The spec's `Deprecation` and `Sunset` headers say the `apiVersion` is going away: say so once per answer. */

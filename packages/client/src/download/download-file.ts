@@ -96,17 +96,19 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
   // The body survives a dropped connection or a silence: the rest is asked with a `Range`
   // from the last byte received. The content is not bounded by `totalTimeout`.
   const content = guardedStream(body, {
-    start: offset,
-    resume: async (at) => (await request(at, resumeGuard, size)).body,
-    maxResumes: context.options.policy.maxRetries,
     idleTimeout: context.options.timeout,
     totalTimeout: 0,
     startedAt: 0,
     startDeadline: context.options.startDeadline,
     signal: options.signal,
     describe,
-    logger: context.logger,
-    onProgress: onProgress && ((loaded) => onProgress({ loaded, total: size })),
+    resume: {
+      from: async (at) => (await request(at, resumeGuard, size)).body,
+      max: context.options.policy.maxRetries,
+      start: offset,
+      logger: context.logger,
+      onProgress: onProgress && ((loaded) => onProgress({ loaded, total: size })),
+    },
   });
   return {
     contentType: headers.get("Content-Type") ?? undefined,

@@ -9,7 +9,10 @@ export class LuccaError extends Error {
   }
 }
 
-/** The brand of a class: a registered symbol, the same in every copy of the package. */
+/**
+ * The brand of a class: a registered symbol, the same in every copy of the package. The
+ * README promises the guards across copies of one major version: a change to it is breaking.
+ */
 const brandOf = (name: string) => Symbol.for(`@lucca-api/client/${name}`);
 
 /**

@@ -1,4 +1,5 @@
 import type { ContentType } from "@lucca-api/types";
+import { InvalidInputError } from "../errors/invalid-input-error.ts";
 
 /**
  * Common spellings the API does not accept, with the accepted one to send instead.
@@ -18,11 +19,14 @@ export const unknownContentType: ContentType = "binary/octet-stream";
 
 /**
  * A browser's choice of an upload's type, without the spec's list of 93 accepted types
- * (0.6 KiB of the browser bundle; see the README's *In a browser*): the caller's type,
- * else the File's own, in the API's spelling when it is a known alias; a Blob without a
- * type goes as `binary/octet-stream`. The API refuses a type it does not accept (400).
+ * (0.75 KiB of the browser bundle; see the README's *In a browser*): the caller's type,
+ * else the File's own, in the API's spelling when it is a known alias (`image/jpeg`
+ * goes as `image/jpg`, where Node refuses a given alias); a Blob without a type goes as
+ * `binary/octet-stream`. The API refuses a type it does not accept (400); an empty
+ * `contentType` is refused here, as on Node.
  */
 export function browserContentType(given: string | undefined, blobType: string | undefined): ContentType {
   const type = (given ?? blobType)?.split(";")[0]!.trim();
+  if (given !== undefined && !type) throw new InvalidInputError("contentType", `'${given}' is not accepted by the API; pass a type it accepts, e.g. '${unknownContentType}'.`);
   return ((type && (contentTypeAliases[type.toLowerCase()] ?? type)) || unknownContentType) as ContentType;
 }

@@ -35,8 +35,9 @@ export interface UploadFileOptions {
 
 /**
  * What uploads need from the platform: Node opens `{ path }`, checks and infers the type
- * and streams the body; a browser build carries none of them (a browser's File has its
- * type, it has no file system, and it sends a Blob), which keeps the bundle smaller.
+ * and streams the body it frames; a browser build carries none of them (a browser's File
+ * has its type, it has no file system, and it sends a FormData it frames itself), which
+ * keeps the bundle smaller.
  */
 export interface UploadPlatform {
   /** The source made uniform: `prepareSource` where the body streams, else `bufferSource` (a Blob). */
@@ -89,8 +90,9 @@ export interface UploadedFile {
 /**
  * `POST /lucca-api/files`: checks the type and the size before sending, then streams the
  * multipart body in constant memory. A Blob, bytes or path is re-sent on a retry; a
- * stream is sent once. Repeating an upload is harmless (an unreferenced file at worst),
- * so it is retried like a safe request.
+ * stream is sent once. An upload that got no answer is retried like a safe request (an
+ * unreferenced file at worst); one the API answered with a 2xx has stored its file and
+ * is never sent again, whatever happens to the answer (`AttemptCall.repeatsEffect`).
  */
 export async function uploadFile(context: ClientContext, platform: UploadPlatform, source: UploadSource, options: UploadFileOptions = {}): Promise<UploadedFile> {
   const prepared = await platform.prepare(source);
@@ -102,7 +104,8 @@ export async function uploadFile(context: ClientContext, platform: UploadPlatfor
   const length = size !== undefined && multipart.contentType ? String(size + multipart.framingBytes) : undefined;
   const limit = context.options.maxUploadBytes;
   if (size !== undefined && size + multipart.framingBytes > limit) {
-    throw new InvalidInputError("source", `'${fileName}' (${size} bytes) is over the API's limit of ${limit} bytes with its multipart framing; send a smaller file.`);
+    // A browser frames a FormData itself: there only the file is counted.
+    throw new InvalidInputError("source", `'${fileName}' (${size} bytes) is over the API's limit of ${limit} bytes${multipart.framingBytes ? " with its multipart framing" : ""}; send a smaller file.`);
   }
   const { data, error, response } = await context.api.POST(uploadFileRoute.path, {
     params: {

@@ -7,6 +7,8 @@ export default defineConfig({
     // process each: none stubs a global or mocks a module, and the fresh processes cost
     // about half of the tests' CPU (CONTRIBUTING.md, "Test time").
     isolate: false,
+    // The temporary folder of the reference that build.test.ts and browser.test.ts share.
+    globalSetup: ["test/support/site-folder.ts"],
     // The tests build the site, drive a real chromium and start the sandbox; CI machines
     // have 2 busy cores.
     testTimeout: 30_000,

@@ -27,6 +27,7 @@ beforeAll(async () => {
   await file(bin, "chromium-browser", 0o755);
   await file(bin, "my-chromium", 0o755);
   await file(plain, "chromium", 0o644);
+  await file(plain, "chromium-headless-shell", 0o644);
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -43,9 +44,21 @@ describe("findChromium", () => {
     expect(findChromium({ PATH: bin })).toEqual({ found: true, executablePath: path.join(bin, "chromium-browser") });
   });
 
+  it("takes chromium-headless-shell before chromium, in any folder of PATH", async () => {
+    const shell = path.join(root, "shell");
+    await mkdir(shell);
+    await file(shell, "chromium-headless-shell", 0o755);
+    await file(bin, "chromium", 0o755);
+    try {
+      expect(findChromium({ PATH: [bin, shell].join(path.delimiter) })).toEqual({ found: true, executablePath: path.join(shell, "chromium-headless-shell") });
+    } finally {
+      await rm(path.join(bin, "chromium"));
+    }
+  });
+
   it("skips files that are not executable and folders that bear the name", () => {
     const dirs = [plain, path.join(root, "dir-named-chromium")].join(path.delimiter);
-    expect(findChromium({ PATH: dirs })).toEqual({ found: false, why: "no CHROMIUM_PATH, and none of chromium, chromium-browser, google-chrome is on PATH" });
+    expect(findChromium({ PATH: dirs })).toEqual({ found: false, why: "no CHROMIUM_PATH, and none of chromium-headless-shell, chromium, chromium-browser, google-chrome is on PATH" });
   });
 });
 

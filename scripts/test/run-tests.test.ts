@@ -3,6 +3,7 @@ import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { chromiumCommands } from "../browser-tests/find-chromium.ts";
 import { exec } from "../spec-check/exec.ts";
 import { toolsRoot, tsx } from "../spec-check/tools.ts";
 
@@ -17,7 +18,7 @@ describe("npm test's run with or without a browser", () => {
     expect(code).toBe(0);
     expect(stdout.trim().split("\n")).toEqual([
       "skipped: the browser tests of @lucca-api/client and @lucca-api/docs (CHROMIUM_PATH=/nope/chromium is not an executable file); " +
-        "to run them, install Debian's (apt-get install --no-install-recommends chromium fonts-liberation) or set CHROMIUM_PATH to a Chromium or Chrome executable.",
+        "to run them, install Debian's (apt-get install --no-install-recommends chromium-headless-shell fonts-liberation) or set CHROMIUM_PATH to a Chromium or Chrome executable.",
     ]);
   });
 
@@ -36,11 +37,13 @@ describe("npm test's run with or without a browser", () => {
   it("passes the Chromium it found on PATH down as CHROMIUM_PATH, so turbo's cache tells a run with a browser from one without", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "run-tests-"));
     try {
-      await writeFile(path.join(dir, "chromium"), "#!/bin/sh\n");
-      await chmod(path.join(dir, "chromium"), 0o755);
+      // The first name looked for, first on PATH: found whatever browser the machine has.
+      const browser = path.join(dir, chromiumCommands[0]);
+      await writeFile(browser, "#!/bin/sh\n");
+      await chmod(browser, 0o755);
       const env = { CHROMIUM_PATH: "", CI: "", PATH: `${dir}${path.delimiter}${process.env.PATH ?? ""}` };
       const { stdout } = await exec(tsx.command, [...tsx.args, wrapper, ...printChromiumPath], { cwd: toolsRoot, env });
-      expect(stdout.trim()).toBe(`CHROMIUM_PATH=${path.join(dir, "chromium")}`);
+      expect(stdout.trim()).toBe(`CHROMIUM_PATH=${browser}`);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

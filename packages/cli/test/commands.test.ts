@@ -8,6 +8,7 @@ import { createLuccaFilesClient } from "@lucca-api/client";
 import { contentTypes, oauth2 } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/exit-codes.ts";
+import { sandboxStartCommand } from "../src/config/local-sandbox.ts";
 import { runCli } from "./helpers/run-cli.ts";
 import { demoClient, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
@@ -156,6 +157,27 @@ describe("download", () => {
     expect(stderr).toContain("downloaded small-copy.pdf: 13 B in");
   });
 
+  it("-o into a folder that does not exist is a usage error before anything is sent: no 'downloading' line", async () => {
+    const link = await uploadedLink();
+    const into = await mkdtemp(join(folder, "dl-"));
+    const { code, stdout, stderr } = await runCli([...sandbox.flags, "download", link, "-o", join("nodir", "x.pdf")], { cwd: into });
+    expect(code).toBe(exitCodes.usage);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(`lucca-files: -o: cannot write '${join("nodir", "x.pdf")}': its folder 'nodir' does not exist; create it first, or pass -o <a path in an existing folder>.\n`);
+    expect(await readdir(into)).toEqual([]);
+  });
+
+  it("-o under a file is a usage error found before the link is even requested", async () => {
+    const closed = await startTestSandbox();
+    await closed.close();
+    const notAFolder = join(folder, "report.pdf");
+    // Nothing listens at the link's address: only a check made before the request can answer.
+    const link = (await uploadedLink()).replace(sandbox.url, closed.url);
+    const { code, stderr } = await runCli([...closed.flags, "download", link, "-o", join(notAFolder, "x.pdf")]);
+    expect(code, stderr).toBe(exitCodes.usage);
+    expect(stderr).toBe(`lucca-files: -o: cannot write '${join(notAFolder, "x.pdf")}': '${notAFolder}' is not a folder; pass -o <a path in a folder>.\n`);
+  });
+
   it("-o - writes the content to stdout", async () => {
     const link = await uploadedLink();
     const { child, result } = await import("./helpers/run-cli.ts").then(({ spawnCli }) => spawnCli([...sandbox.flags, "download", link, "-o", "-"]));
@@ -262,7 +284,7 @@ describe("token and credentials", () => {
     await closed.close();
     const { code, stderr } = await runCli([...closed.flags, "token"]);
     expect(code).toBe(exitCodes.network);
-    expect(stderr).toMatch(/ECONNREFUSED.*Is the sandbox running\? Start it with `npm start`/);
+    expect(stderr).toContain(`(ECONNREFUSED). Is the sandbox running? Start it with \`${sandboxStartCommand}\``);
   });
 });
 

@@ -98,7 +98,7 @@ describe("downloadFile gives the content four ways, with its metadata", () => {
   });
 
   it("ifMatch with a stale ETag throws PreconditionFailedError", async () => {
-    await expect(sandbox.client().downloadFile(uploaded.file, { ifMatch: 'W/"stale"' })).rejects.toBeInstanceOf(PreconditionFailedError);
+    await expect(sandbox.client().downloadFile(uploaded.file, { ifMatch: '"stale"' })).rejects.toBeInstanceOf(PreconditionFailedError);
   });
 
   it("a negative offset is refused naming the option", async () => {

@@ -33,7 +33,7 @@ describe("getFile reads the metadata with ETag revalidation", () => {
   });
 
   it("ifMatch with a stale ETag throws PreconditionFailedError (412)", async () => {
-    const error = await sandbox.client().getFile(uploaded, { ifMatch: 'W/"stale"' }).catch((e) => e);
+    const error = await sandbox.client().getFile(uploaded, { ifMatch: '"stale"' }).catch((e) => e);
     expect(error).toBeInstanceOf(PreconditionFailedError);
     expect(error.status).toBe(412);
     expect(error.message).toMatch(/The ETag is not the file's current one \(If-Match compares strongly\): read the file again\./);
@@ -46,8 +46,13 @@ describe("getFile reads the metadata with ETag revalidation", () => {
     expect(error.message).toMatch(/^400 .*Fields: include: .*everything.*[^.]\. Fix what the API named and send again\. \(GET /);
   });
 
-  it("ifMatch with the current ETag reads the file", async () => {
-    expect((await sandbox.client().getFile(uploaded, { ifMatch: uploadedETag })).modified).toBe(true);
+  it("ifMatch with the current ETag, which is weak, throws PreconditionFailedError: If-Match compares strongly (RFC 9110, section 13.1.1)", async () => {
+    expect(uploadedETag).toMatch(/^W\//);
+    await expect(sandbox.client().getFile(uploaded, { ifMatch: uploadedETag })).rejects.toBeInstanceOf(PreconditionFailedError);
+  });
+
+  it("ifMatch '*' reads the file: it exists", async () => {
+    expect((await sandbox.client().getFile(uploaded, { ifMatch: "*" })).modified).toBe(true);
   });
 
   it("a token of another file gives NotFoundError with the problem, the request id, and no token in the message", async () => {

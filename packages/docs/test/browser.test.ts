@@ -16,7 +16,7 @@ import { planBrowserTests } from "@lucca-api/scripts/find-chromium";
 import { launchChromium, type Chromium } from "@lucca-api/scripts/launch-chromium";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildReference, packageDir, type BuiltReference } from "../src/build.ts";
+import { packageDir, type BuiltReference } from "../src/build.ts";
 import { sampleLanguages, type CodeSample } from "../src/code-samples.ts";
 import { operationsOf } from "../src/operations.ts";
 import { schemasSectionName } from "../src/redoc-options.ts";
@@ -24,12 +24,14 @@ import { serveFolder, type StaticServer } from "../src/static-server.ts";
 import { localSandboxServerUrl } from "@lucca-api/types";
 import {
   openInSidebar,
+  operationSection,
   recordContext,
   sidebarOf,
   waitForHeading,
   waitForSearchIndex,
   type Recorder,
 } from "./support/reference-page.ts";
+import { sharedSite } from "./support/built-site.ts";
 
 const screenshots = path.join(packageDir, "screenshots");
 /**
@@ -44,7 +46,6 @@ const inChromium = describe.skipIf(plan.skipReason);
 
 let built: BuiltReference;
 let docsSpec: any;
-let buildDir: string;
 /** One browser for the file: each suite opens its own context (routes, recorder) in it. */
 let browser: Chromium;
 
@@ -58,14 +59,12 @@ if (plan.skipReason) await writeFile(path.join(screenshots, "skipped.txt"), `No 
 
 beforeAll(async () => {
   if (plan.skipReason) return;
-  buildDir = await mkdtemp(path.join(tmpdir(), "docs-browser-"));
-  built = await buildReference({ outDir: path.join(buildDir, "site") });
+  built = await sharedSite();
   docsSpec = JSON.parse(await readFile(built.specFile, "utf8"));
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
-  if (buildDir) await rm(buildDir, { recursive: true, force: true });
 });
 
 /** The first line of a sample that says something: how its code block is recognised. */
@@ -115,9 +114,11 @@ inChromium("served over HTTP on 127.0.0.1", slow, () => {
   });
 
   it("renders every operation with its method and path", async () => {
-    for (const { operation, path: route } of operationsOf(docsSpec)) {
+    for (const { operation, operationId, method, path: route } of operationsOf(docsSpec)) {
       await openOperation(page, operation);
-      await page.getByText(route, { exact: true }).first().waitFor();
+      const section = operationSection(page, operationId);
+      await section.getByText(route, { exact: true }).first().waitFor();
+      await section.getByText(method, { exact: true }).first().waitFor();
     }
   });
 
@@ -137,9 +138,10 @@ inChromium("served over HTTP on 127.0.0.1", slow, () => {
     const operations = operationsOf(docsSpec).map(({ operation }) => operation);
     for (const operation of operations)
       expect(operation["x-codeSamples"].map(({ lang }: CodeSample) => lang)).toEqual(sampleLanguages.map(({ lang }) => lang));
-    await openOperation(page, operations[0]);
+    // Each operation opened once: Redoc keeps the sections it rendered, and the language,
+    // chosen once for the whole page from any operation's menu, switches them all.
+    for (const operation of operations) await openOperation(page, operation);
 
-    // The language is chosen once for the whole page, from any operation's menu.
     for (const [index, { lang }] of sampleLanguages.entries()) {
       if (index > 0) {
         await page.getByRole("button", { name: sampleLanguages[index - 1]!.lang, exact: true }).first().click();
@@ -147,8 +149,7 @@ inChromium("served over HTTP on 127.0.0.1", slow, () => {
       }
       for (const operation of operations) {
         const sample: CodeSample = operation["x-codeSamples"].find((candidate: CodeSample) => candidate.lang === lang);
-        await openOperation(page, operation);
-        const blocks = page.locator('[data-component-name="CodeBlock/CodeBlock"]').filter({ visible: true });
+        const blocks = operationSection(page, operation.operationId).locator('[data-component-name="CodeBlock/CodeBlock"]').filter({ visible: true });
         await blocks.filter({ hasText: firstCodeLine(sample) }).first().waitFor();
         const shown = (await blocks.allTextContents()).map((text) => text.trim());
         expect(shown, `${operation.operationId} in ${lang}`).toContain(sample.source.trim());
@@ -171,12 +172,17 @@ inChromium("served over HTTP on 127.0.0.1", slow, () => {
     await waitForHeading(page, upload.summary);
   });
 
-  it("renders the version's own reference at /<version>/", async () => {
+  it("renders the version's own reference at /<version>/, where the link to an operation opens it", async () => {
+    // The first operation's link, as the page at / makes it, followed at /<version>/: one
+    // page load renders that operation (and, Redoc rendering around it, not the title).
+    const { operation } = operationsOf(docsSpec)[0]!;
+    await openOperation(page, operation);
+    const link = new URL(page.url()).hash;
+    expect(link).not.toBe("");
     const versionPage = await context.newPage();
     versionPage.setDefaultTimeout(actionTimeout);
-    await versionPage.goto(`${server.url}/${path.basename(built.versionDir)}/`);
-    await waitForHeading(versionPage, docsSpec.info.title);
-    await openOperation(versionPage, operationsOf(docsSpec)[0]!.operation);
+    await versionPage.goto(`${server.url}/${path.basename(built.versionDir)}/${link}`);
+    await waitForHeading(versionPage, operation.summary);
     await versionPage.close();
   });
 
@@ -201,22 +207,22 @@ inChromium("opened from disk (file://) with every other request failing", slow, 
   });
   afterAll(() => context?.close());
 
-  it("renders the guides, every operation with its code sample, and the schemas", async () => {
+  // The same files as over HTTP, where every guide, operation and schema is walked: from
+  // disk only how the page and what it loads are read differs, so one of each kind shows
+  // that the page renders and navigates there.
+  it("renders the title, then a guide, an operation with its code sample and a schema, each opened from the sidebar", async () => {
     await waitForHeading(page, docsSpec.info.title);
-    for (const guide of docsSpec.tags.filter((tag: any) => tag["x-traitTag"])) {
-      await openInSidebar(page, guide.name);
-      await waitForHeading(page, guide.name);
-    }
-    for (const { operation } of operationsOf(docsSpec)) {
-      await openOperation(page, operation);
-      const [sample] = operation["x-codeSamples"] as CodeSample[];
-      await page.locator('[data-component-name="CodeBlock/CodeBlock"]').filter({ hasText: firstCodeLine(sample!), visible: true }).first().waitFor();
-    }
+    const guide = docsSpec.tags.find((tag: any) => tag["x-traitTag"]);
+    await openInSidebar(page, guide.name);
+    await waitForHeading(page, guide.name);
+    const { operation, operationId } = operationsOf(docsSpec)[0]!;
+    await openOperation(page, operation);
+    const [sample] = operation["x-codeSamples"] as CodeSample[];
+    await operationSection(page, operationId).locator('[data-component-name="CodeBlock/CodeBlock"]').filter({ hasText: firstCodeLine(sample!), visible: true }).first().waitFor();
+    const [schema] = Object.keys(docsSpec.components.schemas);
     await openInSidebar(page, schemasSectionName);
-    for (const name of Object.keys(docsSpec.components.schemas)) {
-      await openInSidebar(page, name);
-      await waitForHeading(page, name);
-    }
+    await openInSidebar(page, schema!);
+    await waitForHeading(page, schema!);
   });
 
   it("made no request but for its own files, and logged no error", () => {

@@ -9,6 +9,7 @@ import { carryOverVersions } from "../src/carry-over.ts";
 import { mergeVersions, notFoundPage } from "../src/site-files.ts";
 import { remoteAssets } from "../src/self-contain.ts";
 import { serveFolder } from "../src/static-server.ts";
+import { sharedSite } from "./support/built-site.ts";
 import { parse as parseYaml } from "yaml";
 import { currentApiVersion } from "@lucca-api/types";
 
@@ -17,7 +18,7 @@ let built: BuiltReference;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "docs-build-"));
-  built = await buildReference({ outDir: path.join(dir, "site") });
+  built = await sharedSite();
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -119,7 +120,8 @@ describe("buildReference", () => {
 
     await expect(buildReference({ outDir: built.outDir, samplesDir: incomplete })).rejects.toThrow("has no curl sample");
     expect(await readFile(built.indexFile, "utf8")).toBe(before);
-    expect((await readdir(dir)).filter((name) => name.startsWith("."))).toEqual([]);
+    // The build stages the site beside outDir.
+    expect((await readdir(path.dirname(built.outDir))).filter((name) => name.startsWith("."))).toEqual([]);
   });
 
   it("removes its staging folder when Redocly fails, and says what failed", async () => {

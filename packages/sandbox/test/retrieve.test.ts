@@ -115,7 +115,7 @@ describe("GET /lucca-api/files/{id}", () => {
     });
   });
 
-  describe("conditional requests use the weak ETag", () => {
+  describe("conditional requests: If-None-Match compares weakly, If-Match strongly", () => {
     it("If-None-Match with the current ETag gives 304 and no body", async () => {
       const etag = (await get(png)).response.headers.get("ETag")!;
       const { response, body } = await get(png, { [parameters.ifNoneMatch.name]: etag });
@@ -134,9 +134,24 @@ describe("GET /lucca-api/files/{id}", () => {
       expect(json().detail).toContain('W/"other"');
     });
 
-    it("If-Match with the current ETag gives 200", async () => {
+    it("If-Match with the current ETag gives 412: If-Match compares strongly and the tag is weak (RFC 9110, section 13.1.1); the detail says to send *", async () => {
       const etag = (await get(png)).response.headers.get("ETag")!;
-      expect((await get(png, { [parameters.ifMatch.name]: etag })).response.status).toBe(200);
+      const { response, json } = await get(png, { [parameters.ifMatch.name]: etag });
+      expect(response.status).toBe(412);
+      expect(Object.keys(json().errors)).toEqual([parameters.ifMatch.name]);
+      expect(json()).toMatchObject({
+        detail: `${parameters.ifMatch.name} ${etag} holds a weak entity tag, and ${parameters.ifMatch.name} uses the strong comparison (RFC 9110, section 13.1.1): a weak tag never matches, not even the current ETag ${etag}. Send ${parameters.ifMatch.name}: * to require only that the file exists, or no ${parameters.ifMatch.name}.`,
+      });
+    });
+
+    it("If-Match with a strong tag gives 412 saying the current ETag is weak, so only * matches", async () => {
+      const { response, json } = await get(png, { [parameters.ifMatch.name]: '"other"' });
+      expect(response.status).toBe(412);
+      expect(json().detail).toMatch(/^If-Match "other" does not match: the current ETag W\/"\S+" is weak, .* only If-Match: \* can match it\./);
+    });
+
+    it("If-Match: * gives 200: the file exists", async () => {
+      expect((await get(png, { [parameters.ifMatch.name]: "*" })).response.status).toBe(200);
     });
   });
 

@@ -1,4 +1,5 @@
 import { isAbortError, isConnectionError, isInvalidInputError, isTokenError, isTimeoutError } from "@lucca-api/client";
+import { sandboxStartCommand } from "../config/local-sandbox.ts";
 import { environmentVariables as env } from "../config/resolve-config.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -49,7 +50,7 @@ export function describeError(error: unknown, context: DescribeContext): string 
     return oneLine(`the token endpoint refused the credentials (${error.status} ${said}); ${fix}.`);
   }
   if (isConnectionError(error) && !isTimeoutError(error) && context.sandbox) {
-    return oneLine(`${error.message} Is the sandbox running? Start it with \`npm start\` in the repository, or pass --host <its URL>.`);
+    return oneLine(`${error.message} Is the sandbox running? Start it with \`${sandboxStartCommand}\` (\`npm start\` in the repository), or pass --host <its URL>.`);
   }
   if (error instanceof Error) return oneLine(error.message);
   return oneLine(String(error));

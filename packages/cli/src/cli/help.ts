@@ -1,3 +1,4 @@
+import { sandboxStartCommand } from "../config/local-sandbox.ts";
 import { environmentVariables } from "../config/resolve-config.ts";
 import { fileIdParameter, fileTokenParameter, localSandboxServerUrl, retrieveFileRoute } from "@lucca-api/types";
 import type { CommandName } from "./arguments.ts";
@@ -38,7 +39,7 @@ Options
 Examples
   lucca-files --sandbox get "$LINK"
   lucca-files get "$LINK" --json | jq .contentType
-  lucca-files get "$LINK" --if-none-match '"3c8f…"'     # prints "not modified", exit 0
+  lucca-files get "$LINK" --if-none-match "$ETAG"      # the etag get printed: "not modified", exit 0
 
 Usage
   lucca-files get <link> [options]
@@ -95,7 +96,7 @@ const exitHelp = `Exit codes
 const mainHelp = `lucca-files: upload, download and inspect files of the Lucca API (unofficial).
 
 Examples
-  npm start                                   # in the repository: the sandbox on ${localSandboxServerUrl}
+  ${sandboxStartCommand}                      # in another terminal: the sandbox on ${localSandboxServerUrl}
   lucca-files --sandbox upload report.pdf     # bar, then: report.pdf  <id>  <link>
   lucca-files --sandbox download "$LINK"      # saved as the server names it
   lucca-files --sandbox get "$LINK" --json

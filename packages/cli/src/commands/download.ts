@@ -1,5 +1,6 @@
-import { stat } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { constants } from "node:fs";
+import { access, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
@@ -21,6 +22,9 @@ export const download: Command = async ({ args, terminal, client, signal }) => {
   const [link, ...extra] = args.operands;
   if (link === undefined) throw new UsageError("download needs the file's link: lucca-files download <link> [-o path] (see lucca-files download --help).");
   if (extra.length > 0) throw new UsageError(`download takes one link; '${extra[0]}' is one too many (quote a link that holds '&').`);
+  // Before anything is sent: a path that cannot be written fails at once, not after a
+  // "downloading" line and the content's first bytes.
+  await checkWritable(args.output);
   let view: ProgressView | undefined;
   // The body reads ahead as soon as the answer comes, before the view exists: a small file
   // has arrived whole by then, so the view starts from what was already received.
@@ -78,4 +82,25 @@ async function targetOf(output: string | undefined, file: FileDownload): Promise
   if (named === undefined) throw new UsageError("the server gave no usable file name; pass -o <path>.");
   if (await stat(named).catch(() => undefined)) throw new UsageError(`'${named}' already exists; pass -o ${named} to replace it, or -o <another path>.`);
   return named;
+}
+
+/**
+ * The folder the content will be written into exists and is writable (the file name may
+ * still come from the server). The atomic write checks again when it opens its temporary
+ * file; this is for the common mistake, a folder not created yet, to be said up front.
+ */
+async function checkWritable(output: string | undefined): Promise<void> {
+  if (output === toStdout) return;
+  const target = output ?? ".";
+  const isFolder = (await stat(target).catch(() => undefined))?.isDirectory() ?? false;
+  const folder = isFolder ? target : dirname(target);
+  const folderStat = await stat(folder).catch((cause: NodeJS.ErrnoException) => cause);
+  if (folderStat instanceof Error) {
+    const why = folderStat.code === "ENOENT" ? "does not exist" : `cannot be read (${folderStat.code ?? folderStat.message})`;
+    throw new UsageError(`-o: cannot write '${target}': its folder '${folder}' ${why}; create it first, or pass -o <a path in an existing folder>.`);
+  }
+  if (!folderStat.isDirectory()) throw new UsageError(`-o: cannot write '${target}': '${folder}' is not a folder; pass -o <a path in a folder>.`);
+  await access(folder, constants.W_OK).catch((cause: NodeJS.ErrnoException) => {
+    throw new UsageError(`-o: cannot write into '${folder}' (${cause.code ?? cause.message}); pass -o <a path in a folder you can write to>.`);
+  });
 }

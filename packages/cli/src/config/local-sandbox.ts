@@ -17,3 +17,9 @@ export function sandboxTokenUrl(baseUrl: string): string {
  */
 export const demoCredentials = { clientId: "demo", clientSecret: "demo-secret" } as const;
 
+/**
+ * How someone who installed the CLI from npm starts the sandbox: `npx` runs the sandbox
+ * package's one command, on `localSandboxServerUrl` (in the repository, `npm start` does
+ * the same from the sources). `test/local-sandbox.test.ts` checks it names the package.
+ */
+export const sandboxStartCommand = "npx @lucca-api/sandbox";

@@ -69,9 +69,19 @@ export function clientOptions(config: ResolvedConfig): LuccaFilesClientOptions {
   };
 }
 
-/** A sandbox is local and plain http: `--host 127.0.0.1:4011` means `http://127.0.0.1:4011`. */
+/**
+ * A sandbox is local and plain http: `--host 127.0.0.1:4011` means `http://127.0.0.1:4011`.
+ * Checked here, as the client checks `--host` without `--sandbox`: the token URL is
+ * derived from it before the client sees it.
+ */
 function sandboxUrlOf(host: string): string {
-  return host.includes("://") ? host : `http://${host}`;
+  const candidate = host.includes("://") ? host : `http://${host}`;
+  const url = URL.canParse(candidate) ? new URL(candidate) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
+    const example = new URL(localSandboxServerUrl);
+    throw new UsageError(`--host: '${host}' must be the sandbox's address, a host and port or an http URL, e.g. '${example.host}' or '${example.origin}'.`);
+  }
+  return candidate;
 }
 
 function required(env: Env, name: string, what: string): string {

@@ -2,7 +2,7 @@
 export interface Terminal {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
-  /** Progress drawing: `bars` on a terminal, `lines` in a pipe or a log, `none` with `--quiet`. */
+  /** Progress drawing: `bars` on a terminal with a width, `lines` in a pipe, a log or a terminal of 0 columns, `none` with `--quiet`. */
   progress: "bars" | "lines" | "none";
   /** Messages (not results) on stderr; off with `--quiet`. */
   say(message: string): void;
@@ -28,7 +28,7 @@ export function createTerminal(streams: { stdout: NodeJS.WriteStream; stderr: No
   const paint = painter(streams.stderr, env);
   return {
     ...streams,
-    progress: quiet ? "none" : interactive ? "bars" : "lines",
+    progress: quiet ? "none" : interactive && hasWidth(streams.stderr) ? "bars" : "lines",
     say: (message) => {
       if (!quiet) streams.stderr.write(`${message}\n`);
     },
@@ -40,6 +40,15 @@ export function createTerminal(streams: { stdout: NodeJS.WriteStream; stderr: No
 /** A person is watching this stream: it is a terminal that can redraw. */
 function isInteractive(stream: NodeJS.WriteStream, env: Env): boolean {
   return stream.isTTY === true && env.TERM !== "dumb";
+}
+
+/**
+ * Bars are laid out in the terminal's width: one that reports none (0 or undefined
+ * columns, as `script` gives a pseudo-terminal with no terminal around it) would show
+ * nothing at all, not even the finished line, so it gets the plain lines instead.
+ */
+function hasWidth(stream: NodeJS.WriteStream): boolean {
+  return (stream.columns ?? 0) > 0;
 }
 
 /** Paints text for `stream`, or leaves it plain where colour is off. */

@@ -70,3 +70,11 @@ export async function waitForHeading(page: Page, text: string): Promise<void> {
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   await page.getByRole("heading").filter({ hasText: new RegExp(`^${escaped}`), visible: true }).first().waitFor();
 }
+
+/**
+ * An operation's section, once Redoc has rendered it (it renders a section when it is
+ * first opened, and keeps it): Redoc names it `<tag>/<operationId in lower case>`.
+ */
+export function operationSection(page: Page, operationId: string) {
+  return page.locator(`[data-section-id$="/${operationId.toLowerCase()}"]`);
+}

@@ -399,7 +399,10 @@ export interface components {
                 "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
-        /** @description `If-Match` does not match the file's current `ETag`. */
+        /**
+         * @description `If-Match` does not match the file's current `ETag` by the strong comparison (RFC 9110,
+         *     section 13.1.1): a weak tag never does.
+         */
         PreconditionFailed: {
             headers: {
                 [name: string]: unknown;
@@ -410,7 +413,7 @@ export interface components {
                  *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.13",
                  *       "title": "Precondition Failed",
                  *       "status": 412,
-                 *       "detail": "If-Match W/\"q5sd4w2x1c1gfdg\" does not match the current ETag.",
+                 *       "detail": "If-Match W/\"q5sd4w2x1c1gfdg\" holds a weak entity tag, and If-Match uses the strong comparison: a weak tag never matches. Send If-Match: * or no If-Match.",
                  *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                  *     }
                  */
@@ -613,7 +616,12 @@ export interface components {
          * @description Only execute the request if current cached version of the resource matches the one
          *     given here. Useful to avoid concurrency conflicts. A mismatch answers
          *     `412 Precondition Failed`.
-         * @example W/"q5sd4w2x1c1gfdg"
+         *
+         *     Not documented by Lucca: how the tags are compared; this description assumes RFC 9110's
+         *     strong comparison (section 13.1.1), under which a weak tag (`W/"…"`) never matches, not
+         *     even the current one. Every `ETag` of this API is weak, so `If-Match` with one of them
+         *     answers `412`; `*` matches whenever the file exists.
+         * @example *
          */
         IfMatch: string;
         /**
@@ -681,8 +689,8 @@ export interface components {
     headers: {
         /**
          * @description A weak entity tag of the representation sent. Send it back in `If-None-Match` to
-         *     revalidate a cached copy (`304`), or in `If-Match` to make a request conditional (`412`
-         *     on mismatch).
+         *     revalidate a cached copy (`304`). Not in `If-Match`, which compares strongly (RFC 9110,
+         *     section 13.1.1): a weak tag never matches there, and answers `412`.
          *
          *     Lucca documents a weak `ETag` on most `GET` answers. Not documented by Lucca: which
          *     answers carry one; this description assumes every answer about a file does, the
@@ -781,7 +789,12 @@ export interface operations {
                  * @description Only execute the request if current cached version of the resource matches the one
                  *     given here. Useful to avoid concurrency conflicts. A mismatch answers
                  *     `412 Precondition Failed`.
-                 * @example W/"q5sd4w2x1c1gfdg"
+                 *
+                 *     Not documented by Lucca: how the tags are compared; this description assumes RFC 9110's
+                 *     strong comparison (section 13.1.1), under which a weak tag (`W/"…"`) never matches, not
+                 *     even the current one. Every `ETag` of this API is weak, so `If-Match` with one of them
+                 *     answers `412`; `*` matches whenever the file exists.
+                 * @example *
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
                 /**
@@ -897,7 +910,12 @@ export interface operations {
                  * @description Only execute the request if current cached version of the resource matches the one
                  *     given here. Useful to avoid concurrency conflicts. A mismatch answers
                  *     `412 Precondition Failed`.
-                 * @example W/"q5sd4w2x1c1gfdg"
+                 *
+                 *     Not documented by Lucca: how the tags are compared; this description assumes RFC 9110's
+                 *     strong comparison (section 13.1.1), under which a weak tag (`W/"…"`) never matches, not
+                 *     even the current one. Every `ETag` of this API is weak, so `If-Match` with one of them
+                 *     answers `412`; `*` matches whenever the file exists.
+                 * @example *
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
                 /**
@@ -1057,7 +1075,12 @@ export interface operations {
                  * @description Only execute the request if current cached version of the resource matches the one
                  *     given here. Useful to avoid concurrency conflicts. A mismatch answers
                  *     `412 Precondition Failed`.
-                 * @example W/"q5sd4w2x1c1gfdg"
+                 *
+                 *     Not documented by Lucca: how the tags are compared; this description assumes RFC 9110's
+                 *     strong comparison (section 13.1.1), under which a weak tag (`W/"…"`) never matches, not
+                 *     even the current one. Every `ETag` of this API is weak, so `If-Match` with one of them
+                 *     answers `412`; `*` matches whenever the file exists.
+                 * @example *
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -1138,7 +1161,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `If-Match` no longer matches the file's `ETag`. */
+            /** @description `If-Match` does not match the file's `ETag`, compared strongly: a weak tag never matches. */
             412: {
                 headers: {
                     [name: string]: unknown;

@@ -24,9 +24,10 @@ import { build } from "esbuild";
  * read the content themselves, so that an abort is an `AbortError` in a browser (+41), an
  * upload's 400 about its type names the way round and a nameless Blob asks for its
  * fileName as such (+83): 356 bytes on top of the review's 11,556 once merged (each
- * measured alone before the merge: 359), so 11,912 bytes (11.63 KiB).
+ * measured alone before the merge: 359), so 11,912 bytes; the 412's hint that a weak
+ * ETag never matches If-Match, and '*' does (+23): 11,935 bytes (11.66 KiB).
  */
-export const bundleBudget = 11_912;
+export const bundleBudget = 11_935;
 
 export interface BundleSize {
   min: number;

@@ -36,7 +36,7 @@ describe("getFile reads the metadata with ETag revalidation", () => {
     const error = await sandbox.client().getFile(uploaded, { ifMatch: '"stale"' }).catch((e) => e);
     expect(error).toBeInstanceOf(PreconditionFailedError);
     expect(error.status).toBe(412);
-    expect(error.message).toMatch(/The ETag is not the file's current one \(If-Match compares strongly\): read the file again\./);
+    expect(error.message).toMatch(/If-Match needs the file's current strong ETag \(a weak W\/… one never matches\), or '\*' for any existing file\./);
   });
 
   it("a value the spec does not allow gives BadRequestError (400) naming the field, its problem and the fix", async () => {
@@ -48,7 +48,11 @@ describe("getFile reads the metadata with ETag revalidation", () => {
 
   it("ifMatch with the current ETag, which is weak, throws PreconditionFailedError: If-Match compares strongly (RFC 9110, section 13.1.1)", async () => {
     expect(uploadedETag).toMatch(/^W\//);
-    await expect(sandbox.client().getFile(uploaded, { ifMatch: uploadedETag })).rejects.toBeInstanceOf(PreconditionFailedError);
+    const error = await sandbox.client().getFile(uploaded, { ifMatch: uploadedETag }).catch((e) => e);
+    expect(error).toBeInstanceOf(PreconditionFailedError);
+    // The hint must not send the caller to read the file again: its ETag would be weak again.
+    expect(error.message).not.toMatch(/read the file again/);
+    expect(error.message).toMatch(/a weak W\/… one never matches\), or '\*'/);
   });
 
   it("ifMatch '*' reads the file: it exists", async () => {

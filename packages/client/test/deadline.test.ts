@@ -4,7 +4,7 @@
  * pin what each wait promises either way; the timeouts they serve are pinned end to end
  * in transport-faults and typed-call-body (Node) and browser.test.ts (chromium).
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { queuedEntries, startQueuedDeadline } from "../src/core/deadline.ts";
 import { startTimerDeadline } from "../src/core/timer-deadline.ts";
 
@@ -67,4 +67,41 @@ it("Node's queue does not keep an entry per restart while an older wait runs (a 
   download.stop();
   older.stop();
   expect(queuedEntries(ms)).toBe(0);
+});
+
+describe("Node's queue outlives a test runner's fake timers (vitest's, Jest's), which replace setTimeout and performance for a while", () => {
+  // Captured before any faking: the real timers, to let real time pass while they are faked.
+  const realSetTimeout = globalThis.setTimeout;
+  const realAfter = (ms: number) => new Promise((resolve) => realSetTimeout(resolve, ms));
+  const fakeTimers = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+
+  it("a wait started once the real timers are back fires, though the queue's timer was armed by a fake one", async () => {
+    const ms = 31; // a length no other test uses: its own queue
+    fakeTimers();
+    try {
+      startQueuedDeadline(ms, () => undefined).stop();
+    } finally {
+      vi.useRealTimers();
+    }
+    let fired = false;
+    startQueuedDeadline(ms, () => (fired = true));
+    await after(ms + 60);
+    expect(fired).toBe(true);
+  });
+
+  it("a wait whose real timer fires while performance.now() is faked still fires once the real timers are back", async () => {
+    const ms = 33; // a length no other test uses: its own queue
+    const fired: string[] = [];
+    startQueuedDeadline(ms, () => fired.push("started before"));
+    fakeTimers();
+    try {
+      // The queue's real timer fires now, reads a faked clock near 0 and re-arms with the fake setTimeout.
+      await realAfter(ms + 30);
+    } finally {
+      vi.useRealTimers();
+    }
+    startQueuedDeadline(ms, () => fired.push("started after"));
+    await after(ms + 60);
+    expect(fired).toEqual(["started before", "started after"]);
+  });
 });

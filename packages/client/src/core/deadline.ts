@@ -57,6 +57,12 @@ class DeadlineQueue {
   /** Entries left behind a wait still running (a restart leaves one a body chunk): swept when they are most of the queue. */
   private left = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * The `setTimeout` that armed `timer`. Test runners' fake timers (vitest's, Jest's)
+   * replace the global one for a while: a timer armed by a fake never fires once the real
+   * one is back, and would leave every later wait of this length waiting forever.
+   */
+  private armedBy: typeof setTimeout | undefined;
 
   /** How many entries the queue holds, left ones included (for tests). */
   get size(): number {
@@ -75,9 +81,14 @@ class DeadlineQueue {
     this.trim();
     const entry = { at: performance.now() + this.ms, deadline };
     this.entries.push(entry);
-    if (!this.timer) this.timer = setTimeout(this.expire, this.ms);
+    if (!this.timer || this.armedBy !== setTimeout) this.arm(this.ms);
     else (this.timer as { ref?: () => void }).ref?.();
     return entry;
+  }
+
+  private arm(ms: number): void {
+    this.armedBy = setTimeout;
+    this.timer = setTimeout(this.expire, ms);
   }
 
   /**
@@ -103,7 +114,9 @@ class DeadlineQueue {
     const now = performance.now();
     for (let head = this.entries[0]; head; head = this.entries[0]) {
       if (head.deadline && head.at > now) {
-        this.timer = setTimeout(this.expire, Math.max(1, Math.ceil(head.at - now)));
+        // At most the length of a wait: a `performance.now()` faked while the timer ran
+        // (it restarts near 0) must not push the next wake-up days away.
+        this.arm(Math.min(this.ms, Math.max(1, Math.ceil(head.at - now))));
         return;
       }
       this.drop();

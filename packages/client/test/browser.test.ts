@@ -83,7 +83,7 @@ it.skipIf(plan.skipReason)("in chromium, the client uploads, revalidates, downlo
     notFoundName: "NotFoundError",
     noAnswer: "attempt 150",
     silentBody: "attempt 150",
-    silentContent: "attempt 150",
+    silentContent: "attempt 1000",
     otherOrigin: expect.stringMatching(/^AuthenticationError: 401 .* The link's origin http:\/\/127\.0\.0\.1:\d+ is not baseUrl's \(http:\/\/localhost:\d+\): the access token goes to baseUrl only, so none was sent\. /),
     blobType: "image/jpg",
     abortedRead: {

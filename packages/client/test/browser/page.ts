@@ -99,7 +99,10 @@ window.runChecks = async (baseUrl: string, stallUrl: string) => {
   const timedOut = (error: unknown) => isTimeoutError(error) && `${error.scope} ${error.timeoutMs}`;
   results.noAnswer = await stalled.getFile({ id: link.id, token: link.token }).then(() => "answered", timedOut);
   results.silentBody = await stalled.GET("/lucca-api/files/{id}", { params: { path: { id: "headers-only" }, query: { token: "t" } } }).then(() => "answered", timedOut);
-  const silentContent = await stalled.GET("/lucca-api/files/{id}", { params: { path: { id: "content-only" }, query: { token: "t" } }, parseAs: "stream" });
+  // The content's stall needs its headers first: a loaded machine can take over 150 ms to
+  // bring them, which timed out before the stall this pins, so this client waits longer.
+  const patient = createLuccaFilesClient({ baseUrl: stallUrl, auth: { accessToken: "token" }, timeout: 1_000, retry: { maxRetries: 0 } });
+  const silentContent = await patient.GET("/lucca-api/files/{id}", { params: { path: { id: "content-only" }, query: { token: "t" } }, parseAs: "stream" });
   const reader = (silentContent.data as ReadableStream<Uint8Array>).getReader();
   const readAll = async (): Promise<string> => ((await reader.read()).done ? "read" : readAll());
   results.silentContent = await readAll().catch(timedOut);

@@ -94,21 +94,27 @@ describe("uploads are retried only when their body can be sent again", () => {
 
 describe("the per-attempt timeout of an upload counts idle time, not the whole upload", () => {
   /** A stream that yields a chunk every `gap` ms, `count` times. */
-  const trickle = (count: number, gap: number) =>
-    new ReadableStream<Uint8Array>({
+  /** A chunk every `gap` ms until `lasting` ms have passed since the first: however late timers fire, the whole lasts that long. */
+  const trickle = (gap: number, lasting: number) => {
+    let startedAt: number | undefined;
+    return new ReadableStream<Uint8Array>({
       async pull(controller) {
-        if (count-- === 0) return controller.close();
+        startedAt ??= performance.now();
+        if (performance.now() - startedAt > lasting) return controller.close();
         await new Promise((resolve) => setTimeout(resolve, gap));
         controller.enqueue(new Uint8Array(1024));
       },
     });
+  };
 
   it("an upload that keeps making progress outlives the timeout", async () => {
     server = await startFaultServer((_req, res) => json(res, 201, fileBody(server.url)));
-    // 12 chunks 60 ms apart: over 700 ms in all, yet never near 500 ms without progress.
-    const { file } = await fastClient(server.url, { timeout: 500 }).uploadFile(trickle(12, 60), { fileName: "slow.bin" });
+    // A chunk every 50 ms for 1.5 s: longer than the 1 s timeout in all, by construction, while
+    // a silence of 1 s would need the process starved of CPU for some 950 ms.
+    const startedAt = performance.now();
+    const { file } = await fastClient(server.url, { timeout: 1_000 }).uploadFile(trickle(50, 1_500), { fileName: "slow.bin" });
     expect(file.type).toBe("file");
-    expect(server.requests[0]!.bodyBytes).toBeGreaterThan(12 * 1024);
+    expect(performance.now() - startedAt).toBeGreaterThan(1_000);
   });
 
   it("an upload that stalls longer than the timeout fails with TimeoutError", async () => {

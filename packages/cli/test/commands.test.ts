@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLuccaFilesClient } from "@lucca-api/client";
 import { contentTypes, oauth2 } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startRenamingProxy } from "@lucca-api/scripts/renaming-proxy";
 import { exitCodes } from "../src/cli/exit-codes.ts";
 import { sandboxStartCommand } from "../src/config/local-sandbox.ts";
 import { runCli } from "./helpers/run-cli.ts";
@@ -123,17 +122,8 @@ describe("download", () => {
   it("saves under the client's bare file name, never where a '../' in the server's name points", async () => {
     const link = await uploadedLink();
     // A server between the CLI and the sandbox that names the content "../escaped.pdf".
-    const hostile = createServer(async (request, response) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of request) chunks.push(chunk as Buffer);
-      const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== "host" && name !== "connection")) as Record<string, string>;
-      const answer = await fetch(new URL(request.url!, sandbox.url), { method: request.method!, headers, ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) });
-      const out = Object.fromEntries([...answer.headers].filter(([name]) => !["content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive"].includes(name)));
-      if (answer.headers.has("content-disposition")) out["content-disposition"] = 'attachment; filename="../escaped.pdf"';
-      response.writeHead(answer.status, out).end(Buffer.from(await answer.arrayBuffer()));
-    });
-    await new Promise<void>((listening) => hostile.listen(0, "127.0.0.1", listening));
-    const origin = `http://127.0.0.1:${(hostile.address() as AddressInfo).port}`;
+    const hostile = await startRenamingProxy(sandbox.url, "../escaped.pdf");
+    const origin = hostile.url;
     try {
       const parent = await mkdtemp(join(folder, "dl-"));
       const into = join(parent, "here");
@@ -145,7 +135,7 @@ describe("download", () => {
       expect(await readdir(parent)).toEqual(["here"]);
       expect(sha256(await readFile(join(into, "escaped.pdf")))).toBe(sha256(content));
     } finally {
-      await new Promise((closed) => hostile.close(closed));
+      await hostile.close();
     }
   });
 

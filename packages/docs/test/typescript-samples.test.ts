@@ -4,13 +4,12 @@
  * client's credentials in the environment variables the samples document.
  */
 import { access, readFile, readdir, rm } from "node:fs/promises";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { contentTypes } from "@lucca-api/types";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startRenamingProxy } from "@lucca-api/scripts/renaming-proxy";
 import { defaultSamplesDir } from "../src/build.ts";
 import { pictureBytes, pictureName, pictureType, sampleWorkDir } from "./support/fixtures.ts";
 import { baseEnv, runProcess } from "./support/run-process.ts";
@@ -91,17 +90,8 @@ describe("samples/retrieve-file.ts", () => {
   it("saves under the base name of the server's file name, never where a '../' in it points", async () => {
     const uploaded = await api.upload(pictureBytes, pictureName, pictureType);
     // A real server between the sample and the sandbox that names the content "../escaped.jpg".
-    const hostile = createServer(async (request, response) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of request) chunks.push(chunk as Buffer);
-      const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== "host" && name !== "connection")) as Record<string, string>;
-      const answer = await fetch(new URL(request.url!, api.sandbox.url), { method: request.method!, headers, ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) });
-      const out = Object.fromEntries([...answer.headers].filter(([name]) => !["content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive"].includes(name)));
-      if (answer.headers.has("content-disposition")) out["content-disposition"] = 'attachment; filename="../escaped.jpg"';
-      response.writeHead(answer.status, out).end(Buffer.from(await answer.arrayBuffer()));
-    });
-    await new Promise<void>((listening) => hostile.listen(0, "127.0.0.1", listening));
-    const origin = `http://127.0.0.1:${(hostile.address() as AddressInfo).port}`;
+    const hostile = await startRenamingProxy(api.sandbox.url, "../escaped.jpg");
+    const origin = hostile.url;
     try {
       const cwd = await sampleWorkDir(false);
       workDirs.push(cwd);
@@ -113,7 +103,7 @@ describe("samples/retrieve-file.ts", () => {
       expect(await readdir(cwd)).toEqual(["escaped.jpg"]);
       await expect(access(path.join(cwd, "..", "escaped.jpg"))).rejects.toThrow();
     } finally {
-      await new Promise((closed) => hostile.close(closed));
+      await hostile.close();
     }
   });
 });

@@ -18,7 +18,6 @@ function serverIndex(pointer: string | undefined): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-
 /** One `modified` change per property that differs between the two nodes (variables aside), as Redocly's JSON report gives it. */
 function propertyChanges(path: string, base: { pointer: string; node: Json }, revision: { pointer: string; node: Json }): RedoclyChange[] {
   const properties = [...new Set([...Object.keys(base.node ?? {}), ...Object.keys(revision.node ?? {})])];

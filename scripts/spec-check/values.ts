@@ -57,10 +57,10 @@ export function differingParts(before: string, after: string): [string, string] 
   return [fragment(before), fragment(after)];
 }
 
-/** `old → new` for a changed value: an enum by the values it gains and loses, a long text by the part that differs. */
 /** Whether two values of a document are equal, deeply (as JSON). */
 export const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+/** `old → new` for a changed value: an enum by the values it gains and loses, a long text by the part that differs. */
 export function valueChange(before: unknown, after: unknown): string {
   if (Array.isArray(before) && Array.isArray(after)) {
     const removed = before.filter((value) => !after.some((other) => asText(other) === asText(value))).map((value) => `−${code(asText(value))}`);

@@ -34,8 +34,12 @@ export function compareFixtures(base: string, revision: string): Promise<Change[
   return changes;
 }
 
-/** Compares fixtures ahead of their tests, a few Redocly processes at a time (each mostly waits on its start-up). */
-export async function compareAhead(revisions: string[], concurrency = 4): Promise<void> {
+/**
+ * Compares fixtures ahead of their tests, one after the other: Redocly's diff runs in this
+ * process, where its logger and the notices it collects are shared, so two at once could
+ * mix their notices (and on one process, overlapping them saves nothing).
+ */
+export async function compareAhead(revisions: string[], concurrency = 1): Promise<void> {
   const queue = [...new Set(revisions)];
   const worker = async () => {
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) await compareWithBase(next);

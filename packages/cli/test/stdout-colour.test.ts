@@ -1,4 +1,5 @@
 import type { FileObject, LuccaFilesClient } from "@lucca-api/client";
+import { endpoints } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseArguments } from "../src/cli/arguments.ts";
 import { exitCodes } from "../src/cli/exit-codes.ts";
@@ -31,7 +32,7 @@ const file: FileObject = {
   fileName: "report.pdf",
   contentType: "application/pdf",
   createdAt: "2026-01-01T00:00:00Z",
-  url: "http://127.0.0.1/lucca-api/files/0d3c5a0e-8f2b-4c1e-9a57-3b7f2f6c1d10",
+  url: `http://127.0.0.1${endpoints.uploadFile.path}/0d3c5a0e-8f2b-4c1e-9a57-3b7f2f6c1d10`,
 } as FileObject;
 const client = { getFile: async () => ({ modified: true, file, eTag: '"v1"' }) } as unknown as LuccaFilesClient;
 

@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { endpoints } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { binPath } from "./helpers/run-cli.ts";
 import { startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
@@ -47,6 +48,6 @@ describe.skipIf(!hasScript)("on a terminal of 0 columns", () => {
     const lines = stdout.split(/\r?\n/);
     expect(lines[0]).toBe("0 0");
     expect(stdout).toMatch(/^uploaded notes\.txt: 19 B in \S+/m);
-    expect(stdout).toMatch(new RegExp(`^notes\\.txt\\s+[0-9a-f-]{36}\\s+${sandbox.url}/lucca-api/files/`, "m"));
+    expect(stdout).toMatch(new RegExp(`^notes\\.txt\\s+[0-9a-f-]{36}\\s+${sandbox.url}${endpoints.uploadFile.path}/`, "m"));
   });
 });

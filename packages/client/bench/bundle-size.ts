@@ -25,9 +25,11 @@ import { build } from "esbuild";
  * upload's 400 about its type names the way round and a nameless Blob asks for its
  * fileName as such (+83): 356 bytes on top of the review's 11,556 once merged (each
  * measured alone before the merge: 359), so 11,912 bytes; the 412's hint that a weak
- * ETag never matches If-Match, and '*' does (+23): 11,935 bytes (11.66 KiB).
+ * ETag never matches If-Match, and '*' does (+23): 11,935 bytes; the header's name in that
+ * hint from the spec (+9) and the Node-only refusals' texts kept once for both builds (+29):
+ * 11,974 bytes (11.69 KiB).
  */
-export const bundleBudget = 11_935;
+export const bundleBudget = 11_974;
 
 export interface BundleSize {
   min: number;

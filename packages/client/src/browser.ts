@@ -11,7 +11,7 @@
 import type { requestAccessToken as requestAccessTokenOnNode } from "./auth/request-access-token.ts";
 import { secretInBrowser } from "./auth/secret-in-browser.ts";
 import { createClientFactory } from "./create-client.ts";
-import { nodeOnlyError } from "./core/node-builtins.ts";
+import { nodeOnlyError, pathUpload, saveToPath } from "./core/node-builtins.ts";
 import { freshBody } from "./core/fresh-body.ts";
 import { startTimerDeadline } from "./core/timer-deadline.ts";
 import { InvalidInputError } from "./errors/invalid-input-error.ts";
@@ -27,14 +27,14 @@ export const requestAccessToken: typeof requestAccessTokenOnNode = () => Promise
 /** Creates the client (see `LuccaFilesClientOptions`). */
 export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({
   upload: {
-    prepare: (source) => bufferSource(source, () => Promise.reject(nodeOnlyError("source.path", 'upload a File or Blob (e.g. from an <input type="file">)'))),
+    prepare: (source) => bufferSource(source, () => Promise.reject(nodeOnlyError(pathUpload))),
     contentType: browserContentType,
     multipart: formDataBody,
   },
   saveToPath: async (body) => {
     // The download would otherwise hold its connection open.
     await body.cancel().catch(() => undefined);
-    throw nodeOnlyError("saveTo", "read the download with blob(), bytes() or body");
+    throw nodeOnlyError(saveToPath);
   },
   clientCredentials: () => {
     throw new InvalidInputError("auth.clientSecret", `${secretInBrowser} (for a local sandbox only: clientCredentials() of @lucca-api/client/client-credentials, with dangerouslyAllowBrowser: true).`);

@@ -4,7 +4,7 @@
  * the signal (and Node warns of a leak past ten). Against a server on 127.0.0.1.
  */
 import { getEventListeners } from "node:events";
-import { contentDispositionHeader } from "@lucca-api/types";
+import { contentDispositionHeader, fileIdParameter, retrieveFileRoute } from "@lucca-api/types";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isAbortError } from "../src/index.ts";
 import { fastClient, fileId, linkOn } from "./helpers/clients.ts";
@@ -46,7 +46,7 @@ describe("a call leaves no listener on the caller's signal once it is done", () 
     // A cancelled read is no break to resume from with a Range; this request comes after any such one.
     await (await fetch(`${server.url}/after`)).text();
     expect(server.requests.map((request) => [request.url.split("?")[0], request.headers.range])).toEqual([
-      [`/lucca-api/files/${fileId}`, undefined],
+      [retrieveFileRoute.path.replace(`{${fileIdParameter.name}}`, fileId), undefined],
       ["/after", undefined],
     ]);
   });

@@ -3,6 +3,7 @@
  * (RFC 6266, 4.3): saving under it in a folder stays in that folder, whatever the server
  * sends. A server on 127.0.0.1 answers each case's header as it is written here.
  */
+import { contentDispositionHeader } from "@lucca-api/types";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
@@ -18,7 +19,7 @@ let root: string;
 
 beforeAll(async () => {
   server = createServer((_request, response) => {
-    response.writeHead(200, { "Content-Type": "application/octet-stream", "Content-Disposition": disposition });
+    response.writeHead(200, { "Content-Type": "application/octet-stream", [contentDispositionHeader]: disposition });
     response.end("content");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

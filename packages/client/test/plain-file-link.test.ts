@@ -93,4 +93,12 @@ describe("resolveFileTarget reads a link by hand where the platform can, else pa
     expect(resolveFileTarget(href, onNode)).toMatchObject(parsed(href));
     expect(resolveFileTarget(href, client)).toMatchObject(parsed(href));
   });
+
+  it("asks the platform's reader first and takes what it reads", () => {
+    const read: string[] = [];
+    const marked = { id: "read-by-hand", token: "t", baseUrl: base };
+    const spying = { ...client, readPlainLink: (href: string) => (read.push(href), marked) };
+    expect(resolveFileTarget(onBase(`${id}?token=t`), spying)).toMatchObject({ id: "read-by-hand" });
+    expect(read).toEqual([onBase(`${id}?token=t`)]);
+  });
 });

@@ -7,7 +7,7 @@ import { access, readFile, readdir, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { contentTypes } from "@lucca-api/types";
+import { contentTypes, oauth2 } from "@lucca-api/types";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startRenamingProxy } from "@lucca-api/scripts/renaming-proxy";
 import { defaultSamplesDir } from "../src/build.ts";
@@ -97,7 +97,7 @@ describe("samples/retrieve-file.ts", () => {
       workDirs.push(cwd);
       const run = await runProcess(process.execPath, ["--import", tsxLoader, path.join(defaultSamplesDir, "retrieve-file.ts"), uploaded.links.self.href.replace(api.sandbox.url, origin)], {
         cwd,
-        env: { ...baseEnv(), ...api.clientEnv, LUCCA_BASE_URL: origin, LUCCA_TOKEN_URL: `${origin}/connect/token` },
+        env: { ...baseEnv(), ...api.clientEnv, LUCCA_BASE_URL: origin, LUCCA_TOKEN_URL: new URL(new URL(oauth2.tokenUrl).pathname, origin).href },
       });
       expect(run.code, run.stderr).toBe(0);
       expect(await readdir(cwd)).toEqual(["escaped.jpg"]);

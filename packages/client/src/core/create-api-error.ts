@@ -1,4 +1,4 @@
-import { problemMediaType, retryAfterHeader, type ProblemDetails } from "@lucca-api/types";
+import { ifMatchParameter, problemMediaType, retryAfterHeader, type ProblemDetails } from "@lucca-api/types";
 import * as httpStatus from "./http-status.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 import { redactUrl } from "./redact.ts";
@@ -24,7 +24,7 @@ const statuses: Record<number, [new (init: ErrorInit) => ApiError, string]> = {
   [httpStatus.unauthorized]: [AuthenticationError, "Check the `auth` option: the API refused its access token."],
   [httpStatus.forbidden]: [PermissionDeniedError, "Give the client the scope this needs (`auth.scopes`), or use a link you have access to."],
   [httpStatus.notFound]: [NotFoundError, "Check the id, or pass the whole link `href` with its `token`."],
-  [httpStatus.preconditionFailed]: [PreconditionFailedError, "If-Match needs the file's current strong ETag (a weak W/… one never matches), or '*' for any existing file."],
+  [httpStatus.preconditionFailed]: [PreconditionFailedError, `${ifMatchParameter.name} needs the file's current strong ETag (a weak W/… one never matches), or '*' for any existing file.`],
   [httpStatus.contentTooLarge]: [ContentTooLargeError, "Send a smaller file."],
   [httpStatus.tooManyRequests]: [RateLimitError, "Wait `retryAfter` ms before the next request."],
 };

@@ -1,8 +1,6 @@
-import { importNode, type NodeBuiltins, type NodeOnlyUse } from "../core/node-builtins.ts";
+import { importNode, type NodeBuiltins, saveToPath as nodeOnly } from "../core/node-builtins.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { readOnce } from "./read-once.ts";
-
-const nodeOnly: NodeOnlyUse = { field: "saveTo", instead: "read the download with blob(), bytes() or body" };
 
 /**
  * Writes a stream to `path` atomically: into a temporary file beside it, flushed to

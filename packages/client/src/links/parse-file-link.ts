@@ -13,7 +13,8 @@ export interface FileLink {
   baseUrl: string;
 }
 
-const [pathBefore = "", pathAfter = ""] = retrieveFileRoute.path.split(`{${fileIdParameter.name}}`);
+/** The API path of a file around its id: `/lucca-api/files/` and what follows the id. */
+export const [pathBefore = "", pathAfter = ""] = retrieveFileRoute.path.split(`{${fileIdParameter.name}}`);
 
 /**
  * Parses a link `href` as the API hands it out (`links.self.href` of a file, or the

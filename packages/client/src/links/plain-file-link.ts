@@ -1,7 +1,7 @@
-import { fileIdParameter, fileTokenParameter, retrieveFileRoute } from "@lucca-api/types";
+import { fileTokenParameter } from "@lucca-api/types";
 import type { ReadPlainLink } from "../core/context.ts";
+import { pathAfter, pathBefore } from "./parse-file-link.ts";
 
-const [pathBefore = "", pathAfter = ""] = retrieveFileRoute.path.split(`{${fileIdParameter.name}}`);
 const tokenName = fileTokenParameter.name;
 
 /** By character code: 1 for RFC 3986's unreserved characters, which a URL parser keeps as they are anywhere; 2 for a query's `=` and `&`. */

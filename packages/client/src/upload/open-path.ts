@@ -1,8 +1,6 @@
-import { importNode, type NodeOnlyUse } from "../core/node-builtins.ts";
+import { importNode, pathUpload as nodeOnly } from "../core/node-builtins.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import type { PreparedSource } from "./upload-source.ts";
-
-const nodeOnly: NodeOnlyUse = { field: "source.path", instead: 'upload a File or Blob (e.g. from an <input type="file">)' };
 
 /**
  * A file on disk: its size and name up front, and a fresh read stream for each attempt

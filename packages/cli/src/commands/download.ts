@@ -24,7 +24,7 @@ export const download: Command = async ({ args, terminal, client, signal }) => {
   if (extra.length > 0) throw new UsageError(`download takes one link; '${extra[0]}' is one too many (quote a link that holds '&').`);
   // Before anything is sent: a path that cannot be written fails at once, not after a
   // "downloading" line and the content's first bytes.
-  await checkWritable(args.output);
+  const intoFolder = await checkWritable(args.output);
   let view: ProgressView | undefined;
   // The body reads ahead as soon as the answer comes, before the view exists: a small file
   // has arrived whole by then, so the view starts from what was already received.
@@ -37,7 +37,7 @@ export const download: Command = async ({ args, terminal, client, signal }) => {
     },
   });
   try {
-    const target = await targetOf(args.output, file);
+    const target = await targetOf(args.output, intoFolder, file);
     view = createProgressView(terminal, [{ label: target === toStdout ? (file.fileName ?? "content") : basename(target), total: file.size }], {
       active: "downloading",
       done: "downloaded",
@@ -70,12 +70,11 @@ export const download: Command = async ({ args, terminal, client, signal }) => {
  * none for `.`, `..` or blanks; RFC 6266 §4.3), so it cannot pick the folder. It never
  * overwrites: a server must not choose to replace, say, `.bashrc`.
  */
-async function targetOf(output: string | undefined, file: FileDownload): Promise<string> {
+async function targetOf(output: string | undefined, intoFolder: boolean, file: FileDownload): Promise<string> {
   if (output === toStdout) return toStdout;
   const named = file.fileName;
   if (output !== undefined) {
-    const isFolder = (await stat(output).catch(() => undefined))?.isDirectory() ?? false;
-    if (!isFolder) return output;
+    if (!intoFolder) return output;
     if (named === undefined) throw new UsageError(`the server gave no usable file name to save into '${output}'; pass -o ${join(output, "<name>")}.`);
     return join(output, named);
   }
@@ -88,9 +87,10 @@ async function targetOf(output: string | undefined, file: FileDownload): Promise
  * The folder the content will be written into exists and is writable (the file name may
  * still come from the server). The atomic write checks again when it opens its temporary
  * file; this is for the common mistake, a folder not created yet, to be said up front.
+ * Says whether `-o` is a folder (the content goes into it).
  */
-async function checkWritable(output: string | undefined): Promise<void> {
-  if (output === toStdout) return;
+async function checkWritable(output: string | undefined): Promise<boolean> {
+  if (output === toStdout) return false;
   const target = output ?? ".";
   const isFolder = (await stat(target).catch(() => undefined))?.isDirectory() ?? false;
   const folder = isFolder ? target : dirname(target);
@@ -103,4 +103,5 @@ async function checkWritable(output: string | undefined): Promise<void> {
   await access(folder, constants.W_OK).catch((cause: NodeJS.ErrnoException) => {
     throw new UsageError(`-o: cannot write into '${folder}' (${cause.code ?? cause.message}); pass -o <a path in a folder you can write to>.`);
   });
+  return output !== undefined && isFolder;
 }

@@ -6,8 +6,12 @@
  * object type is one entry, not the list of every string literal its lines happen to hold
  * (schema names in `components["schemas"]["…"]`, the values of an enum it references).
  */
-import ts from "typescript";
+import { createRequire } from "node:module";
+import type * as TypeScript from "typescript";
 import { code } from "./values.ts";
+
+/** Required, not imported: an import first scans TypeScript's 9 MB for its export names, 0.3 s of CPU (../../packages/types/scripts/render-types.ts). */
+const ts: typeof TypeScript = createRequire(import.meta.url)("typescript");
 
 /** One change a user of the declarations meets. */
 export interface TypeChange {
@@ -35,32 +39,32 @@ type Shape =
 const SHOWN = 80;
 const printer = ts.createPrinter({ removeComments: true });
 
-function printed(node: ts.Node, source: ts.SourceFile): string {
+function printed(node: TypeScript.Node, source: TypeScript.SourceFile): string {
   return printer.printNode(ts.EmitHint.Unspecified, node, source).replace(/\s+/g, " ").trim();
 }
 
 const cut = (text: string) => (text.length > SHOWN ? text.slice(0, SHOWN).trimEnd() + " …" : text);
 
-function nameOf(name: ts.PropertyName | undefined): string | undefined {
+function nameOf(name: TypeScript.PropertyName | undefined): string | undefined {
   if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name))) return name.text;
   return undefined;
 }
 
-function defaultOf(node: ts.Node): string | undefined {
+function defaultOf(node: TypeScript.Node): string | undefined {
   const tag = ts.getJSDocTags(node).find((candidate) => candidate.tagName.text === "default");
   return tag ? (ts.getTextOfJSDocComment(tag.comment) ?? "").trim() : undefined;
 }
 
-function isLiteral(node: ts.Node): boolean {
+function isLiteral(node: TypeScript.Node): boolean {
   if (ts.isLiteralTypeNode(node)) return true;
   return ts.isStringLiteral(node) || ts.isNumericLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isPrefixUnaryExpression(node) ||
     [ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword].includes(node.kind);
 }
 
-function objectOf(members: readonly ts.Node[], text: string, isValue: boolean, source: ts.SourceFile): Shape {
+function objectOf(members: readonly TypeScript.Node[], text: string, isValue: boolean, source: TypeScript.SourceFile): Shape {
   const shaped = new Map<string, Member>();
   for (const member of members) {
-    const name = nameOf((member as ts.PropertySignature).name);
+    const name = nameOf((member as TypeScript.PropertySignature).name);
     if (name === undefined) continue;
     if (ts.isPropertySignature(member) && member.type)
       shaped.set(name, { optional: member.questionToken !== undefined, defaultValue: defaultOf(member), shape: typeShape(member.type, source) });
@@ -69,12 +73,12 @@ function objectOf(members: readonly ts.Node[], text: string, isValue: boolean, s
   return { kind: "object", text, members: shaped, isValue };
 }
 
-function typeShape(node: ts.TypeNode, source: ts.SourceFile): Shape {
+function typeShape(node: TypeScript.TypeNode, source: TypeScript.SourceFile): Shape {
   const text = printed(node, source);
   if (ts.isParenthesizedTypeNode(node) || (ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.ReadonlyKeyword)) return typeShape(node.type, source);
   if (ts.isTypeLiteralNode(node)) return objectOf(node.members, text, false, source);
   if (ts.isArrayTypeNode(node)) return { kind: "array", text, element: typeShape(node.elementType, source) };
-  if (ts.isTupleTypeNode(node)) return { kind: "list", text, elements: node.elements.map((element) => typeShape(element as ts.TypeNode, source)) };
+  if (ts.isTupleTypeNode(node)) return { kind: "list", text, elements: node.elements.map((element) => typeShape(element as TypeScript.TypeNode, source)) };
   if (ts.isUnionTypeNode(node) || isLiteral(node)) {
     const members = ts.isUnionTypeNode(node) ? node.types : [node];
     return {
@@ -87,7 +91,7 @@ function typeShape(node: ts.TypeNode, source: ts.SourceFile): Shape {
   return { kind: "other", text };
 }
 
-function valueShape(node: ts.Expression, source: ts.SourceFile): Shape {
+function valueShape(node: TypeScript.Expression, source: TypeScript.SourceFile): Shape {
   if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node)) return valueShape(node.expression, source);
   const text = printed(node, source);
   if (ts.isObjectLiteralExpression(node)) return objectOf(node.properties, text, true, source);

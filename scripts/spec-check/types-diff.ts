@@ -5,11 +5,15 @@
  * tags kept, since a default is what the API assumes for a value left out, not prose; and
  * the members of object types put in name order, since their order is not a change.
  */
+import { createRequire } from "node:module";
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import ts from "typescript";
+import type * as TypeScript from "typescript";
 import { exec } from "./exec.ts";
 import { typeChanges, type TypeChange } from "./type-changes.ts";
+
+/** Required, not imported: an import first scans TypeScript's 9 MB for its export names, 0.3 s of CPU (../../packages/types/scripts/render-types.ts). */
+const ts: typeof TypeScript = createRequire(import.meta.url)("typescript");
 
 /** What changed in a generated file: only doc comments, only the order of object members, or declarations. */
 export type Effect = "comments" | "order" | "declarations";
@@ -36,8 +40,8 @@ export interface TypesDiff {
 const DEFAULT_TAG = "default";
 
 /** Orders the members of an object type by name; unnamed ones (index and call signatures) keep their order, after them. */
-function byName(members: ts.NodeArray<ts.TypeElement>): ts.TypeElement[] {
-  const nameOf = (member: ts.TypeElement) => (member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) || ts.isNumericLiteral(member.name)) ? member.name.text : undefined);
+function byName(members: TypeScript.NodeArray<TypeScript.TypeElement>): TypeScript.TypeElement[] {
+  const nameOf = (member: TypeScript.TypeElement) => (member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) || ts.isNumericLiteral(member.name)) ? member.name.text : undefined);
   return [...members].sort((a, b) => {
     const [x, y] = [nameOf(a), nameOf(b)];
     if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1;
@@ -46,8 +50,8 @@ function byName(members: ts.NodeArray<ts.TypeElement>): ts.TypeElement[] {
 }
 
 /** Drops every comment but the `@default` tags, and sorts object members (see byName). */
-const canonical: ts.TransformerFactory<ts.SourceFile> = (context) => {
-  const visit = (node: ts.Node): ts.Node => {
+const canonical: TypeScript.TransformerFactory<TypeScript.SourceFile> = (context) => {
+  const visit = (node: TypeScript.Node): TypeScript.Node => {
     const defaults = ts.getJSDocTags(node).filter((tag) => tag.tagName.text === DEFAULT_TAG && tag.parent?.parent === node);
     let out = ts.visitEachChild(node, visit, context);
     if (ts.isTypeLiteralNode(out)) out = context.factory.updateTypeLiteralNode(out, context.factory.createNodeArray(byName(out.members)));
@@ -58,7 +62,7 @@ const canonical: ts.TransformerFactory<ts.SourceFile> = (context) => {
       ts.addSyntheticLeadingComment(out, ts.SyntaxKind.MultiLineCommentTrivia, ` @${DEFAULT_TAG} ${ts.getTextOfJSDocComment(tag.comment) ?? ""} `, false);
     return out;
   };
-  return (file) => ts.visitNode(file, visit) as ts.SourceFile;
+  return (file) => ts.visitNode(file, visit) as TypeScript.SourceFile;
 };
 
 /** The file as compared, printed the same way on both sides; `sorted: false` keeps the members' order. */

@@ -7,16 +7,20 @@
  * of what was left. Each workspace keeps its tsconfig and its options, so
  * `npm run typecheck -w <workspace>` checks the same files the same way.
  */
+import { createRequire } from "node:module";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import ts from "typescript";
+import type * as TypeScript from "typescript";
+
+/** Required, not imported: an import first scans TypeScript's 9 MB for its export names, 0.3 s of CPU (../../packages/types/scripts/render-types.ts). */
+const ts: typeof TypeScript = createRequire(import.meta.url)("typescript");
 
 export interface WorkspaceCheck {
   /** The workspace's folder, relative to the repository root. */
   workspace: string;
   /** The tsconfig its `typecheck` script names. */
   config: string;
-  diagnostics: readonly ts.Diagnostic[];
+  diagnostics: readonly TypeScript.Diagnostic[];
 }
 
 /** What `tsc -p <config>` and `tsc --noEmit -p <config>` check; nothing else is understood. */
@@ -59,7 +63,7 @@ const DECLARATION_FILE = /\.d\.[cm]?ts$/;
  * way between programs). Declaration files are shared between every program; the
  * workspace's own files only between programs of the same checking options (`group`).
  */
-function sharingHost(options: ts.CompilerOptions, group: string, shared: Map<string, ts.SourceFile | undefined>): ts.CompilerHost {
+function sharingHost(options: TypeScript.CompilerOptions, group: string, shared: Map<string, TypeScript.SourceFile | undefined>): TypeScript.CompilerHost {
   const host = ts.createCompilerHost(options);
   const parse = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile) => {
@@ -76,8 +80,8 @@ interface WorkspaceProgram {
   workspace: string;
   config: string;
   /** The config's own problems (tsc reports them first). */
-  configProblems: ts.Diagnostic[];
-  program?: ts.Program;
+  configProblems: TypeScript.Diagnostic[];
+  program?: TypeScript.Program;
   /** The options that decide how its files are checked, as a key: equal keys, equal checks. */
   checking?: string;
 }
@@ -89,12 +93,12 @@ interface WorkspaceProgram {
  */
 const EMIT_PLACEMENT = new Set(["configFilePath", "rootDir", "outDir", "declarationDir", "tsBuildInfoFile"]);
 
-function checkingKey(options: ts.CompilerOptions): string {
+function checkingKey(options: TypeScript.CompilerOptions): string {
   return JSON.stringify(Object.entries(options).filter(([name]) => !EMIT_PLACEMENT.has(name)).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-function createWorkspaceProgram(root: string, workspace: string, config: string, shared: Map<string, ts.SourceFile | undefined>): WorkspaceProgram {
-  const configProblems: ts.Diagnostic[] = [];
+function createWorkspaceProgram(root: string, workspace: string, config: string, shared: Map<string, TypeScript.SourceFile | undefined>): WorkspaceProgram {
+  const configProblems: TypeScript.Diagnostic[] = [];
   const parsed = ts.getParsedCommandLineOfConfigFile(path.resolve(root, config), { noEmit: true }, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (diagnostic) => configProblems.push(diagnostic),
@@ -112,8 +116,8 @@ function createWorkspaceProgram(root: string, workspace: string, config: string,
 }
 
 /** The modules a file augments (`declare module "m"`), and `global` for `declare global`. */
-function augmentations(file: ts.SourceFile): readonly (ts.StringLiteral | ts.Identifier)[] {
-  return (file as ts.SourceFile & { moduleAugmentations?: readonly (ts.StringLiteral | ts.Identifier)[] }).moduleAugmentations ?? [];
+function augmentations(file: TypeScript.SourceFile): readonly (TypeScript.StringLiteral | TypeScript.Identifier)[] {
+  return (file as TypeScript.SourceFile & { moduleAugmentations?: readonly (TypeScript.StringLiteral | TypeScript.Identifier)[] }).moduleAugmentations ?? [];
 }
 
 /**
@@ -121,7 +125,7 @@ function augmentations(file: ts.SourceFile): readonly (ts.StringLiteral | ts.Ide
  * see if it were added: a script (no import or export) or a `declare global` changes the
  * globals; a `declare module "m"` changes `m`, when the program holds it.
  */
-function wouldChange(program: ts.Program, file: ts.SourceFile): boolean {
+function wouldChange(program: TypeScript.Program, file: TypeScript.SourceFile): boolean {
   if (!ts.isExternalModule(file)) return true;
   return augmentations(file).some((name) => {
     if (ts.isIdentifier(name)) return true;
@@ -136,7 +140,7 @@ function wouldChange(program: ts.Program, file: ts.SourceFile): boolean {
  * workspace is checked alone). A file tsc would not emit (a declaration file, a library's)
  * is not held to it.
  */
-function withinRootDir(program: ts.Program): boolean {
+function withinRootDir(program: TypeScript.Program): boolean {
   const { rootDir } = program.getCompilerOptions();
   if (rootDir === undefined) return true;
   const inside = path.resolve(rootDir) + path.sep;
@@ -154,13 +158,13 @@ function withinRootDir(program: ts.Program): boolean {
  */
 function mergeable(members: readonly WorkspaceProgram[]): boolean {
   const programs = members.map(({ program }) => program!);
-  const declaring = new Map<string, ts.SourceFile>();
+  const declaring = new Map<string, TypeScript.SourceFile>();
   for (const program of programs)
     for (const file of program.getSourceFiles()) if (!ts.isExternalModule(file) || augmentations(file).length > 0) declaring.set(file.fileName, file);
   return programs.every((program) => [...declaring.values()].every((file) => program.getSourceFile(file.fileName) !== undefined || !wouldChange(program, file)));
 }
 
-type Diagnostics = readonly ts.Diagnostic[];
+type Diagnostics = readonly TypeScript.Diagnostic[];
 
 /**
  * What `tsc --noEmit` reports, in its order (emitFilesAndReportErrors in TypeScript's
@@ -179,7 +183,7 @@ function inTscOrder(config: Diagnostics, syntactic: () => Diagnostics, optionsAn
 }
 
 /** Declarations on (tsconfig.base.json) and nothing emitted: tsc reports what declaration emit would refuse. */
-function declarationsOn(program: ts.Program): boolean {
+function declarationsOn(program: TypeScript.Program): boolean {
   const { declaration, composite } = program.getCompilerOptions();
   return Boolean(declaration || composite);
 }
@@ -206,7 +210,7 @@ function checkAlone({ configProblems, program }: WorkspaceProgram): Diagnostics 
  * them; the options' problems come from the workspace's own program, built but never
  * checked.
  */
-function checkTogether(members: readonly WorkspaceProgram[], shared: Map<string, ts.SourceFile | undefined>): Diagnostics[] {
+function checkTogether(members: readonly WorkspaceProgram[], shared: Map<string, TypeScript.SourceFile | undefined>): Diagnostics[] {
   const options = Object.fromEntries(Object.entries(members[0]!.program!.getCompilerOptions()).filter(([name]) => !EMIT_PLACEMENT.has(name)));
   const together = ts.createProgram({
     rootNames: [...new Set(members.flatMap(({ program }) => program!.getRootFileNames()))],
@@ -215,7 +219,7 @@ function checkTogether(members: readonly WorkspaceProgram[], shared: Map<string,
   });
   return members.map(({ configProblems, program }) => {
     const own = program!;
-    const ownFile = ({ file }: ts.Diagnostic) => file === undefined || own.getSourceFile(file.fileName) !== undefined;
+    const ownFile = ({ file }: TypeScript.Diagnostic) => file === undefined || own.getSourceFile(file.fileName) !== undefined;
     return [
       ...configProblems,
       ...inTscOrder(
@@ -241,9 +245,9 @@ export async function typecheckWorkspaces(root: string): Promise<WorkspaceCheck[
     const config = await typecheckConfig(root, workspace);
     if (config !== undefined) configs.push({ workspace, config });
   }
-  const shared = new Map<string, ts.SourceFile | undefined>();
+  const shared = new Map<string, TypeScript.SourceFile | undefined>();
   const programs = configs.map(({ workspace, config }) => createWorkspaceProgram(root, workspace, config, shared));
-  const diagnostics = new Map<WorkspaceProgram, readonly ts.Diagnostic[]>();
+  const diagnostics = new Map<WorkspaceProgram, readonly TypeScript.Diagnostic[]>();
   const groups = new Map<string, WorkspaceProgram[]>();
   for (const built of programs) if (built.checking !== undefined) groups.set(built.checking, [...(groups.get(built.checking) ?? []), built]);
   for (const members of groups.values()) {
@@ -255,7 +259,7 @@ export async function typecheckWorkspaces(root: string): Promise<WorkspaceCheck[
 }
 
 /** tsc's own rendering: with colours and the code in context on a terminal, one line each otherwise. */
-export function formatDiagnostics(diagnostics: readonly ts.Diagnostic[], root: string, pretty: boolean): string {
-  const host: ts.FormatDiagnosticsHost = { getCanonicalFileName: (file) => file, getCurrentDirectory: () => root, getNewLine: () => "\n" };
+export function formatDiagnostics(diagnostics: readonly TypeScript.Diagnostic[], root: string, pretty: boolean): string {
+  const host: TypeScript.FormatDiagnosticsHost = { getCanonicalFileName: (file) => file, getCurrentDirectory: () => root, getNewLine: () => "\n" };
   return pretty ? ts.formatDiagnosticsWithColorAndContext(diagnostics, host) : ts.formatDiagnostics(diagnostics, host);
 }

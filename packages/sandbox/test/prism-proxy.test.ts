@@ -58,9 +58,9 @@ let prism: PrismProxy;
 beforeAll(async () => {
   harness = await startHarness({ rateLimitPerMinute: 10_000 });
   prism = await startPrismProxy(harness.sandbox.url);
-  // Prism loads about 90 MB of JavaScript and compiles the spec's validators before it says
-  // it listens: CPU-bound, so 60 s ran out at load averages 25-32 on 2 cores. The start
-  // waits for Prism's own "listening" line; this bound only ends a Prism that never says it.
+  // Loading Prism (about 90 MB of JavaScript) and compiling the spec's validators is
+  // CPU-bound: 60 s ran out at load averages 25-32 on 2 cores. This bound only ends a
+  // start that hangs.
 }, 240_000);
 afterAll(async () => {
   await prism?.close();

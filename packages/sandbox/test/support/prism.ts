@@ -7,60 +7,60 @@
  * share a blind spot with. 5.14.2 is its last release that runs on Node 20. It runs with
  * this repository's patches (patches/README.md: Prism does not check a multipart part's
  * type against the spec, and answers 500 to HEAD), checked before it starts.
+ *
+ * The proxy runs in the test's process: the server `prism proxy` starts
+ * (@stoplight/prism-http-server), built as the command builds it
+ * (prism-cli/dist/util/createServer.js, `createPrismServerWithLogger`) with the options
+ * `prism proxy <spec> <upstream> --errors` gives it. A `prism` process cost 1.5 s of CPU to
+ * load the ~90 MB of JavaScript that this process loads anyway for Prism's validator
+ * (prism-validator.ts). The command's other steps do not change what the proxy checks:
+ * its json-schema-faker settings are for mocked answers (a proxy forwards the upstream's),
+ * and its log goes through signale to the terminal, where here it is kept as Prism's own
+ * JSON lines.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
+import { Writable } from "node:stream";
 import { createRequire } from "node:module";
+import { createLogger } from "@stoplight/prism-core";
+import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
+import { createServer } from "@stoplight/prism-http-server";
 import { assertPatchesApplied } from "./prism-patches.ts";
 
-const prismBin = fileURLToPath(new URL("../../node_modules/.bin/prism", import.meta.url));
 const specJson = createRequire(import.meta.url).resolve("@lucca-api/spec/openapi.json");
 
 export interface PrismProxy {
   url: string;
-  /** Everything Prism printed so far (its log names each violation). */
+  /** Everything Prism logged so far (its log names each violation). */
   output(): string;
   close(): Promise<void>;
 }
 
-/** A port the system just handed out (listen on 0, then close), for a program that needs a number. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function resolvedBin(): Promise<string> {
-  // node_modules/.bin may be hoisted to the repository root.
-  const { existsSync } = await import("node:fs");
-  return existsSync(prismBin) ? prismBin : fileURLToPath(new URL("../../../../node_modules/.bin/prism", import.meta.url));
-}
-
 export async function startPrismProxy(upstream: string): Promise<PrismProxy> {
   await assertPatchesApplied();
-  const port = await freePort();
-  const child: ChildProcess = spawn(await resolvedBin(), ["proxy", specJson, upstream, "--errors", "--host", "127.0.0.1", "--port", String(port)], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
   let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  await new Promise<void>((resolve, reject) => {
-    const check = () => (output.includes("Prism is listening") ? resolve() : undefined);
-    child.stdout!.on("data", check);
-    child.once("exit", (code) => reject(new Error(`prism exited (${code}) before listening:\n${output}`)));
+  const log = new Writable({
+    write(chunk, _encoding, done) {
+      output += chunk;
+      done();
+    },
   });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    output: () => output,
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill();
-      }),
-  };
+  // The command's logger, at its default level (`--verbose-level info`).
+  const logger = createLogger("CLI", { level: "info" }, log);
+  const operations = await getHttpOperationsFromSpec(specJson);
+  // `prism proxy`'s defaults (prism-cli/dist/commands/sharedOptions.js and proxy.js), with --errors.
+  const server = createServer(operations, {
+    cors: true,
+    config: {
+      validateRequest: true,
+      validateResponse: true,
+      checkSecurity: true,
+      errors: true,
+      mock: { dynamic: false, ignoreExamples: false },
+      isProxy: true,
+      upstream: new URL(upstream),
+      upstreamProxy: undefined,
+    },
+    components: { logger: logger.child({ name: "HTTP SERVER" }) },
+  });
+  const url = await server.listen(0, "127.0.0.1");
+  return { url, output: () => output, close: () => server.close() };
 }

@@ -61,7 +61,12 @@ function isLiteral(node: TypeScript.Node): boolean {
     [ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword].includes(node.kind);
 }
 
-function objectOf(members: readonly TypeScript.Node[], text: string, isValue: boolean, source: TypeScript.SourceFile): Shape {
+/**
+ * `whole` is the object type or value the members belong to. Its text is printed when
+ * first read: an object is compared member by member and rarely shown whole, and printing
+ * every nesting level of a generated file (`paths`, `components`) cost more than the rest.
+ */
+function objectOf(members: readonly TypeScript.Node[], whole: TypeScript.Node, isValue: boolean, source: TypeScript.SourceFile): Shape {
   const shaped = new Map<string, Member>();
   for (const member of members) {
     const name = nameOf((member as TypeScript.PropertySignature).name);
@@ -70,13 +75,21 @@ function objectOf(members: readonly TypeScript.Node[], text: string, isValue: bo
       shaped.set(name, { optional: member.questionToken !== undefined, defaultValue: defaultOf(member), shape: typeShape(member.type, source) });
     else if (ts.isPropertyAssignment(member)) shaped.set(name, { optional: false, defaultValue: undefined, shape: valueShape(member.initializer, source) });
   }
-  return { kind: "object", text, members: shaped, isValue };
+  let text: string | undefined;
+  return {
+    kind: "object",
+    get text() {
+      return (text ??= printed(whole, source));
+    },
+    members: shaped,
+    isValue,
+  };
 }
 
 function typeShape(node: TypeScript.TypeNode, source: TypeScript.SourceFile): Shape {
-  const text = printed(node, source);
   if (ts.isParenthesizedTypeNode(node) || (ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.ReadonlyKeyword)) return typeShape(node.type, source);
-  if (ts.isTypeLiteralNode(node)) return objectOf(node.members, text, false, source);
+  if (ts.isTypeLiteralNode(node)) return objectOf(node.members, node, false, source);
+  const text = printed(node, source);
   if (ts.isArrayTypeNode(node)) return { kind: "array", text, element: typeShape(node.elementType, source) };
   if (ts.isTupleTypeNode(node)) return { kind: "list", text, elements: node.elements.map((element) => typeShape(element as TypeScript.TypeNode, source)) };
   if (ts.isUnionTypeNode(node) || isLiteral(node)) {
@@ -93,8 +106,8 @@ function typeShape(node: TypeScript.TypeNode, source: TypeScript.SourceFile): Sh
 
 function valueShape(node: TypeScript.Expression, source: TypeScript.SourceFile): Shape {
   if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node)) return valueShape(node.expression, source);
+  if (ts.isObjectLiteralExpression(node)) return objectOf(node.properties, node, true, source);
   const text = printed(node, source);
-  if (ts.isObjectLiteralExpression(node)) return objectOf(node.properties, text, true, source);
   if (ts.isArrayLiteralExpression(node)) return { kind: "list", text, elements: node.elements.map((element) => valueShape(element, source)) };
   if (isLiteral(node)) return { kind: "union", text, literals: [text], others: [] };
   return { kind: "other", text };
@@ -105,7 +118,7 @@ function declarationsOf(fileName: string, text: string): Map<string, Shape> {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const shapes = new Map<string, Shape>();
   for (const statement of source.statements) {
-    if (ts.isInterfaceDeclaration(statement)) shapes.set(statement.name.text, objectOf(statement.members, printed(statement, source), false, source));
+    if (ts.isInterfaceDeclaration(statement)) shapes.set(statement.name.text, objectOf(statement.members, statement, false, source));
     else if (ts.isTypeAliasDeclaration(statement)) shapes.set(statement.name.text, typeShape(statement.type, source));
     else if (ts.isVariableStatement(statement))
       for (const declaration of statement.declarationList.declarations) {

@@ -38,7 +38,7 @@ export const download: Command = async ({ args, terminal, client, signal }) => {
   });
   try {
     const target = await targetOf(args.output, intoFolder, file);
-    view = createProgressView(terminal, [{ label: target === toStdout ? (file.fileName ?? "content") : basename(target), total: file.size }], {
+    view = await createProgressView(terminal, [{ label: target === toStdout ? (file.fileName ?? "content") : basename(target), total: file.size }], {
       active: "downloading",
       done: "downloaded",
     });

@@ -122,6 +122,21 @@ describe("download", () => {
     expect((await readdir(into)).sort()).toEqual(["copy.pdf", "report.pdf"]);
   });
 
+  it("-o <folder> saves under the server's name in that folder, and never replaces a file there either", async () => {
+    const link = await uploadedLink();
+    const into = await mkdtemp(join(folder, "dl-"));
+    const saved = await runMain([...sandbox.flags, "download", link, "-o", into]);
+    expect(saved.code, saved.stderr).toBe(exitCodes.ok);
+    expect(saved.stdout.trim()).toBe(join(into, "report.pdf"));
+    expect(sha256(await readFile(join(into, "report.pdf")))).toBe(sha256(content));
+    await writeFile(join(into, "report.pdf"), "mine");
+    const refused = await runMain([...sandbox.flags, "download", link, "-o", into]);
+    expect(refused.code).toBe(exitCodes.usage);
+    expect(refused.stderr).toContain(`'${join(into, "report.pdf")}' already exists; pass -o ${join(into, "report.pdf")} to replace it`);
+    expect(await readFile(join(into, "report.pdf"), "utf8")).toBe("mine");
+    expect(await readdir(into)).toEqual(["report.pdf"]);
+  });
+
   it("saves under the client's bare file name, never where a '../' in the server's name points", async () => {
     const link = await uploadedLink();
     // A server between the CLI and the sandbox that names the content "../escaped.pdf".

@@ -1,5 +1,5 @@
 import { constants } from "node:fs";
-import { access, stat } from "node:fs/promises";
+import { access, lstat, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -64,23 +64,23 @@ export const download: Command = async ({ args, terminal, client, signal }) => {
 };
 
 /**
- * Where the content goes: `-o` as given (into it when it is a folder), else the server's
- * file name in the current folder. The client already gives that name as a bare file name
+ * Where the content goes: `-o` as given, else the server's file name, in the `-o` folder or
+ * the current one. The client already gives that name as a bare file name
  * (`FileDownload.fileName`: the last segment of `/` and `\`, control characters as `_`,
- * none for `.`, `..` or blanks; RFC 6266 §4.3), so it cannot pick the folder. It never
- * overwrites: a server must not choose to replace, say, `.bashrc`.
+ * none for `.`, `..` or blanks; RFC 6266 §4.3), so it cannot pick the folder. A name the
+ * server chose never overwrites: it must not replace, say, `.bashrc`; a path the user
+ * typed does.
  */
 async function targetOf(output: string | undefined, intoFolder: boolean, file: FileDownload): Promise<string> {
   if (output === toStdout) return toStdout;
+  if (output !== undefined && !intoFolder) return output;
   const named = file.fileName;
-  if (output !== undefined) {
-    if (!intoFolder) return output;
-    if (named === undefined) throw new UsageError(`the server gave no usable file name to save into '${output}'; pass -o ${join(output, "<name>")}.`);
-    return join(output, named);
-  }
-  if (named === undefined) throw new UsageError("the server gave no usable file name; pass -o <path>.");
-  if (await stat(named).catch(() => undefined)) throw new UsageError(`'${named}' already exists; pass -o ${named} to replace it, or -o <another path>.`);
-  return named;
+  if (named === undefined)
+    throw new UsageError(output === undefined ? "the server gave no usable file name; pass -o <path>." : `the server gave no usable file name to save into '${output}'; pass -o ${join(output, "<name>")}.`);
+  const target = output === undefined ? named : join(output, named);
+  // lstat: a link with that name, even one that points nowhere, is a file there too.
+  if (await lstat(target).catch(() => undefined)) throw new UsageError(`'${target}' already exists; pass -o ${target} to replace it, or -o <another path>.`);
+  return target;
 }
 
 /**

@@ -1,33 +1,64 @@
 /**
  * What every published package carries, whatever its name: every `packages/*` that is not
- * private (the release rehearsal publishes the same list, scripts/release-rehearsal/).
+ * private (the release rehearsal publishes the same list, scripts/release-rehearsal/),
+ * checked on the tarball npm would publish: its files, and publint's and attw's verdicts
+ * on it (the packages' own `lint` scripts ran them once a package, each packing it again).
  */
+import { checkPackage, createPackageFromTarballData } from "@arethetypeswrong/core";
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { publint } from "publint";
+import { formatMessage } from "publint/utils";
+import { afterAll, describe, expect, it } from "vitest";
 import { publishablePackages } from "../release-rehearsal/workspace.ts";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const rootManifest = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8"));
 const packages = publishablePackages(repoRoot);
 
+interface Tarball {
+  /** The files in it, as npm lists them. */
+  files: string[];
+  bytes: Uint8Array;
+}
+
 /**
- * The files `npm pack` puts in each package's tarball, by package name: one npm for all of
- * them (`--workspace` each), where one a package cost some 0.4 s of CPU each.
+ * Each package's tarball, by package name, as `npm publish` would send it: one npm for all
+ * of them (`--workspace` each), where one a package cost some 0.4 s of CPU each.
  */
-let packed: Promise<Map<string, string[]>> | undefined;
-function packedFiles(name: string): Promise<string[]> {
+let packed: Promise<Map<string, Tarball>> | undefined;
+const destination = mkdtemp(path.join(tmpdir(), "packed-"));
+afterAll(async () => rm(await destination, { recursive: true, force: true }));
+function tarballOf(name: string): Promise<Tarball> {
   packed ??= (async () => {
     const workspaces = packages.flatMap(({ dir }) => ["--workspace", path.relative(repoRoot, dir)]);
-    const { stdout } = await promisify(execFile)("npm", ["pack", "--dry-run", "--json", "--ignore-scripts", ...workspaces], { cwd: repoRoot });
-    const tarballs: { name: string; files: { path: string }[] }[] = JSON.parse(stdout);
-    return new Map(tarballs.map((tarball) => [tarball.name, tarball.files.map(({ path: file }) => file)]));
+    const into = await destination;
+    const { stdout } = await promisify(execFile)("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", into, ...workspaces], { cwd: repoRoot });
+    const listed: { name: string; filename: string; files: { path: string }[] }[] = JSON.parse(stdout);
+    return new Map(
+      await Promise.all(
+        listed.map(async ({ name, filename, files }) => [name, { files: files.map(({ path: file }) => file), bytes: new Uint8Array(await readFile(path.join(into, filename))) }] as const),
+      ),
+    );
   })();
-  return packed.then((byName) => byName.get(name) ?? []);
+  return packed.then((byName) => {
+    const tarball = byName.get(name);
+    if (!tarball) throw new Error(`npm pack made no tarball of ${name}`);
+    return tarball;
+  });
 }
+const packedFiles = async (name: string) => (await tarballOf(name)).files;
+
+/**
+ * attw's `esm-only` profile (what `attw --profile esm-only` ignores): the packages are
+ * ES modules only, so `require` from CommonJS and Node 10's resolution are not theirs to serve.
+ */
+const NOT_SERVED = new Set(["node10", "node16-cjs"]);
 
 it("types, client, sandbox and cli are published; docs, spec and scripts are not", () => {
   const names = packages.map(({ name }) => name);
@@ -75,5 +106,21 @@ describe.each(packages)("$name", ({ name, dir }) => {
     // What the exports map points at must be in the tarball, not only the absence of the rest.
     expect(files.filter((file) => file.startsWith("dist/")), "an empty dist/ would pack nothing to import").not.toEqual([]);
     // The first package's test waits for the one npm pack of all of them, on 2 busy cores.
+  }, 120_000);
+
+  it("passes publint --strict on its tarball: no error and no warning", async () => {
+    const { messages, pkg } = await publint({ strict: true, pack: { tarball: (await tarballOf(name)).bytes.slice().buffer } });
+    const found = messages.filter(({ type }) => type !== "suggestion").map((message) => `${message.type}: ${formatMessage(message, pkg)}`);
+    expect(found).toEqual([]);
+  }, 120_000);
+
+  // A command's package exports no module (its package.json at most): no types to resolve.
+  const exportsModules = Object.keys(manifest.exports ?? {}).some((subpath) => subpath !== "./package.json");
+  it.skipIf(!exportsModules)("has types that resolve for every ES module resolution (attw, esm-only profile)", async () => {
+    const analysis = await checkPackage(createPackageFromTarballData((await tarballOf(name)).bytes));
+    expect(analysis.types, "attw found no types in the tarball").not.toBe(false);
+    const problems = "problems" in analysis ? analysis.problems : [];
+    const found = problems.filter((problem) => !("resolutionKind" in problem) || !NOT_SERVED.has(problem.resolutionKind));
+    expect(found).toEqual([]);
   }, 120_000);
 });

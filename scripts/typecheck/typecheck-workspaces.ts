@@ -23,7 +23,7 @@ export interface WorkspaceCheck {
 const TSC_SCRIPT = /^tsc(?: --noEmit)? -p (\S+)$/;
 
 /** The root package.json's workspace folders (`packages/*` is every folder in packages/), in order. */
-async function workspaceFolders(root: string): Promise<string[]> {
+export async function workspaceFolders(root: string): Promise<string[]> {
   const { workspaces } = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as { workspaces: string[] };
   const folders: string[] = [];
   for (const pattern of workspaces) {
@@ -38,7 +38,7 @@ async function workspaceFolders(root: string): Promise<string[]> {
 }
 
 /** The tsconfig named by a workspace's `typecheck` script, or undefined when it has none. */
-async function typecheckConfig(root: string, workspace: string): Promise<string | undefined> {
+export async function typecheckConfig(root: string, workspace: string): Promise<string | undefined> {
   const manifest = JSON.parse(await readFile(path.join(root, workspace, "package.json"), "utf8").catch(() => "{}")) as { scripts?: Record<string, string> };
   const script = manifest.scripts?.typecheck;
   if (script === undefined) return undefined;

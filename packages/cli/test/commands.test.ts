@@ -9,6 +9,7 @@ import { startRenamingProxy } from "@lucca-api/scripts/renaming-proxy";
 import { exitCodes } from "../src/cli/exit-codes.ts";
 import { sandboxStartCommand } from "../src/config/local-sandbox.ts";
 import { runCli } from "./helpers/run-cli.ts";
+import { runMain } from "./helpers/run-main.ts";
 import { demoClient, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
 let sandbox: TestSandbox;
@@ -30,7 +31,7 @@ afterAll(async () => {
 
 /**
  * The link of report.pdf, uploaded once in-process by the client (the upload command has
- * its own tests): the download and get tests then spawn the CLI only for what they test.
+ * its own tests): the download and get tests then run the CLI only for what they test.
  */
 let sharedLink: Promise<string> | undefined;
 function uploadedLink(): Promise<string> {
@@ -46,7 +47,7 @@ describe("upload", () => {
   it("prints each file's name, id and link on stdout, and plain progress lines on stderr when not on a terminal", async () => {
     const other = join(folder, "notes.txt");
     await writeFile(other, "hello");
-    const { code, stdout, stderr } = await runCli([...sandbox.flags, "upload", pdf, other]);
+    const { code, stdout, stderr } = await runMain([...sandbox.flags, "upload", pdf, other]);
     expect(code).toBe(exitCodes.ok);
     const lines = stdout.trim().split("\n");
     expect(lines).toHaveLength(2);
@@ -57,7 +58,7 @@ describe("upload", () => {
   });
 
   it("--json prints the file objects, with the content type the client infers from the name", async () => {
-    const { code, stdout } = await runCli([...sandbox.flags, "upload", pdf, "--json"]);
+    const { code, stdout } = await runMain([...sandbox.flags, "upload", pdf, "--json"]);
     expect(code).toBe(exitCodes.ok);
     const [file] = JSON.parse(stdout) as [{ fileName: string; contentType: string; links: { self: { href: string } } }];
     expect(file).toMatchObject({ fileName: "report.pdf", contentType: "application/pdf" });
@@ -66,12 +67,12 @@ describe("upload", () => {
 
   it("--content-type overrides the inference", async () => {
     const override = contentTypes.find((type) => type !== "application/pdf")!;
-    const { stdout } = await runCli([...sandbox.flags, "upload", pdf, "--json", "--content-type", override]);
+    const { stdout } = await runMain([...sandbox.flags, "upload", pdf, "--json", "--content-type", override]);
     expect((JSON.parse(stdout) as [{ contentType: string }])[0].contentType).toBe(override);
   });
 
   it("a content type the API does not accept is a usage error naming --content-type, before anything is sent", async () => {
-    const { code, stdout, stderr } = await runCli([...sandbox.flags, "upload", pdf, "--content-type", "image/jpeg"]);
+    const { code, stdout, stderr } = await runMain([...sandbox.flags, "upload", pdf, "--content-type", "image/jpeg"]);
     expect(code).toBe(exitCodes.usage);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/^lucca-files: --content-type: 'image\/jpeg' is not accepted by the API; .*image\/jpg/);
@@ -79,7 +80,7 @@ describe("upload", () => {
   });
 
   it("a missing file stops the batch before the first byte, naming the path", async () => {
-    const { code, stdout, stderr } = await runCli([...sandbox.flags, "upload", pdf, join(folder, "missing.pdf")]);
+    const { code, stdout, stderr } = await runMain([...sandbox.flags, "upload", pdf, join(folder, "missing.pdf")]);
     expect(code).toBe(exitCodes.usage);
     expect(stdout).toBe("");
     expect(stderr).toContain("cannot read '");
@@ -87,7 +88,7 @@ describe("upload", () => {
   });
 
   it("--quiet leaves stderr empty and the results on stdout", async () => {
-    const { code, stdout, stderr } = await runCli([...sandbox.flags, "--quiet", "upload", pdf]);
+    const { code, stdout, stderr } = await runMain([...sandbox.flags, "--quiet", "upload", pdf]);
     expect(code).toBe(exitCodes.ok);
     expect(stderr).toBe("");
     expect(stdout).toMatch(/^report\.pdf\s/);
@@ -95,6 +96,8 @@ describe("upload", () => {
 });
 
 describe("download", () => {
+  // Without -o the file goes into the current folder: the tests of that spawn the CLI in a
+  // folder of their own (the test process's folder is shared, and stays where it is).
   it("writes the file under the name of Content-Disposition, byte for byte, and prints its path", async () => {
     const link = await uploadedLink();
     const into = await mkdtemp(join(folder, "dl-"));
@@ -113,10 +116,25 @@ describe("download", () => {
     expect(refused.code).toBe(exitCodes.usage);
     expect(refused.stderr).toContain("'report.pdf' already exists; pass -o report.pdf to replace it");
     expect(await readFile(join(into, "report.pdf"), "utf8")).toBe("mine");
-    const { code } = await runCli([...sandbox.flags, "download", link, "-o", "copy.pdf"], { cwd: into });
+    const { code } = await runMain([...sandbox.flags, "download", link, "-o", join(into, "copy.pdf")]);
     expect(code).toBe(exitCodes.ok);
     expect(sha256(await readFile(join(into, "copy.pdf")))).toBe(sha256(content));
     expect((await readdir(into)).sort()).toEqual(["copy.pdf", "report.pdf"]);
+  });
+
+  it("-o <folder> saves under the server's name in that folder, and never replaces a file there either", async () => {
+    const link = await uploadedLink();
+    const into = await mkdtemp(join(folder, "dl-"));
+    const saved = await runMain([...sandbox.flags, "download", link, "-o", into]);
+    expect(saved.code, saved.stderr).toBe(exitCodes.ok);
+    expect(saved.stdout.trim()).toBe(join(into, "report.pdf"));
+    expect(sha256(await readFile(join(into, "report.pdf")))).toBe(sha256(content));
+    await writeFile(join(into, "report.pdf"), "mine");
+    const refused = await runMain([...sandbox.flags, "download", link, "-o", into]);
+    expect(refused.code).toBe(exitCodes.usage);
+    expect(refused.stderr).toContain(`'${join(into, "report.pdf")}' already exists; pass -o ${join(into, "report.pdf")} to replace it`);
+    expect(await readFile(join(into, "report.pdf"), "utf8")).toBe("mine");
+    expect(await readdir(into)).toEqual(["report.pdf"]);
   });
 
   it("saves under the client's bare file name, never where a '../' in the server's name points", async () => {
@@ -142,7 +160,7 @@ describe("download", () => {
   it("the progress line counts the bytes that arrived before it was drawn (a small file comes whole in the read-ahead)", async () => {
     const client = createLuccaFilesClient({ baseUrl: sandbox.url, auth: { clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl } });
     const { file } = await client.uploadFile(new Uint8Array(13), { fileName: "small.pdf" });
-    const { code, stderr } = await runCli([...sandbox.flags, "download", file.links!.self!.href, "-o", join(folder, "small-copy.pdf")]);
+    const { code, stderr } = await runMain([...sandbox.flags, "download", file.links!.self!.href, "-o", join(folder, "small-copy.pdf")]);
     expect(code).toBe(exitCodes.ok);
     expect(stderr).toContain("downloaded small-copy.pdf: 13 B in");
   });
@@ -150,10 +168,11 @@ describe("download", () => {
   it("-o into a folder that does not exist is a usage error before anything is sent: no 'downloading' line", async () => {
     const link = await uploadedLink();
     const into = await mkdtemp(join(folder, "dl-"));
-    const { code, stdout, stderr } = await runCli([...sandbox.flags, "download", link, "-o", join("nodir", "x.pdf")], { cwd: into });
+    const target = join(into, "nodir", "x.pdf");
+    const { code, stdout, stderr } = await runMain([...sandbox.flags, "download", link, "-o", target]);
     expect(code).toBe(exitCodes.usage);
     expect(stdout).toBe("");
-    expect(stderr).toBe(`lucca-files: -o: cannot write '${join("nodir", "x.pdf")}': its folder 'nodir' does not exist; create it first, or pass -o <a path in an existing folder>.\n`);
+    expect(stderr).toBe(`lucca-files: -o: cannot write '${target}': its folder '${join(into, "nodir")}' does not exist; create it first, or pass -o <a path in an existing folder>.\n`);
     expect(await readdir(into)).toEqual([]);
   });
 
@@ -163,47 +182,45 @@ describe("download", () => {
     const notAFolder = join(folder, "report.pdf");
     // Nothing listens at the link's address: only a check made before the request can answer.
     const link = (await uploadedLink()).replace(sandbox.url, closed.url);
-    const { code, stderr } = await runCli([...closed.flags, "download", link, "-o", join(notAFolder, "x.pdf")]);
+    const { code, stderr } = await runMain([...closed.flags, "download", link, "-o", join(notAFolder, "x.pdf")]);
     expect(code, stderr).toBe(exitCodes.usage);
     expect(stderr).toBe(`lucca-files: -o: cannot write '${join(notAFolder, "x.pdf")}': '${notAFolder}' is not a folder; pass -o <a path in a folder>.\n`);
   });
 
   it("-o - writes the content to stdout", async () => {
     const link = await uploadedLink();
-    const { child, result } = await import("./helpers/run-cli.ts").then(({ spawnCli }) => spawnCli([...sandbox.flags, "download", link, "-o", "-"]));
-    const chunks: Buffer[] = [];
-    child.stdout!.on("data", (chunk: Buffer) => chunks.push(chunk));
-    expect((await result).code).toBe(exitCodes.ok);
-    expect(sha256(Buffer.concat(chunks))).toBe(sha256(content));
+    const { code, stdoutBytes } = await runMain([...sandbox.flags, "download", link, "-o", "-"]);
+    expect(code).toBe(exitCodes.ok);
+    expect(sha256(stdoutBytes)).toBe(sha256(content));
   });
 });
 
 describe("get", () => {
   it("shows the metadata as a table, and --json as the API gives it", async () => {
     const link = await uploadedLink();
-    const table = await runCli([...sandbox.flags, "get", link]);
+    const table = await runMain([...sandbox.flags, "get", link]);
     expect(table.code).toBe(exitCodes.ok);
     expect(table.stdout).toMatch(/^id\s+[0-9a-f-]{36}$/m);
     expect(table.stdout).toMatch(/^name\s+report\.pdf$/m);
     expect(table.stdout).toMatch(/^content type\s+application\/pdf$/m);
     expect(table.stdout).toMatch(/^etag\s+\S+$/m);
-    const json = await runCli([...sandbox.flags, "get", link, "--json"]);
+    const json = await runMain([...sandbox.flags, "get", link, "--json"]);
     expect(JSON.parse(json.stdout)).toMatchObject({ type: "file", fileName: "report.pdf" });
   });
 
   it("--if-none-match with the current ETag prints 'not modified' and exits 0 (the API's 304)", async () => {
     const link = await uploadedLink();
-    const eTag = /^etag\s+(\S+)$/m.exec((await runCli([...sandbox.flags, "get", link])).stdout)![1]!;
-    const { code, stdout } = await runCli([...sandbox.flags, "get", link, "--if-none-match", eTag]);
+    const eTag = /^etag\s+(\S+)$/m.exec((await runMain([...sandbox.flags, "get", link])).stdout)![1]!;
+    const { code, stdout } = await runMain([...sandbox.flags, "get", link, "--if-none-match", eTag]);
     expect(code).toBe(exitCodes.ok);
     expect(stdout).toBe("not modified\n");
-    const stale = await runCli([...sandbox.flags, "get", link, "--if-none-match", '"another"']);
+    const stale = await runMain([...sandbox.flags, "get", link, "--if-none-match", '"another"']);
     expect(stale.stdout).toMatch(/^name\s+report\.pdf$/m);
   });
 
   it("--debug shows the client's request lines with the file token, the access token and the secret redacted", async () => {
     const link = await uploadedLink();
-    const { code, stderr } = await runCli([...sandbox.flags, "--debug", "get", link]);
+    const { code, stderr } = await runMain([...sandbox.flags, "--debug", "get", link]);
     expect(code).toBe(exitCodes.ok);
     expect(stderr).toMatch(/^\[lucca-api\/client\] → GET .*token=\[redacted\]/m);
     expect(stderr).not.toContain(demoClient.clientSecret);
@@ -212,7 +229,7 @@ describe("get", () => {
 
   it("a link with a wrong token is the API's refusal (exit 4), in one line", async () => {
     const link = (await uploadedLink()).replace(/token=[^&]+/, "token=wrong");
-    const { code, stderr } = await runCli([...sandbox.flags, "get", link]);
+    const { code, stderr } = await runMain([...sandbox.flags, "get", link]);
     expect(code).toBe(exitCodes.refused);
     expect(stderr).toMatch(/^lucca-files: 40[134] /);
     expect(stderr.trim().split("\n")).toHaveLength(1);
@@ -228,19 +245,19 @@ describe("token and credentials", () => {
   });
 
   it("shows the scopes and expiry, never the token unless --show-token", async () => {
-    const hidden = await runCli(["token"], { env: envFor(demoClient.clientSecret) });
+    const hidden = await runMain(["token"], { env: envFor(demoClient.clientSecret) });
     expect(hidden.code).toBe(exitCodes.ok);
     expect(hidden.stdout).toMatch(new RegExp(`^scopes\\s+${oauth2.scopes.join(" ")}$`, "m"));
     expect(hidden.stdout).toMatch(/^expires\s+in 30m00s, at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/m);
     expect(hidden.stdout).toMatch(/^token\s+\(hidden; --show-token prints it\)$/m);
     expect(hidden.stdout).toMatch(new RegExp(`^token url\\s+${sandbox.tokenUrl.replaceAll(".", "\\.")}$`, "m"));
     expect(hidden.stdout).not.toMatch(/eyJ/);
-    const shown = await runCli(["token", "--show-token", "--json"], { env: envFor(demoClient.clientSecret) });
+    const shown = await runMain(["token", "--show-token", "--json"], { env: envFor(demoClient.clientSecret) });
     expect((JSON.parse(shown.stdout) as { accessToken: string }).accessToken).toMatch(/^eyJ/);
   });
 
   it("a wrong secret exits 3 with one line naming the variables to fix, and never shows the secret", async () => {
-    const { code, stdout, stderr } = await runCli([...["upload", pdf]], { env: envFor("a-wrong-secret") });
+    const { code, stdout, stderr } = await runMain([...["upload", pdf]], { env: envFor("a-wrong-secret") });
     expect(code).toBe(exitCodes.auth);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/^lucca-files: the token endpoint refused the credentials \(401 invalid_client.*\); check LUCCA_CLIENT_ID and LUCCA_CLIENT_SECRET/);
@@ -250,7 +267,7 @@ describe("token and credentials", () => {
 
   it("refuses a secret given as a flag, with the reason, before anything else", async () => {
     for (const flag of ["--client-secret=s3cret", "--secret", "--token"]) {
-      const { code, stderr } = await runCli([...sandbox.flags, "token", flag]);
+      const { code, stderr } = await runMain([...sandbox.flags, "token", flag]);
       expect(code).toBe(exitCodes.usage);
       expect(stderr).toContain("is refused: a secret given as a flag stays in your shell history and shows in `ps`. Set LUCCA_CLIENT_SECRET in the environment instead.");
       expect(stderr).not.toContain("s3cret");
@@ -258,13 +275,13 @@ describe("token and credentials", () => {
   });
 
   it("missing configuration names the variable and the way out", async () => {
-    const { code, stderr } = await runCli(["token"], { env: { LUCCA_BASE_URL: sandbox.url, LUCCA_CLIENT_ID: "demo" } });
+    const { code, stderr } = await runMain(["token"], { env: { LUCCA_BASE_URL: sandbox.url, LUCCA_CLIENT_ID: "demo" } });
     expect(code).toBe(exitCodes.usage);
     expect(stderr).toBe("lucca-files: LUCCA_CLIENT_SECRET is not set: export LUCCA_CLIENT_SECRET (your API client's secret) in the environment, or try the local sandbox with --sandbox.\n");
   });
 
   it("an API version the client refuses is a usage error naming the flag and the variable", async () => {
-    const { code, stderr } = await runCli([...sandbox.flags, "--api-version", "2020-01-01", "token"]);
+    const { code, stderr } = await runMain([...sandbox.flags, "--api-version", "2020-01-01", "token"]);
     expect(code).toBe(exitCodes.usage);
     expect(stderr).toMatch(/^lucca-files: --api-version \(or LUCCA_API_VERSION\): '2020-01-01' /);
   });
@@ -272,7 +289,7 @@ describe("token and credentials", () => {
   it("no server at the address exits 6 and, with --sandbox, says how to start it", async () => {
     const closed = await startTestSandbox();
     await closed.close();
-    const { code, stderr } = await runCli([...closed.flags, "token"]);
+    const { code, stderr } = await runMain([...closed.flags, "token"]);
     expect(code).toBe(exitCodes.network);
     expect(stderr).toContain(`(ECONNREFUSED). Is the sandbox running? Start it with \`${sandboxStartCommand}\``);
   });
@@ -280,20 +297,46 @@ describe("token and credentials", () => {
 
 describe("help and version", () => {
   it.each(["upload", "download", "get", "token"])("%s --help starts with what it does, then examples", async (command) => {
-    const { code, stdout } = await runCli([command, "--help"]);
+    const { code, stdout } = await runMain([command, "--help"]);
     expect(code).toBe(exitCodes.ok);
     expect(stdout).toMatch(new RegExp(`^lucca-files ${command}: .+\\n(.+\\n)*\\nExamples\\n  lucca-files `));
     expect(stdout).toContain("Exit codes");
   });
 
   it("--version names the CLI, the client and the API version", async () => {
-    const { stdout } = await runCli(["--version"]);
+    const { stdout } = await runMain(["--version"]);
     expect(stdout).toMatch(/^lucca-files \d+\.\d+\.\d+ \(@lucca-api\/client \d+\.\d+\.\d+, API \d{4}-\d\d-\d\d\)\n$/);
   });
 
   it("an unknown option or command is a usage error pointing to --help", async () => {
-    expect(await runCli(["upload", "--bogus"])).toMatchObject({ code: exitCodes.usage, stderr: "lucca-files: unknown option --bogus; see lucca-files --help.\n" });
-    expect((await runCli(["uplod"])).stderr).toContain("'uplod' is not a command; use one of upload, download, get, token");
-    expect((await runCli(["get", "--content-type", "x"])).stderr).toContain("--content-type is an option of upload, not of get");
+    expect(await runMain(["upload", "--bogus"])).toMatchObject({ code: exitCodes.usage, stderr: "lucca-files: unknown option --bogus; see lucca-files --help.\n" });
+    expect((await runMain(["uplod"])).stderr).toContain("'uplod' is not a command; use one of upload, download, get, token");
+    expect((await runMain(["get", "--content-type", "x"])).stderr).toContain("--content-type is an option of upload, not of get");
+  });
+});
+
+describe("the built command", () => {
+  it("gives what main() gives for the same arguments and environment: exit code, stdout through a pipe, stderr", async () => {
+    const link = await uploadedLink();
+    const runs: Array<{ args: string[]; env: Record<string, string> }> = [
+      // 1.5 MB of content through the process's stdout, a pipe here.
+      { args: [...sandbox.flags, "--quiet", "download", link, "-o", "-"], env: {} },
+      // A usage error that only the process's environment explains.
+      { args: ["token"], env: { LUCCA_BASE_URL: sandbox.url, LUCCA_CLIENT_ID: demoClient.clientId } },
+    ];
+    const [download, token] = await Promise.all(
+      runs.map(async ({ args, env }) => {
+        const [spawned, inProcess] = await Promise.all([runCli(args, { env }), runMain(args, { env })]);
+        const seen = ({ code, stdoutBytes, stderr }: typeof spawned) => ({ code, stdout: sha256(stdoutBytes), stderr });
+        expect(seen(spawned), args.join(" ")).toEqual(seen(inProcess));
+        return spawned;
+      }),
+    );
+    // What they agree on is each command's result, not an empty output or a crash.
+    expect(download!.code).toBe(exitCodes.ok);
+    expect(sha256(download!.stdoutBytes)).toBe(sha256(content));
+    expect(download!.stderr).toBe("");
+    expect(token!.code).toBe(exitCodes.usage);
+    expect(token!.stderr).toMatch(/^lucca-files: LUCCA_CLIENT_SECRET is not set/);
   });
 });

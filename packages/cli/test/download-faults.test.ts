@@ -6,6 +6,7 @@ import { createLuccaFilesClient } from "@lucca-api/client";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/exit-codes.ts";
 import { eventually, spawnCli } from "./helpers/run-cli.ts";
+import { runMain } from "./helpers/run-main.ts";
 import { demoClient, startFaultyProxy, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
 let sandbox: TestSandbox;
@@ -25,11 +26,20 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-/** Uploads the file, and runs the CLI's download of it through `proxy` into a fresh folder. */
+/** big.bin, uploaded once in-process by the client: both tests download it. */
+let uploaded: Promise<string> | undefined;
+function uploadedLink(): Promise<string> {
+  uploaded ??= (async () => {
+    const client = createLuccaFilesClient({ baseUrl: sandbox.url, auth: { clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl } });
+    const { file } = await client.uploadFile({ path: source });
+    return file.links!.self!.href;
+  })();
+  return uploaded;
+}
+
+/** The CLI's download of big.bin through `proxyUrl` into a fresh folder: its arguments and environment. */
 async function downloadThrough(proxyUrl: string) {
-  const client = createLuccaFilesClient({ baseUrl: sandbox.url, auth: { clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl } });
-  const { file } = await client.uploadFile({ path: source });
-  const link = file.links!.self!.href.replace(sandbox.url, proxyUrl);
+  const link = (await uploadedLink()).replace(sandbox.url, proxyUrl);
   const into = await mkdtemp(join(folder, "into-"));
   const env = {
     LUCCA_BASE_URL: proxyUrl,
@@ -37,13 +47,15 @@ async function downloadThrough(proxyUrl: string) {
     LUCCA_CLIENT_ID: demoClient.clientId,
     LUCCA_CLIENT_SECRET: demoClient.clientSecret,
   };
-  return { into, ...spawnCli(["download", link, "-o", join(into, "big.bin")], { env }) };
+  return { into, args: ["download", link, "-o", join(into, "big.bin")], env };
 }
 
 it("Ctrl-C mid-download exits 130 and leaves no partial file", async () => {
   const proxy = await startFaultyProxy(sandbox.url, { afterBytes: 256 * 1024, fault: "hold" });
   try {
-    const { into, child, result } = await downloadThrough(proxy.url);
+    // A real process: Ctrl-C is a signal to it (src/bin.ts turns it into the abort).
+    const { into, args, env } = await downloadThrough(proxy.url);
+    const { child, result } = spawnCli(args, { env });
     // Mid-download: the temporary file beside the target has received bytes, and no more are coming.
     await eventually(async () => {
       const names = await readdir(into);
@@ -62,8 +74,8 @@ it("Ctrl-C mid-download exits 130 and leaves no partial file", async () => {
 it("a connection cut mid-download resumes where it broke (the client's resume), and the file is whole", async () => {
   const proxy = await startFaultyProxy(sandbox.url, { afterBytes: 1_000_000, fault: "drop-once" });
   try {
-    const { into, result } = await downloadThrough(proxy.url);
-    const { code, stderr } = await result;
+    const { into, args, env } = await downloadThrough(proxy.url);
+    const { code, stderr } = await runMain(args, { env });
     expect(stderr).not.toContain("lucca-files:");
     expect(code).toBe(exitCodes.ok);
     expect(await readdir(into)).toEqual(["big.bin"]);

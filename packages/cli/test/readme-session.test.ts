@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/exit-codes.ts";
-import { runCli } from "./helpers/run-cli.ts";
+import { runMain } from "./helpers/run-main.ts";
 import { startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
 const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
@@ -29,10 +29,10 @@ function formOf(tag: string): RegExp {
 describe("the README's session", () => {
   it("shows ETags of the form the sandbox sends, and revalidates with the tag get printed", async () => {
     const path = new URL("../README.md", import.meta.url).pathname;
-    const upload = await runCli([...sandbox.flags, "upload", path, "--quiet"]);
+    const upload = await runMain([...sandbox.flags, "upload", path, "--quiet"]);
     expect(upload.code, upload.stderr).toBe(exitCodes.ok);
     const link = upload.stdout.trim().split(/\s+/)[2]!;
-    const got = await runCli([...sandbox.flags, "get", link]);
+    const got = await runMain([...sandbox.flags, "get", link]);
     const sent = /^etag\s+(\S+)$/m.exec(got.stdout)?.[1];
     expect(sent, got.stdout).toBeDefined();
 

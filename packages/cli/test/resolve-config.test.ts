@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/exit-codes.ts";
 import { UsageError } from "../src/cli/usage-error.ts";
 import { resolveConfig } from "../src/config/resolve-config.ts";
-import { runCli } from "./helpers/run-cli.ts";
+import { runMain } from "./helpers/run-main.ts";
 
 const tokenPath = new URL(oauth2.tokenUrl).pathname;
 const { host: defaultHost, origin: defaultOrigin } = new URL(localSandboxServerUrl);
@@ -34,11 +34,11 @@ describe("--sandbox --host", () => {
   );
 
   it("a bad --host with --sandbox exits 2 with that one line, as without --sandbox", async () => {
-    const { code, stdout, stderr } = await runCli(["--sandbox", "--host", "not a host", "token"]);
+    const { code, stdout, stderr } = await runMain(["--sandbox", "--host", "not a host", "token"]);
     expect(code).toBe(exitCodes.usage);
     expect(stdout).toBe("");
     expect(stderr).toBe(`lucca-files: ${formOf("not a host")}\n`);
-    const unsandboxed = await runCli(["--host", "not a host", "token"], { env: { LUCCA_CLIENT_ID: "id", LUCCA_CLIENT_SECRET: "secret" } });
+    const unsandboxed = await runMain(["--host", "not a host", "token"], { env: { LUCCA_CLIENT_ID: "id", LUCCA_CLIENT_SECRET: "secret" } });
     expect(unsandboxed.code).toBe(exitCodes.usage);
     expect(unsandboxed.stderr).toMatch(/^lucca-files: --host: 'not a host' must be a host name/);
   });

@@ -1,7 +1,7 @@
 /**
  * The published package: only openapi-fetch and the types at run time, and the built
  * files import nothing else (Node built-ins only where the helpers are Node-only).
- * `npm run lint` checks the exports map itself with publint and attw.
+ * The repository's `test:packed` checks the exports map itself with publint and attw, on the tarball.
  */
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";

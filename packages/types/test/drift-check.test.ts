@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { driftMessage, findDrift, renderGeneratedFiles } from "../scripts/generated-files.ts";
 
 const generatedDir = new URL("../src/generated/", import.meta.url).pathname;
+const repositoryRoot = new URL("../../../", import.meta.url).pathname;
 const bundledSpec = createRequire(import.meta.url).resolve("@lucca-api/spec/openapi.json");
 const readSpec = async () => JSON.parse(await readFile(bundledSpec, "utf8"));
 
@@ -46,18 +47,23 @@ describe("the drift check", { timeout: 240_000 }, () => {
     );
   });
 
-  it("exits 1 from the command line, with that message, when the spec has drifted", async () => {
+  it("exits 1 from the command line when the spec has drifted, naming the file, and writes nothing when GENERATED_FILES=check (npm test's generation)", async () => {
     const document = await readSpec();
     document.components.schemas.FileContentType.enum.push("image/jpeg");
     const edited = path.join(dir, "openapi.json");
     await writeFile(edited, JSON.stringify(document));
+    const committed = path.join(dir, "committed");
+    await cp(generatedDir, committed, { recursive: true });
     const generate = new URL("../scripts/generate.ts", import.meta.url).pathname;
-    const result = await promisify(execFile)(process.execPath, ["--import", "tsx", generate, "--check", "--spec", edited, "--out", generatedDir]).then(
+    const result = await promisify(execFile)(process.execPath, ["--import", "tsx", generate, "--spec", edited, "--out", committed], {
+      env: { ...process.env, GENERATED_FILES: "check" },
+    }).then(
       () => ({ code: 0, stderr: "" }),
       (error: { code: number; stderr: string }) => error,
     );
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("packages/types/src/generated/constants.ts");
+    expect(result.stderr).toContain(path.relative(repositoryRoot, path.join(committed, "constants.ts")));
     expect(result.stderr).toContain("npm run generate");
+    for (const file of await readdir(generatedDir)) expect(await readFile(path.join(committed, file), "utf8"), file).toBe(await readFile(path.join(generatedDir, file), "utf8"));
   });
 });

@@ -33,7 +33,8 @@ Usage
 
 Options
   -o, --output <path>  where to write it: a file, a folder, or - for stdout (default: the
-                       name the server gives, in the current folder; never replaced)`,
+                       current folder); in a folder, under the name the server gives,
+                       which never replaces a file`,
   get: `Show a file's metadata: a table, or its JSON representation with --json.
 
 Examples

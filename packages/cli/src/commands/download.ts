@@ -38,7 +38,7 @@ export const download: Command = async ({ args, terminal, client, signal }) => {
   });
   try {
     const target = await targetOf(args.output, intoFolder, file);
-    view = createProgressView(terminal, [{ label: target === toStdout ? (file.fileName ?? "content") : basename(target), total: file.size }], {
+    view = await createProgressView(terminal, [{ label: target === toStdout ? (file.fileName ?? "content") : basename(target), total: file.size }], {
       active: "downloading",
       done: "downloaded",
     });
@@ -64,23 +64,22 @@ export const download: Command = async ({ args, terminal, client, signal }) => {
 };
 
 /**
- * Where the content goes: `-o` as given (into it when it is a folder), else the server's
- * file name in the current folder. The client already gives that name as a bare file name
+ * Where the content goes: `-o` as given, else the server's file name, in the `-o` folder or
+ * the current one. The client already gives that name as a bare file name
  * (`FileDownload.fileName`: the last segment of `/` and `\`, control characters as `_`,
- * none for `.`, `..` or blanks; RFC 6266 §4.3), so it cannot pick the folder. It never
- * overwrites: a server must not choose to replace, say, `.bashrc`.
+ * none for `.`, `..` or blanks; RFC 6266 §4.3), so it cannot pick the folder. A name the
+ * server chose never overwrites: it must not replace, say, `.bashrc`; a path the user
+ * typed does.
  */
 async function targetOf(output: string | undefined, intoFolder: boolean, file: FileDownload): Promise<string> {
   if (output === toStdout) return toStdout;
+  if (output !== undefined && !intoFolder) return output;
   const named = file.fileName;
-  if (output !== undefined) {
-    if (!intoFolder) return output;
-    if (named === undefined) throw new UsageError(`the server gave no usable file name to save into '${output}'; pass -o ${join(output, "<name>")}.`);
-    return join(output, named);
-  }
-  if (named === undefined) throw new UsageError("the server gave no usable file name; pass -o <path>.");
-  if (await stat(named).catch(() => undefined)) throw new UsageError(`'${named}' already exists; pass -o ${named} to replace it, or -o <another path>.`);
-  return named;
+  if (named === undefined)
+    throw new UsageError(output === undefined ? "the server gave no usable file name; pass -o <path>." : `the server gave no usable file name to save into '${output}'; pass -o ${join(output, "<name>")}.`);
+  const target = output === undefined ? named : join(output, named);
+  if (await stat(target).catch(() => undefined)) throw new UsageError(`'${target}' already exists; pass -o ${target} to replace it, or -o <another path>.`);
+  return target;
 }
 
 /**

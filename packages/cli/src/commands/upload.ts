@@ -15,7 +15,7 @@ import type { Command } from "./command-context.ts";
 export const upload: Command = async ({ args, terminal, client, signal }) => {
   if (args.operands.length === 0) throw new UsageError("upload needs at least one file: lucca-files upload <path…> (see lucca-files upload --help).");
   const sizes = await Promise.all(args.operands.map(sizeOfFile));
-  const view = createProgressView(
+  const view = await createProgressView(
     terminal,
     args.operands.map((path, index) => ({ label: basename(path), total: sizes[index] })),
     { active: "uploading", done: "uploaded" },

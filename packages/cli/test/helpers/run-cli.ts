@@ -8,6 +8,8 @@ export interface CliResult {
   code: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
+  /** stdout as written, for content that is not text (`download -o -`). */
+  stdoutBytes: Buffer;
   stderr: string;
 }
 
@@ -17,10 +19,15 @@ export interface RunOptions {
   cwd?: string;
 }
 
+/** The environment a run gets: `env` on a clean one, so the tester's own LUCCA_* or NO_COLOR never leak in. */
+export function cleanEnv(env: Record<string, string> = {}): Record<string, string> {
+  return { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env };
+}
+
 export function spawnCli(args: readonly string[], options: RunOptions = {}): { child: ChildProcess; result: Promise<CliResult> } {
   const child = spawn(process.execPath, [binPath, ...args], {
     cwd: options.cwd,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...options.env },
+    env: cleanEnv(options.env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   const stdout: Buffer[] = [];
@@ -29,7 +36,10 @@ export function spawnCli(args: readonly string[], options: RunOptions = {}): { c
   child.stderr!.on("data", (chunk: Buffer) => stderr.push(chunk));
   const result = new Promise<CliResult>((resolve, reject) => {
     child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8") }));
+    child.on("close", (code, signal) => {
+      const stdoutBytes = Buffer.concat(stdout);
+      resolve({ code, signal, stdout: stdoutBytes.toString("utf8"), stdoutBytes, stderr: Buffer.concat(stderr).toString("utf8") });
+    });
   });
   return { child, result };
 }

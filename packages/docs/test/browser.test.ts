@@ -163,9 +163,9 @@ inChromium("served over HTTP on 127.0.0.1", slow, () => {
     const upload = operationsOf(docsSpec).find(({ operation }) => /upload/i.test(operation.summary))!.operation;
     await waitForSearchIndex(page);
     await (await sidebarOf(page)).getByText(/^Search/).first().click();
-    // The word at once, as a paste would enter it: a key at a time, the index is searched
-    // and the results drawn again at each key.
-    await page.keyboard.insertText("upload");
+    // The word at once (fill: once the box is there, as a paste would enter it): a key at a
+    // time, the index is searched and the results drawn again at each key.
+    await page.getByPlaceholder(/^Search/).fill("upload");
     const result = page.locator('[data-component-name="Search/SearchItem"]').filter({ hasText: upload.summary });
     await result.first().waitFor();
     await result.first().click();

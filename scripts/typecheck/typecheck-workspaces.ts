@@ -37,10 +37,15 @@ export async function workspaceFolders(root: string): Promise<string[]> {
   return folders;
 }
 
+/** A workspace's npm scripts (none when it has no package.json). */
+export async function workspaceScripts(root: string, workspace: string): Promise<Record<string, string>> {
+  const manifest = JSON.parse(await readFile(path.join(root, workspace, "package.json"), "utf8").catch(() => "{}")) as { scripts?: Record<string, string> };
+  return manifest.scripts ?? {};
+}
+
 /** The tsconfig named by a workspace's `typecheck` script, or undefined when it has none. */
 export async function typecheckConfig(root: string, workspace: string): Promise<string | undefined> {
-  const manifest = JSON.parse(await readFile(path.join(root, workspace, "package.json"), "utf8").catch(() => "{}")) as { scripts?: Record<string, string> };
-  const script = manifest.scripts?.typecheck;
+  const script = (await workspaceScripts(root, workspace)).typecheck;
   if (script === undefined) return undefined;
   const config = TSC_SCRIPT.exec(script)?.[1];
   if (config === undefined)
@@ -87,7 +92,7 @@ interface WorkspaceProgram {
  * only in these check every file alike (`rootDir` also bounds where a workspace's files may
  * be: see `withinRootDir`).
  */
-const EMIT_PLACEMENT = new Set(["configFilePath", "rootDir", "outDir", "declarationDir", "tsBuildInfoFile"]);
+export const EMIT_PLACEMENT = new Set(["configFilePath", "rootDir", "outDir", "declarationDir", "tsBuildInfoFile"]);
 
 function checkingKey(options: ts.CompilerOptions): string {
   return JSON.stringify(Object.entries(options).filter(([name]) => !EMIT_PLACEMENT.has(name)).sort(([a], [b]) => a.localeCompare(b)));

@@ -1,5 +1,6 @@
-import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, readdir, readlink, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLuccaFilesClient } from "@lucca-api/client";
@@ -116,7 +117,8 @@ describe("download", () => {
     expect(refused.code).toBe(exitCodes.usage);
     expect(refused.stderr).toContain("'report.pdf' already exists; pass -o report.pdf to replace it");
     expect(await readFile(join(into, "report.pdf"), "utf8")).toBe("mine");
-    const { code } = await runMain([...sandbox.flags, "download", link, "-o", join(into, "copy.pdf")]);
+    // A relative -o is the process's working folder's.
+    const { code } = await runCli([...sandbox.flags, "download", link, "-o", "copy.pdf"], { cwd: into });
     expect(code).toBe(exitCodes.ok);
     expect(sha256(await readFile(join(into, "copy.pdf")))).toBe(sha256(content));
     expect((await readdir(into)).sort()).toEqual(["copy.pdf", "report.pdf"]);
@@ -135,6 +137,12 @@ describe("download", () => {
     expect(refused.stderr).toContain(`'${join(into, "report.pdf")}' already exists; pass -o ${join(into, "report.pdf")} to replace it`);
     expect(await readFile(join(into, "report.pdf"), "utf8")).toBe("mine");
     expect(await readdir(into)).toEqual(["report.pdf"]);
+    // A link with that name counts, even one that points nowhere (stat would say no file).
+    const linked = await mkdtemp(join(folder, "dl-"));
+    await symlink(join(linked, "nowhere"), join(linked, "report.pdf"));
+    const dangling = await runMain([...sandbox.flags, "download", link, "-o", linked]);
+    expect(dangling.code).toBe(exitCodes.usage);
+    expect(await readlink(join(linked, "report.pdf"))).toBe(join(linked, "nowhere"));
   });
 
   it("saves under the client's bare file name, never where a '../' in the server's name points", async () => {
@@ -167,13 +175,15 @@ describe("download", () => {
 
   it("-o into a folder that does not exist is a usage error before anything is sent: no 'downloading' line", async () => {
     const link = await uploadedLink();
-    const into = await mkdtemp(join(folder, "dl-"));
-    const target = join(into, "nodir", "x.pdf");
+    // Relative, as typed: the message names the folder as the user wrote it. Nothing can be
+    // written there (the folder does not exist), so the test process's folder is safe to use.
+    const missing = `nodir-${randomUUID()}`;
+    const target = join(missing, "x.pdf");
     const { code, stdout, stderr } = await runMain([...sandbox.flags, "download", link, "-o", target]);
     expect(code).toBe(exitCodes.usage);
     expect(stdout).toBe("");
-    expect(stderr).toBe(`lucca-files: -o: cannot write '${target}': its folder '${join(into, "nodir")}' does not exist; create it first, or pass -o <a path in an existing folder>.\n`);
-    expect(await readdir(into)).toEqual([]);
+    expect(stderr).toBe(`lucca-files: -o: cannot write '${target}': its folder '${missing}' does not exist; create it first, or pass -o <a path in an existing folder>.\n`);
+    expect(existsSync(missing)).toBe(false);
   });
 
   it("-o under a file is a usage error found before the link is even requested", async () => {
@@ -318,13 +328,17 @@ describe("help and version", () => {
 describe("the built command", () => {
   it("gives what main() gives for the same arguments and environment: exit code, stdout through a pipe, stderr", async () => {
     const link = await uploadedLink();
+    const eTag = /^etag\s+(\S+)$/m.exec((await runMain([...sandbox.flags, "get", link])).stdout)![1]!;
     const runs: Array<{ args: string[]; env: Record<string, string> }> = [
       // 1.5 MB of content through the process's stdout, a pipe here.
       { args: [...sandbox.flags, "--quiet", "download", link, "-o", "-"], env: {} },
       // A usage error that only the process's environment explains.
       { args: ["token"], env: { LUCCA_BASE_URL: sandbox.url, LUCCA_CLIENT_ID: demoClient.clientId } },
+      // A request that ends the command once it printed (a timer or socket left open would
+      // hold the process); with the current ETag, so that both print the same.
+      { args: [...sandbox.flags, "get", link, "--if-none-match", eTag], env: {} },
     ];
-    const [download, token] = await Promise.all(
+    const [download, token, get] = await Promise.all(
       runs.map(async ({ args, env }) => {
         const [spawned, inProcess] = await Promise.all([runCli(args, { env }), runMain(args, { env })]);
         const seen = ({ code, stdoutBytes, stderr }: typeof spawned) => ({ code, stdout: sha256(stdoutBytes), stderr });
@@ -338,5 +352,7 @@ describe("the built command", () => {
     expect(download!.stderr).toBe("");
     expect(token!.code).toBe(exitCodes.usage);
     expect(token!.stderr).toMatch(/^lucca-files: LUCCA_CLIENT_SECRET is not set/);
+    expect(get!.code).toBe(exitCodes.ok);
+    expect(get!.stdout).toBe("not modified\n");
   });
 });

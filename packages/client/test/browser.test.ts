@@ -13,6 +13,7 @@ import { build } from "esbuild";
 import { planBrowserTests } from "@lucca-api/scripts/find-chromium";
 import { launchChromium, type Chromium } from "@lucca-api/scripts/launch-chromium";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import type { ChecksWindow } from "./browser/page.ts";
 import { startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -60,8 +61,8 @@ afterAll(async () => {
 it.skipIf(plan.skipReason)("in chromium, the client uploads, revalidates, downloads, fails with typed errors against the sandbox and times out on its own timers", async () => {
   const page = await browser.context.newPage();
   await page.goto(pageUrl);
-  await page.waitForFunction(() => typeof window.runChecks === "function");
-  const results = await page.evaluate(([baseUrl, stall]) => window.runChecks(baseUrl!, stall!), [sandbox.url, stallUrl]);
+  await page.waitForFunction(() => typeof (window as ChecksWindow).runChecks === "function");
+  const results = await page.evaluate(([baseUrl, stall]) => (window as ChecksWindow).runChecks!(baseUrl!, stall!), [sandbox.url, stallUrl]);
   expect(results).toEqual({
     secretRefused: expect.stringMatching(/^auth\.clientSecret: a client secret in a browser is readable by anyone .*clientCredentials\(\) of @lucca-api\/client\/client-credentials/),
     withoutOptIn: expect.stringMatching(/^auth\.clientSecret: a client secret in a browser is readable by anyone .*dangerouslyAllowBrowser: true\)\.$/),

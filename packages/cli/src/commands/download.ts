@@ -1,5 +1,5 @@
 import { constants } from "node:fs";
-import { access, stat } from "node:fs/promises";
+import { access, lstat, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -78,7 +78,8 @@ async function targetOf(output: string | undefined, intoFolder: boolean, file: F
   if (named === undefined)
     throw new UsageError(output === undefined ? "the server gave no usable file name; pass -o <path>." : `the server gave no usable file name to save into '${output}'; pass -o ${join(output, "<name>")}.`);
   const target = output === undefined ? named : join(output, named);
-  if (await stat(target).catch(() => undefined)) throw new UsageError(`'${target}' already exists; pass -o ${target} to replace it, or -o <another path>.`);
+  // lstat: a link with that name, even one that points nowhere, is a file there too.
+  if (await lstat(target).catch(() => undefined)) throw new UsageError(`'${target}' already exists; pass -o ${target} to replace it, or -o <another path>.`);
   return target;
 }
 

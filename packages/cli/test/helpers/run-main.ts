@@ -11,10 +11,11 @@ import { main } from "../../src/main.ts";
 import { cleanEnv, type CliResult } from "./run-cli.ts";
 
 export interface MainRunOptions {
-  /** Added to a clean environment, as `runCli` does. Paths are relative to the test's folder: pass absolute ones. */
+  /** Added to a clean environment, as `runCli` does. */
   env?: Record<string, string>;
 }
 
+/** `args` as the command line gives them; a relative path in them is the test process's folder's: pass absolute ones. */
 export async function runMain(args: readonly string[], options: MainRunOptions = {}): Promise<CliResult> {
   const stdout = collector();
   const stderr = collector();

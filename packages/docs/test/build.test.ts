@@ -42,11 +42,13 @@ describe("buildReference", () => {
 
   it("writes a site for any static host: the newest version at / and at /<version>/, both spec downloads, a 404 page, .nojekyll", async () => {
     expect(built.versionDir).toBe(path.join(built.outDir, currentApiVersion));
-    for (const dir of [built.outDir, built.versionDir]) {
-      const json = await readFile(path.join(dir, "openapi.json"), "utf8");
-      expect(parseYaml(await readFile(path.join(dir, "openapi.yaml"), "utf8")), dir).toEqual(JSON.parse(json));
-      expect((await stat(path.join(dir, "assets"))).isDirectory(), dir).toBe(true);
-    }
+    // The YAML parsed once (yaml takes 0.1 s of CPU for it): the version's copies are the same bytes.
+    const json = await readFile(path.join(built.outDir, "openapi.json"), "utf8");
+    const yaml = await readFile(path.join(built.outDir, "openapi.yaml"), "utf8");
+    expect(parseYaml(yaml)).toEqual(JSON.parse(json));
+    expect(await readFile(path.join(built.versionDir, "openapi.json"), "utf8")).toBe(json);
+    expect(await readFile(path.join(built.versionDir, "openapi.yaml"), "utf8")).toBe(yaml);
+    for (const dir of [built.outDir, built.versionDir]) expect((await stat(path.join(dir, "assets"))).isDirectory(), dir).toBe(true);
     expect(await readFile(path.join(built.versionDir, "index.html"), "utf8")).toBe(await readFile(built.indexFile, "utf8"));
     expect(await readFile(path.join(built.outDir, ".nojekyll"), "utf8")).toBe("");
     const notFound = await readFile(path.join(built.outDir, "404.html"), "utf8");

@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import type * as TypeScript from "typescript";
 import { code } from "./values.ts";
 
-/** Required, not imported: an import first scans TypeScript's 9 MB for its export names, 0.3 s of CPU (../../packages/types/scripts/render-types.ts). */
+/** Required, not imported: an import first scans TypeScript's 9 MB for its export names, about 0.4 s of CPU (../../packages/types/scripts/render-types.ts). */
 const ts: typeof TypeScript = createRequire(import.meta.url)("typescript");
 
 /** One change a user of the declarations meets. */

@@ -12,7 +12,7 @@ import type * as TypeScript from "typescript";
 import { exec } from "./exec.ts";
 import { typeChanges, type TypeChange } from "./type-changes.ts";
 
-/** Required, not imported: an import first scans TypeScript's 9 MB for its export names, 0.3 s of CPU (../../packages/types/scripts/render-types.ts). */
+/** Required, not imported: an import first scans TypeScript's 9 MB for its export names, about 0.4 s of CPU (../../packages/types/scripts/render-types.ts). */
 const ts: typeof TypeScript = createRequire(import.meta.url)("typescript");
 
 /** What changed in a generated file: only doc comments, only the order of object members, or declarations. */

@@ -12,7 +12,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type * as TypeScript from "typescript";
 
-/** Required, not imported: an import first scans TypeScript's 9 MB for its export names, 0.3 s of CPU (../../packages/types/scripts/render-types.ts). */
+/** Required, not imported: an import first scans TypeScript's 9 MB for its export names, about 0.4 s of CPU (../../packages/types/scripts/render-types.ts). */
 const ts: typeof TypeScript = createRequire(import.meta.url)("typescript");
 
 export interface WorkspaceCheck {

@@ -34,17 +34,12 @@ async function run(cwd: string, command: string, args: string[]): Promise<ExecRe
   return result;
 }
 
-/**
- * Runs git commands in `cwd`, one after the other, in one shell: a process started from
- * this one costs about 18 ms of CPU (its memory is large), more than the git command does.
- */
-async function git(cwd: string, ...commands: string[][]): Promise<void> {
-  const quote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
-  await run(cwd, "sh", ["-c", commands.map((args) => ["git", ...args].map(quote).join(" ")).join(" && ")]);
+/** A worktree of its own on a new `branch` cut from `from`: what `git switch -c` is for an author. */
+async function checkout(branch: string, from = "main"): Promise<string> {
+  const dir = path.join(root, branch);
+  await run(main, "git", ["worktree", "add", "-q", "-b", branch, dir, from]);
+  return dir;
 }
-
-/** `git worktree add` of a new `branch` cut from `from`, in a worktree of its own: what `git switch -c` is for an author. */
-const worktree = (branch: string, from = "main") => ["-C", main, "worktree", "add", "-q", "-b", branch, path.join(root, branch), from];
 
 async function edit(repo: string, file: string, from: string, to: string): Promise<void> {
   const text = await readFile(path.join(repo, file), "utf8");
@@ -93,7 +88,7 @@ async function specCheckInProcess(repo: string): Promise<{ ok: boolean; report: 
 }
 
 /** The branches the cases check, by name: their worktrees. */
-const branches = {} as Record<"dropPng" | "dropPngAcknowledged" | "newVersion" | "sentenceAdded", string>;
+const branches = {} as Record<"dropPng" | "dropPngAcknowledged" | "newVersion" | "describe", string>;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), "spec-check-e2e-"));
@@ -103,51 +98,42 @@ beforeAll(async () => {
   // first), so main needs no regeneration of its own.
   for (const part of ["spec/openapi.yaml", "spec/paths", "spec/components", "spec/lint", "redocly.yaml", ".changeset/config.json", "packages/types/src/generated"])
     await cp(path.join(toolsRoot, part), path.join(main, part), { recursive: true });
-  await git(
-    main,
-    ["init", "-q", "-b", "main"],
-    ["config", "user.email", "author@example.test"],
-    ["config", "user.name", "Spec Author"],
-    ["add", "."],
-    ["commit", "-q", "-m", "the spec as it is"],
-  );
+  await run(main, "git", ["init", "-q", "-b", "main"]);
+  await run(main, "git", ["config", "user.email", "author@example.test"]);
+  await run(main, "git", ["config", "user.name", "Spec Author"]);
+  await run(main, "git", ["add", "."]);
+  await run(main, "git", ["commit", "-q", "-m", "the spec as it is"]);
   // Every case compares with main's bundle, which the gate keeps for the next run
   // (base-bundle.ts): made once here, where on a fresh clone the first two cases, started
   // together, both made it.
   await bundleAt(main, "main", path.join(root, "main.json"), "main");
 
-  Object.assign(branches, {
-    dropPng: path.join(root, "drop-png"),
-    newVersion: path.join(root, "new-version"),
-    sentenceAdded: path.join(root, "describe"),
-    dropPngAcknowledged: path.join(root, "drop-png-acknowledged"),
-  });
-  const { dropPng, newVersion, sentenceAdded, dropPngAcknowledged } = branches;
-  await git(root, worktree("drop-png"), worktree("new-version"), worktree("describe"));
   // image/png gone from the content types.
-  await edit(dropPng, "spec/components/schemas/FileContentType.yaml", "  - image/png\n", "");
+  branches.dropPng = await checkout("drop-png");
+  await edit(branches.dropPng, "spec/components/schemas/FileContentType.yaml", "  - image/png\n", "");
   // The same break, with a new dated Api-Version.
-  await edit(newVersion, "spec/components/schemas/ApiVersion.yaml", '  - "2024-11-01"\n', '  - "2024-11-01"\n  - "2099-01-01"\n');
-  await edit(newVersion, "spec/components/schemas/FileContentType.yaml", "  - image/png\n", "");
-  await writeFile(path.join(newVersion, ".changeset/new-version.md"), '---\n"@lucca-api/types": major\n---\n\nApi-Version 2099-01-01.\n');
+  branches.newVersion = await checkout("new-version");
+  await edit(branches.newVersion, "spec/components/schemas/ApiVersion.yaml", '  - "2024-11-01"\n', '  - "2024-11-01"\n  - "2099-01-01"\n');
+  await edit(branches.newVersion, "spec/components/schemas/FileContentType.yaml", "  - image/png\n", "");
+  await writeFile(path.join(branches.newVersion, ".changeset/new-version.md"), '---\n"@lucca-api/types": major\n---\n\nApi-Version 2099-01-01.\n');
   // A sentence more in a description.
-  await edit(sentenceAdded, "spec/paths/files.yaml", "    portrait).\n", "    portrait). The file is kept until a resource references it.\n");
+  branches.describe = await checkout("describe");
+  await edit(branches.describe, "spec/paths/files.yaml", "    portrait).\n", "    portrait). The file is kept until a resource references it.\n");
 
-  await regenerate([dropPng, newVersion, sentenceAdded]);
-  await git(
-    root,
-    ["-C", dropPng, "commit", "-q", "-am", "drop image/png"],
-    ["-C", newVersion, "add", "."],
-    ["-C", newVersion, "commit", "-q", "-m", "a new version without image/png"],
-    ["-C", sentenceAdded, "commit", "-q", "-am", "say how long an upload is kept"],
-    // drop-png, then a changeset that gives @lucca-api/client a major bump.
-    worktree("drop-png-acknowledged", "drop-png"),
-  );
+  await regenerate([branches.dropPng, branches.newVersion, branches.describe]);
+  await run(branches.dropPng, "git", ["commit", "-q", "-am", "drop image/png"]);
+  await run(branches.newVersion, "git", ["add", "."]);
+  await run(branches.newVersion, "git", ["commit", "-q", "-m", "a new version without image/png"]);
+  await run(branches.describe, "git", ["commit", "-q", "-am", "say how long an upload is kept"]);
+
+  // drop-png, then a changeset that gives @lucca-api/client a major bump.
+  branches.dropPngAcknowledged = await checkout("drop-png-acknowledged", "drop-png");
   await writeFile(
-    path.join(dropPngAcknowledged, ".changeset/drop-png.md"),
+    path.join(branches.dropPngAcknowledged, ".changeset/drop-png.md"),
     '---\n"@lucca-api/client": major\n"@lucca-api/types": major\n---\n\nimage/png is no longer an accepted content type.\n',
   );
-  await git(dropPngAcknowledged, ["add", ".changeset/drop-png.md"], ["commit", "-q", "-m", "acknowledge the break"]);
+  await run(branches.dropPngAcknowledged, "git", ["add", ".changeset/drop-png.md"]);
+  await run(branches.dropPngAcknowledged, "git", ["commit", "-q", "-m", "acknowledge the break"]);
 }, E2E_TIMEOUT);
 
 afterAll(() => rm(root, { recursive: true, force: true }));
@@ -201,7 +187,7 @@ describe.concurrent("spec:check --base main on a branch", () => {
   it(
     "passes when a description gains a sentence",
     async ({ expect }) => {
-      const { code, report } = await specCheckCommand(branches.sentenceAdded);
+      const { code, report } = await specCheckCommand(branches.describe);
 
       expect(report).toContain("## Spec check: ✅ passed");
       expect(report).toMatch(/\| changed \| POST \/lucca-api\/files \| POST \/lucca-api\/files \| description: .*portrait\)\.⏎⏎.* → .*portrait\)\. The file is kept until a resource references it\.⏎⏎.* \| no \|/);

@@ -11,7 +11,7 @@ export const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${nam
 
 const parsedFixtures = new Map<string, Promise<unknown>>();
 
-/** The fixture as a document of its own (tests edit theirs); each file is parsed once, some 30 times asked. */
+/** The fixture as a document of its own (tests edit theirs), each file parsed once: the tests ask some 95 times for 30 files. */
 export async function readFixture(name: string): Promise<any> {
   let parsed = parsedFixtures.get(name);
   if (!parsed) parsedFixtures.set(name, (parsed = readFile(fixture(name), "utf8").then((text) => parse(text))));

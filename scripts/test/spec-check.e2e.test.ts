@@ -15,7 +15,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { exec, type ExecResult } from "../spec-check/exec.ts";
-import { bundleAt } from "../spec-check/base-bundle.ts";
 import { specCheck } from "../spec-check/check.ts";
 import { renderBundle, writeTypes } from "../spec-check/generated-types.ts";
 import { renderReport } from "../spec-check/report.ts";
@@ -103,10 +102,6 @@ beforeAll(async () => {
   await run(main, "git", ["config", "user.name", "Spec Author"]);
   await run(main, "git", ["add", "."]);
   await run(main, "git", ["commit", "-q", "-m", "the spec as it is"]);
-  // Every case compares with main's bundle, which the gate keeps for the next run
-  // (base-bundle.ts): made once here, where on a fresh clone the first two cases, started
-  // together, both made it.
-  await bundleAt(main, "main", path.join(root, "main.json"), "main");
 
   // image/png gone from the content types.
   branches.dropPng = await checkout("drop-png");

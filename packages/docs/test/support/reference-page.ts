@@ -3,7 +3,8 @@
  * outside the allowed origin (aborted, so nothing leaves the machine) and every console
  * error or uncaught exception.
  */
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { schemasSectionName } from "../../src/redoc-options.ts";
 
 export interface Recorder {
   /** Requests to anywhere but the page's own origin (or in-memory `blob:`/`data:` URLs). */
@@ -62,13 +63,18 @@ export async function openInSidebar(page: Page, label: string): Promise<void> {
 }
 
 /**
- * Waits for a visible heading whose text starts with `text`. Text, not accessible name:
- * Redoc's headings are named "link to …" by their anchor, and an operation's heading also
- * holds its badges.
+ * A visible heading whose text starts with `text`, in the page or in one of its sections.
+ * Text, not accessible name: Redoc's headings are named "link to …" by their anchor, and
+ * an operation's heading also holds its badges.
  */
-export async function waitForHeading(page: Page, text: string): Promise<void> {
+export function headingOf(scope: Page | Locator, text: string): Locator {
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  await page.getByRole("heading").filter({ hasText: new RegExp(`^${escaped}`), visible: true }).first().waitFor();
+  return scope.getByRole("heading").filter({ hasText: new RegExp(`^${escaped}`), visible: true }).first();
+}
+
+/** Waits for a visible heading whose text starts with `text` (headingOf). */
+export async function waitForHeading(page: Page, text: string): Promise<void> {
+  await headingOf(page, text).waitFor();
 }
 
 /**
@@ -77,4 +83,12 @@ export async function waitForHeading(page: Page, text: string): Promise<void> {
  */
 export function operationSection(page: Page, operationId: string) {
   return page.locator(`[data-section-id$="/${operationId.toLowerCase()}"]`);
+}
+
+/**
+ * A schema's section under the schemas section: Redoc names it
+ * `<schemas section>/<schema name>`, both in lower case.
+ */
+export function schemaSection(page: Page, name: string) {
+  return page.locator(`[data-section-id$="/${schemasSectionName.toLowerCase()}/${name.toLowerCase()}"]`);
 }

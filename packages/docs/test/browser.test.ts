@@ -113,9 +113,14 @@ inChromium("served over HTTP on 127.0.0.1", slow, () => {
   it("renders every guide", async () => {
     const guides = docsSpec.tags.filter((tag: any) => tag["x-traitTag"]);
     expect(guides.length).toBeGreaterThan(0);
+    const sidebar = await sidebarOf(page);
+    // As for the schemas below: clicked only when an earlier click left it unrendered.
     for (const guide of guides) {
-      await openInSidebar(page, guide.name);
-      await waitForHeading(page, guide.name);
+      const heading = headingOf(page, guide.name);
+      const entry = sidebar.getByText(guide.name, { exact: true }).first();
+      await entry.waitFor();
+      if (!(await heading.isVisible())) await entry.click();
+      await heading.waitFor();
     }
   });
 
@@ -126,8 +131,8 @@ inChromium("served over HTTP on 127.0.0.1", slow, () => {
     // Each operation opened once: Redoc keeps the sections it rendered, and the language,
     // chosen once for the whole page from any operation's menu, switches them all.
     for (const { operation, operationId, method, path: route } of operations) {
-      await openOperation(page, operation);
       const section = operationSection(page, operationId);
+      if (!(await headingOf(section, operation.summary).isVisible())) await openOperation(page, operation);
       await section.getByText(route, { exact: true }).first().waitFor();
       await section.getByText(method, { exact: true }).first().waitFor();
     }

@@ -21,11 +21,9 @@ const spec = (operation: string) =>
   `openapi: 3.1.0\ninfo: {title: t, version: "1", description: d, license: {name: MIT, identifier: MIT}}\nservers: [{url: "https://example.test"}]\n` +
   `security: []\npaths:\n  /files:\n    get:\n      operationId: listFiles\n${operation}      description: d\n      responses:\n        "200": {description: ok}\n        "400": {description: bad}\n`;
 
+// That lint passes a spec with no problem is the end-to-end test's: its passing branch's
+// report says "no problem" and lists none (a Redocly start, 0.45 s of CPU, fewer here).
 describe("lint", () => {
-  it("passes a spec with no problem", async () => {
-    expect(await lint(await repoWith(spec("      summary: List files\n")))).toEqual({ ok: true, problems: [] });
-  });
-
   it("fails on a problem, naming the rule and where it is", async () => {
     const result = await lint(await repoWith(spec("")));
     expect(result.ok).toBe(false);

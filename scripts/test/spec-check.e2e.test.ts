@@ -185,6 +185,8 @@ describe.concurrent("spec:check --base main on a branch", () => {
       const { code, report } = await specCheckCommand(branches.describe);
 
       expect(report).toContain("## Spec check: ✅ passed");
+      expect(report).toContain("| Lint (Redocly, `redocly.yaml`) | ✅ no problem |");
+      expect(report).not.toContain("### Lint problems");
       expect(report).toMatch(/\| changed \| POST \/lucca-api\/files \| POST \/lucca-api\/files \| description: .*portrait\)\.⏎⏎.* → .*portrait\)\. The file is kept until a resource references it\.⏎⏎.* \| no \|/);
       expect(report).toContain("generated types change in doc comments only: no changeset needed");
       expect(code).toBe(0);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRenamingProxy } from "@lucca-api/scripts/renaming-proxy";
 import { exitCodes } from "../src/cli/exit-codes.ts";
 import { sandboxStartCommand } from "../src/config/local-sandbox.ts";
-import { runCli } from "./helpers/run-cli.ts";
+import { runCli, spawnCli } from "./helpers/run-cli.ts";
 import { runMain } from "./helpers/run-main.ts";
 import { demoClient, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
@@ -354,5 +354,14 @@ describe("the built command", () => {
     expect(token!.stderr).toMatch(/^lucca-files: LUCCA_CLIENT_SECRET is not set/);
     expect(get!.code).toBe(exitCodes.ok);
     expect(get!.stdout).toBe("not modified\n");
+  });
+
+  it("stops quietly, exit 0, when the reader of its stdout goes away (`… -o - | head -c 1000`)", async () => {
+    const link = await uploadedLink();
+    const { child, result } = spawnCli([...sandbox.flags, "--quiet", "download", link, "-o", "-"]);
+    // The reader takes the first chunk of the 1.5 MB, then closes the pipe, as `head` does.
+    child.stdout!.once("data", () => child.stdout!.destroy());
+    const { code, signal, stderr } = await result;
+    expect({ code, signal, stderr }).toEqual({ code: exitCodes.ok, signal: null, stderr: "" });
   });
 });

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { demoClient } from "../src/options.ts";
 
-const cli = new URL("../src/cli.ts", import.meta.url).pathname;
+/** The built command, as `npm start` and `npx lucca-sandbox` run it (turbo builds it before these tests). */
+const cli = new URL("../dist/cli.js", import.meta.url).pathname;
 
 describe("the CLI (npm start)", () => {
   let dataDir: string | undefined;
@@ -16,7 +17,7 @@ describe("the CLI (npm start)", () => {
 
   it("listens on loopback and prints the banner alone: the URL, the demo credentials, how to stop and how to reset the data", async () => {
     dataDir = await mkdtemp(join(tmpdir(), "lucca-sandbox-cli-"));
-    const child = spawn(process.execPath, ["--import", "tsx", cli], {
+    const child = spawn(process.execPath, [cli], {
       env: { ...process.env, PORT: "0", HOST: "", SANDBOX_DATA_DIR: dataDir, SANDBOX_DOCS_DIR: "" },
       stdio: ["ignore", "pipe", "inherit"],
     });
@@ -53,7 +54,7 @@ describe("the CLI (npm start)", () => {
     await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
     const { port } = taken.address() as { port: number };
     try {
-      const child = spawn(process.execPath, ["--import", "tsx", cli], {
+      const child = spawn(process.execPath, [cli], {
         env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", SANDBOX_DATA_DIR: dataDir, SANDBOX_DOCS_DIR: "", npm_lifecycle_event: "start" },
         stdio: ["ignore", "pipe", "pipe"],
       });

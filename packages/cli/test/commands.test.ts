@@ -3,7 +3,6 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, readdir, readlink, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createLuccaFilesClient } from "@lucca-api/client";
 import { contentTypes, oauth2 } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRenamingProxy } from "@lucca-api/scripts/renaming-proxy";
@@ -35,14 +34,7 @@ afterAll(async () => {
  * its own tests): the download and get tests then run the CLI only for what they test.
  */
 let sharedLink: Promise<string> | undefined;
-function uploadedLink(): Promise<string> {
-  sharedLink ??= (async () => {
-    const client = createLuccaFilesClient({ baseUrl: sandbox.url, auth: { clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl } });
-    const { file } = await client.uploadFile({ path: pdf });
-    return file.links!.self!.href;
-  })();
-  return sharedLink;
-}
+const uploadedLink = (): Promise<string> => (sharedLink ??= sandbox.uploadLink({ path: pdf }));
 
 describe("upload", () => {
   it("prints each file's name, id and link on stdout, and plain progress lines on stderr when not on a terminal", async () => {
@@ -166,9 +158,8 @@ describe("download", () => {
   });
 
   it("the progress line counts the bytes that arrived before it was drawn (a small file comes whole in the read-ahead)", async () => {
-    const client = createLuccaFilesClient({ baseUrl: sandbox.url, auth: { clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl } });
-    const { file } = await client.uploadFile(new Uint8Array(13), { fileName: "small.pdf" });
-    const { code, stderr } = await runMain([...sandbox.flags, "download", file.links!.self!.href, "-o", join(folder, "small-copy.pdf")]);
+    const link = await sandbox.uploadLink(new Uint8Array(13), { fileName: "small.pdf" });
+    const { code, stderr } = await runMain([...sandbox.flags, "download", link, "-o", join(folder, "small-copy.pdf")]);
     expect(code).toBe(exitCodes.ok);
     expect(stderr).toContain("downloaded small-copy.pdf: 13 B in");
   });

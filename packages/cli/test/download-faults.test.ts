@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createLuccaFilesClient } from "@lucca-api/client";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/exit-codes.ts";
 import { eventually, spawnCli } from "./helpers/run-cli.ts";
@@ -28,14 +27,7 @@ afterAll(async () => {
 
 /** big.bin, uploaded once in-process by the client: both tests download it. */
 let uploaded: Promise<string> | undefined;
-function uploadedLink(): Promise<string> {
-  uploaded ??= (async () => {
-    const client = createLuccaFilesClient({ baseUrl: sandbox.url, auth: { clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl } });
-    const { file } = await client.uploadFile({ path: source });
-    return file.links!.self!.href;
-  })();
-  return uploaded;
-}
+const uploadedLink = (): Promise<string> => (uploaded ??= sandbox.uploadLink({ path: source }));
 
 /** The CLI's download of big.bin through `proxyUrl` into a fresh folder: its arguments and environment. */
 async function downloadThrough(proxyUrl: string) {

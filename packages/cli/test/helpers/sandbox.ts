@@ -7,6 +7,7 @@ import { createServer, request, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createLuccaFilesClient, type LuccaFilesClient } from "@lucca-api/client";
 import { demoClient, startSandbox } from "@lucca-api/sandbox";
 
 export { demoClient };
@@ -16,6 +17,11 @@ export interface TestSandbox {
   tokenUrl: string;
   /** `--sandbox --host <url>`: the flags that point the CLI at this sandbox. */
   flags: string[];
+  /**
+   * Uploads with the client, as the demo client, and gives the file's link: the tests that
+   * download or read a file set it up in-process (the upload command has its own tests).
+   */
+  uploadLink(...upload: Parameters<LuccaFilesClient["uploadFile"]>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -23,10 +29,12 @@ export async function startTestSandbox(): Promise<TestSandbox> {
   const dataDir = await mkdtemp(join(tmpdir(), "lucca-cli-test-"));
   // The spec's 50 requests a minute would trip a test file that runs many commands.
   const sandbox = await startSandbox({ port: 0, dataDir, rateLimitPerMinute: 100_000 });
+  const client = createLuccaFilesClient({ baseUrl: sandbox.url, auth: { clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl } });
   return {
     url: sandbox.url,
     tokenUrl: sandbox.tokenUrl,
     flags: ["--sandbox", "--host", sandbox.url],
+    uploadLink: async (...upload) => (await client.uploadFile(...upload)).file.links!.self!.href,
     close: async () => {
       await sandbox.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -66,7 +66,7 @@ describe("readPlainFileLink reads a link on the client's own API without a URL p
     const some = (most: number) => Array.from({ length: random(most + 1) }, () => pieces[random(pieces.length)]).join("");
     let read = 0;
     for (let i = 0; i < 20_000; i++) {
-      const href = onBase(`${some(3)}?${some(2)}${random(2) ? "&${tokenName}=" : ""}${some(3)}`);
+      const href = onBase(`${some(3)}?${some(2)}${random(2) ? `&${tokenName}=` : ""}${some(3)}`);
       const plain = readPlainFileLink(href, client);
       if (!plain) continue;
       read++;

@@ -27,9 +27,11 @@ import { build } from "esbuild";
  * measured alone before the merge: 359), so 11,912 bytes; the 412's hint that a weak
  * ETag never matches If-Match, and '*' does (+23): 11,935 bytes; the header's name in that
  * hint from the spec (+9) and the Node-only refusals' texts kept once for both builds (+29):
- * 11,974 bytes (11.69 KiB).
+ * 11,974 bytes (11.69 KiB); a typed call's answer that is not JSON streams, untouched, even
+ * without `Content-Disposition` (+42: it was decoded as UTF-8 text, corrupting binary
+ * content a page could not see the header of): 12,016 bytes (11.73 KiB).
  */
-export const bundleBudget = 11_974;
+export const bundleBudget = 12_016;
 
 export interface BundleSize {
   min: number;

@@ -157,6 +157,13 @@ describe("typed calls still read every kind of answer", () => {
     expect(error.message).toMatch(/ at byte 10 timed out after 200 ms/);
   });
 
+  it("binary content without Content-Disposition (a server or a page that does not show it) comes byte for byte, not decoded as text", async () => {
+    const bytes = new Uint8Array([137, 80, 78, 71, 255, 254, 0, 128]);
+    server = await startFaultServer((_req, res) => void res.writeHead(200, { "Content-Type": "image/png" }).end(bytes));
+    const { data } = await fastClient(server.url, { timeout: 1_000 }).GET("/lucca-api/files/{id}", { ...params, parseAs: "blob" });
+    expect(new Uint8Array(await data!.arrayBuffer())).toEqual(bytes);
+  });
+
   it("a JSON answer is read whole before the call returns, so with parseAs 'stream' its stall ends the call itself in TimeoutError", async () => {
     server = await startFaultServer(stallAfterHeaders);
     const error = await fastClient(server.url, { timeout: 200, retry: { maxRetries: 0 } })

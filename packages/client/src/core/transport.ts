@@ -123,11 +123,19 @@ export function through(transport: Transport, signal: AbortSignal | undefined, o
 
 /**
  * A file's content, as the spec marks it: it "comes with `Content-Disposition`", and a
- * part of it (`206`) with `Content-Range`. Not its `Content-Type`: a file may be JSON.
+ * part of it (`206`) with `Content-Range`; a file may be JSON, so its type alone does not
+ * say. But an answer that is not JSON is not read as text either, whatever its headers:
+ * decoding bytes as UTF-8 would corrupt them, and a page often cannot see
+ * `Content-Disposition` (CORS), where `Content-Type` is always readable.
  */
 function isContent(response: Response): boolean {
-  return response.ok && (response.headers.has(contentDispositionHeader) || response.headers.has(contentRangeHeader));
+  if (!response.ok) return false;
+  const { headers } = response;
+  return headers.has(contentDispositionHeader) || headers.has(contentRangeHeader) || !JSON_MEDIA_TYPE.test(headers.get("Content-Type") ?? "");
 }
+
+/** `application/json`, `application/problem+json` and the like, parameters aside. */
+const JSON_MEDIA_TYPE = /^[^;]*[/+]json\s*(;|$)/i;
 
 /** The spec's `Deprecation` and `Sunset` headers say the `apiVersion` is going away: say so once per answer. */
 function warnIfDeprecated(response: Response, describe: () => string, logger: RedactingLogger): Response {

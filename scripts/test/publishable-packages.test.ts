@@ -6,7 +6,7 @@
  */
 import { checkPackage, createPackageFromTarballData } from "@arethetypeswrong/core";
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -81,6 +81,18 @@ describe.each(packages)("$name", ({ name, dir }) => {
     const start = readme.indexOf("## Install\n");
     const install = readme.slice(start, readme.indexOf("\n## ", start + 1));
     for (const fact of ["ESM-only", "nodenext", "bundler", "require", "20.19"]) expect(install, fact).toContain(fact);
+  });
+
+  it("has a README whose links work on npm: each absolute (a relative one resolves against the package page), each to the repository naming a file or folder that exists", () => {
+    const prose = readFileSync(path.join(dir, "README.md"), "utf8").replace(/```[\s\S]*?```/g, "");
+    const targets = [...prose.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]!);
+    expect(targets.filter((target) => !/^(https?:|#)/.test(target))).toEqual([]);
+    const repository = rootManifest.homepage.replace(/#readme$/, "");
+    const missing = targets
+      .filter((target) => target.startsWith(`${repository}/`))
+      .map((target) => target.slice(repository.length).replace(/^\/(blob|tree)\/main\//, "").replace(/#.*$/, ""))
+      .filter((file) => file !== "" && !existsSync(path.join(repoRoot, file)));
+    expect(missing).toEqual([]);
   });
 
   it("points at the repository, its folder, the issues, and has keywords", () => {

@@ -13,7 +13,7 @@ type Env = Record<string, string | undefined>;
  * The commands looked for on `PATH`, in order, when `CHROMIUM_PATH` is not set. Debian's
  * `chromium-headless-shell` first: the same Blink and V8 as its `chromium`, without the
  * full browser's windowing layers (it is what playwright runs headless by default), it
- * cut the docs' browser tests from 25-33 to 18-22 CPU s (Chromium's renderers counted), the largest single saving of `npm test`
+ * cut the docs' browser tests from 25-33 to 18-22 CPU s (Chromium's renderers counted)
  * (CONTRIBUTING.md, "Test time").
  */
 export const chromiumCommands = ["chromium-headless-shell", "chromium", "chromium-browser", "google-chrome"] as const;

@@ -4,7 +4,7 @@
  * and first on a build compiled with --noCheck that its type check does not cover
  * (unchecked-builds.ts).
  *
- *   tsx scripts/typecheck/cli.ts
+ *   node --import tsx scripts/typecheck/cli.ts   (npm run typecheck)
  */
 import { fileURLToPath } from "node:url";
 import { formatDiagnostics, typecheckWorkspaces } from "./typecheck-workspaces.ts";

@@ -4,8 +4,8 @@
  * (versions, content types, paths, header names, limits...), so that no API fact is
  * typed a second time by hand.
  *
- *   tsx scripts/generate.ts          write the files
- *   tsx scripts/generate.ts --check  fail when the committed files differ (the drift check)
+ *   node --import tsx scripts/generate.ts          write the files (npm run generate)
+ *   node --import tsx scripts/generate.ts --check  fail when the committed files differ (npm run drift)
  *
  * `--spec <file>` and `--out <dir>` point it elsewhere (the tests use them).
  *

@@ -92,9 +92,11 @@ async function targetOf(output: string | undefined, intoFolder: boolean, file: F
 async function checkWritable(output: string | undefined): Promise<boolean> {
   if (output === toStdout) return false;
   const target = output ?? ".";
-  const isFolder = (await stat(target).catch(() => undefined))?.isDirectory() ?? false;
+  const targetStat = await stat(target).catch(() => undefined);
+  const isFolder = targetStat?.isDirectory() ?? false;
   const folder = isFolder ? target : dirname(target);
-  const folderStat = await stat(folder).catch((cause: NodeJS.ErrnoException) => cause);
+  // Into a folder, the target's own stat is the folder's: stat it once.
+  const folderStat = isFolder ? targetStat! : await stat(folder).catch((cause: NodeJS.ErrnoException) => cause);
   if (folderStat instanceof Error) {
     const why = folderStat.code === "ENOENT" ? "does not exist" : `cannot be read (${folderStat.code ?? folderStat.message})`;
     throw new UsageError(`-o: cannot write '${target}': its folder '${folder}' ${why}; create it first, or pass -o <a path in an existing folder>.`);

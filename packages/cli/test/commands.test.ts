@@ -287,12 +287,22 @@ describe("token and credentials", () => {
     expect(stderr).toMatch(/^lucca-files: --api-version \(or LUCCA_API_VERSION\): '2020-01-01' /);
   });
 
-  it("no server at the address exits 6 and, with --sandbox, says how to start it", async () => {
+  it("no server at the address exits 6 and, with --sandbox, says how to start it, naming --host, not the library's tokenUrl", async () => {
     const closed = await startTestSandbox();
     await closed.close();
     const { code, stderr } = await runMain([...closed.flags, "token"]);
     expect(code).toBe(exitCodes.network);
-    expect(stderr).toContain(`(ECONNREFUSED). Is the sandbox running? Start it with \`${sandboxStartCommand}\``);
+    expect(stderr).toContain(`check the token URL (--host) and the network (ECONNREFUSED). Is the sandbox running? Start it with \`${sandboxStartCommand}\``);
+    expect(stderr).not.toContain("tokenUrl");
+  });
+
+  it("no token endpoint at LUCCA_TOKEN_URL names that variable, not the library's tokenUrl", async () => {
+    const closed = await startTestSandbox();
+    await closed.close();
+    const { code, stderr } = await runMain(["token"], { env: { LUCCA_BASE_URL: closed.url, LUCCA_CLIENT_ID: demoClient.clientId, LUCCA_CLIENT_SECRET: demoClient.clientSecret, LUCCA_TOKEN_URL: closed.tokenUrl } });
+    expect(code).toBe(exitCodes.network);
+    expect(stderr).toContain("check the token URL (LUCCA_TOKEN_URL) and the network (ECONNREFUSED)");
+    expect(stderr).not.toContain("tokenUrl");
   });
 });
 

@@ -49,8 +49,11 @@ export function describeError(error: unknown, context: DescribeContext): string 
         : `check the client's configuration and ${env.tokenUrl} (now ${error.tokenUrl})`;
     return oneLine(`the token endpoint refused the credentials (${error.status} ${said}); ${fix}.`);
   }
-  if (isConnectionError(error) && !isTimeoutError(error) && context.sandbox) {
-    return oneLine(`${error.message} Is the sandbox running? Start it with \`${sandboxStartCommand}\` (\`npm start\` in the repository), or pass --host <its URL>.`);
+  if (isConnectionError(error)) {
+    // The client's fix names its `tokenUrl` option: here it comes from --host (with --sandbox) or the variable.
+    const said = error.message.replace(/\((?:auth\.)?tokenUrl\)/g, `(${context.sandbox ? "--host" : env.tokenUrl})`);
+    if (isTimeoutError(error) || !context.sandbox) return oneLine(said);
+    return oneLine(`${said} Is the sandbox running? Start it with \`${sandboxStartCommand}\` (\`npm start\` in the repository), or pass --host <its URL>.`);
   }
   if (error instanceof Error) return oneLine(error.message);
   return oneLine(String(error));

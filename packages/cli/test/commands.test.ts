@@ -296,6 +296,14 @@ describe("token and credentials", () => {
     expect(stderr).not.toContain("tokenUrl");
   });
 
+  it("a local LUCCA_BASE_URL without LUCCA_TOKEN_URL says what to set in the variables' terms, not the library's options", async () => {
+    const { code, stderr } = await runMain(["token"], { env: { LUCCA_BASE_URL: sandbox.url, LUCCA_CLIENT_ID: demoClient.clientId, LUCCA_CLIENT_SECRET: demoClient.clientSecret } });
+    expect(code).toBe(exitCodes.usage);
+    expect(stderr).toContain(`LUCCA_TOKEN_URL=${sandbox.tokenUrl} for the sandbox`);
+    expect(stderr).toContain(`while LUCCA_BASE_URL (or --host) is local (${sandbox.url})`);
+    expect(stderr).not.toMatch(/tokenUrl|baseUrl/);
+  });
+
   it("no token endpoint at LUCCA_TOKEN_URL names that variable, not the library's tokenUrl", async () => {
     const closed = await startTestSandbox();
     await closed.close();

@@ -45,7 +45,10 @@ export const download: Command = async ({ args, terminal, client, signal }) => {
     view.start(0);
     view.update(0, received);
     if (target === toStdout) {
-      await pipeline(Readable.fromWeb(file.body as NodeReadableStream<Uint8Array>), terminal.stdout as Writable, { end: false });
+      // With the signal: Ctrl-C while stdout's reader has stopped reading must not wait for it.
+      await pipeline(Readable.fromWeb(file.body as NodeReadableStream<Uint8Array>), terminal.stdout as Writable, { end: false, signal }).catch((error: unknown) => {
+        throw signal.aborted ? signal.reason : error;
+      });
       view.finish(0);
       return exitCodes.ok;
     }

@@ -80,6 +80,13 @@ describe("upload", () => {
     expect(stderr).toContain("missing.pdf' (ENOENT): check the path.");
   });
 
+  it("'-' is refused as stdin, which upload does not read, with the way to upload such content", async () => {
+    const { code, stdout, stderr } = await runMain([...sandbox.flags, "upload", "-"]);
+    expect(code).toBe(exitCodes.usage);
+    expect(stdout).toBe("");
+    expect(stderr).toBe("lucca-files: upload reads files, not stdin ('-'): the API needs a file name; save the content to a file first (e.g. … > notes.txt, then lucca-files upload notes.txt), or pass ./- for a file named '-'.\n");
+  });
+
   it("--quiet leaves stderr empty and the results on stdout", async () => {
     const { code, stdout, stderr } = await runMain([...sandbox.flags, "--quiet", "upload", pdf]);
     expect(code).toBe(exitCodes.ok);

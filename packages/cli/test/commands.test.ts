@@ -235,6 +235,20 @@ describe("get", () => {
     expect(stderr).not.toContain("eyJ");
   });
 
+  // The banner says 127.0.0.1, people type localhost: the client withholds the token from
+  // a link on another origin, and the API's 401 then spoke of the library's baseUrl.
+  it.each(["get", "download"])("%s of a link on another origin than --host is refused before any request, naming the --host to pass", async (command) => {
+    const link = await uploadedLink();
+    const { origin } = new URL(link);
+    const elsewhere = link.replace(origin, origin.replace("127.0.0.1", "localhost"));
+    const { code, stdout, stderr } = await runMain([...sandbox.flags, command, elsewhere, ...(command === "download" ? ["-o", "-"] : [])]);
+    expect(code).toBe(exitCodes.usage);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      `lucca-files: the link is on ${new URL(elsewhere).origin}, not on the API's ${origin} (--host): the access token goes to the API only. Pass --host ${new URL(elsewhere).origin}, or a link of ${origin}.\n`,
+    );
+  });
+
   it("a link with a wrong token is the API's refusal (exit 4), in one line", async () => {
     const link = (await uploadedLink()).replace(/token=[^&]+/, "token=wrong");
     const { code, stderr } = await runMain([...sandbox.flags, "get", link]);

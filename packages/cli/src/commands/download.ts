@@ -9,6 +9,7 @@ import { exitCodes } from "../cli/exit-codes.ts";
 import { UsageError } from "../cli/usage-error.ts";
 import { createProgressView, type ProgressView } from "../output/progress-view.ts";
 import type { Command } from "./command-context.ts";
+import { checkLinkOrigin } from "./link-origin.ts";
 
 const toStdout = "-";
 
@@ -18,10 +19,11 @@ const toStdout = "-";
  * end), so Ctrl-C or a failure leaves no partial file. Without `-o`, the name comes from
  * `Content-Disposition`; `-o -` writes the content to stdout.
  */
-export const download: Command = async ({ args, terminal, client, signal }) => {
+export const download: Command = async ({ args, terminal, client, config, signal }) => {
   const [link, ...extra] = args.operands;
   if (link === undefined) throw new UsageError("download needs the file's link: lucca-files download <link> [-o path] (see lucca-files download --help).");
   if (extra.length > 0) throw new UsageError(`download takes one link; '${extra[0]}' is one too many (quote a link that holds '&').`);
+  checkLinkOrigin(link, config);
   // Before anything is sent: a path that cannot be written fails at once, not after a
   // "downloading" line and the content's first bytes.
   const intoFolder = await checkWritable(args.output);

@@ -348,8 +348,9 @@ describe("help and version", () => {
     expect(stdout).toMatch(/^lucca-files \d+\.\d+\.\d+ \(@lucca-api\/client \d+\.\d+\.\d+, API \d{4}-\d\d-\d\d\)\n$/);
   });
 
-  it("an unknown option or command is a usage error pointing to --help", async () => {
-    expect(await runMain(["upload", "--bogus"])).toMatchObject({ code: exitCodes.usage, stderr: "lucca-files: unknown option --bogus; see lucca-files --help.\n" });
+  it("an unknown option or command is a usage error pointing to --help, the command's own when one was named", async () => {
+    expect(await runMain(["upload", "--bogus"])).toMatchObject({ code: exitCodes.usage, stderr: "lucca-files: unknown option --bogus; see lucca-files upload --help.\n" });
+    expect(await runMain(["--bogus"])).toMatchObject({ code: exitCodes.usage, stderr: "lucca-files: unknown option --bogus; see lucca-files --help.\n" });
     expect((await runMain(["uplod"])).stderr).toContain("'uplod' is not a command; use one of upload, download, get, token");
     expect((await runMain(["get", "--content-type", "x"])).stderr).toContain("--content-type is an option of upload, not of get");
   });

@@ -1,8 +1,10 @@
+import { execFile, spawn } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, readdir, readlink, rm, symlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, readFile, readdir, readlink, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { contentTypes, oauth2 } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRenamingProxy } from "@lucca-api/scripts/renaming-proxy";
@@ -106,6 +108,32 @@ describe("download", () => {
     expect(stdout.trim()).toBe("report.pdf");
     expect(await readdir(into)).toEqual(["report.pdf"]);
     expect(sha256(await readFile(join(into, "report.pdf")))).toBe(sha256(content));
+  });
+
+  // `-o /dev/null` (to time a download) wrote a temporary file in /dev and renamed it over
+  // the device: run as root, /dev/null became a regular file for the whole machine. A FIFO,
+  // which any user can make, shows the same: streamed into, never replaced.
+  it("-o a FIFO or a device (/dev/null) streams the content into it and leaves it what it was", async () => {
+    const link = await uploadedLink();
+    const into = await mkdtemp(join(folder, "fifo-"));
+    const fifo = join(into, "pipe");
+    await promisify(execFile)("mkfifo", [fifo]);
+    // The reader in a process of its own: an open() of a FIFO waits for a writer.
+    const reader = spawn("sh", ["-c", 'exec sha256sum < "$0"', fifo], { stdio: ["ignore", "pipe", "ignore"] });
+    let read = "";
+    reader.stdout.on("data", (chunk: Buffer) => (read += chunk.toString("utf8")));
+    const readerDone = new Promise((resolve) => reader.once("close", resolve));
+    try {
+      const { code, stdout } = await runMain([...sandbox.flags, "download", link, "-o", fifo]);
+      expect(code).toBe(exitCodes.ok);
+      expect(stdout).toBe(`${fifo}\n`);
+      expect((await lstat(fifo)).isFIFO()).toBe(true);
+      await readerDone;
+      expect(read.split(" ")[0]).toBe(sha256(content));
+      expect(await readdir(into)).toEqual(["pipe"]);
+    } finally {
+      reader.kill();
+    }
   });
 
   it("never replaces a file with the server's name; -o chooses the path", async () => {

@@ -2,7 +2,7 @@
 export interface Terminal {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
-  /** Progress drawing: `bars` on a terminal with a width, `lines` in a pipe, a log or a terminal of 0 columns, `none` with `--quiet`. */
+  /** Progress drawing: `bars` on a terminal with a size, `lines` in a pipe, a log or a terminal of 0 columns or rows, `none` with `--quiet`. */
   progress: "bars" | "lines" | "none";
   /** Messages (not results) on stderr; off with `--quiet`. */
   say(message: string): void;
@@ -28,7 +28,7 @@ export function createTerminal(streams: { stdout: NodeJS.WriteStream; stderr: No
   const paint = painter(streams.stderr, env);
   return {
     ...streams,
-    progress: quiet ? "none" : interactive && hasWidth(streams.stderr) ? "bars" : "lines",
+    progress: quiet ? "none" : interactive && hasSize(streams.stderr) ? "bars" : "lines",
     say: (message) => {
       if (!quiet) streams.stderr.write(`${message}\n`);
     },
@@ -43,12 +43,13 @@ function isInteractive(stream: NodeJS.WriteStream, env: Env): boolean {
 }
 
 /**
- * Bars are laid out in the terminal's width: one that reports none (0 or undefined
- * columns, as `script` gives a pseudo-terminal with no terminal around it) would show
- * nothing at all, not even the finished line, so it gets the plain lines instead.
+ * Bars are laid out in the terminal's width and height: one that reports no width (0 or
+ * undefined columns, as `script` gives a pseudo-terminal with no terminal around it) or
+ * no height (0 rows: log-update keeps a frame's last `rows` lines) would show nothing at
+ * all, not even the finished line, so it gets the plain lines instead.
  */
-function hasWidth(stream: NodeJS.WriteStream): boolean {
-  return (stream.columns ?? 0) > 0;
+function hasSize(stream: NodeJS.WriteStream): boolean {
+  return (stream.columns ?? 0) > 0 && (stream.rows ?? 0) > 0;
 }
 
 /** Paints text for `stream`, or leaves it plain where colour is off. */

@@ -89,6 +89,12 @@ describe("upload", () => {
     expect(stderr).toBe("lucca-files: upload reads files, not stdin ('-'): the API needs a file name; save the content to a file first (e.g. … > notes.txt, then lucca-files upload notes.txt), or pass ./- for a file named '-'.\n");
   });
 
+  it("a device or a pipe (/dev/stdin) is refused as not a regular file, not told to upload a folder's files", async () => {
+    const { code, stderr } = await runMain([...sandbox.flags, "upload", "/dev/null"]);
+    expect(code).toBe(exitCodes.usage);
+    expect(stderr).toBe("lucca-files: '/dev/null' is not a regular file (a device or a pipe): upload reads files; save the content to a file first (e.g. … > notes.txt, then lucca-files upload notes.txt).\n");
+  });
+
   it("--quiet leaves stderr empty and the results on stdout", async () => {
     const { code, stdout, stderr } = await runMain([...sandbox.flags, "--quiet", "upload", pdf]);
     expect(code).toBe(exitCodes.ok);

@@ -19,7 +19,7 @@ import type * as TypeScript from "typescript";
 const ts = createRequire(import.meta.url)("typescript") as typeof TypeScript;
 
 export interface BundleBreakdown {
-  /** The whole bundle, minified from its unminified form (within some 80 bytes of `bundle-size.ts`'s figure). */
+  /** The whole bundle, minified from its unminified form (some 80 bytes under `bundle-size.ts`'s figure: the parts are differences within this one). */
   whole: number;
   /** What openapi-fetch adds. */
   openapiFetch: number;

@@ -16,6 +16,7 @@ import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { measureBreakdown } from "./bundle-breakdown.ts";
 import { bundleBudget, measureBundles } from "./bundle-size.ts";
 import { measureOverhead, type Spread } from "./overhead.ts";
 
@@ -127,4 +128,6 @@ async function printBundle() {
   for (const [name, { min, gzip }] of Object.entries(bundles)) {
     console.log(`  ${name.padEnd(24)} ${(min / 1024).toFixed(1).padStart(6)} KiB min   ${(gzip / 1024).toFixed(1).padStart(5)} KiB min+gzip (${gzip} bytes)   ${ratio(gzip, bundles["bare openapi-fetch"].gzip)} bare openapi-fetch`);
   }
+  const parts = await measureBreakdown(join(here, ".."));
+  console.log(`  of the client's ${parts.whole} bytes (minified from its unminified form): openapi-fetch adds ${parts.openapiFetch}, the text of its ${parts.messageCount} messages ${parts.messages}; with every message a two-character code it would weigh ${parts.withCodedMessages} bytes`);
 }

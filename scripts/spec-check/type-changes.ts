@@ -9,7 +9,6 @@
 import { ts, type TypeScript } from "../../packages/types/scripts/typescript-compiler.ts";
 import { code } from "./values.ts";
 
-
 /** One change a user of the declarations meets. */
 export interface TypeChange {
   /** The type as code names it: `components["schemas"]["FileObject"]`, `contentTypes`. */

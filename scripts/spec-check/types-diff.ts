@@ -11,7 +11,6 @@ import { ts, type TypeScript } from "../../packages/types/scripts/typescript-com
 import { exec } from "./exec.ts";
 import { typeChanges, type TypeChange } from "./type-changes.ts";
 
-
 /** What changed in a generated file: only doc comments, only the order of object members, or declarations. */
 export type Effect = "comments" | "order" | "declarations";
 

@@ -11,7 +11,6 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { ts, type TypeScript } from "../../packages/types/scripts/typescript-compiler.ts";
 
-
 export interface WorkspaceCheck {
   /** The workspace's folder, relative to the repository root. */
   workspace: string;

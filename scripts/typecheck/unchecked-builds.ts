@@ -11,7 +11,6 @@ import path from "node:path";
 import { ts, type TypeScript } from "../../packages/types/scripts/typescript-compiler.ts";
 import { EMIT_PLACEMENT, typecheckConfig, workspaceFolders, workspaceScripts } from "./typecheck-workspaces.ts";
 
-
 /** The one form of build this understands: `tsc -p <config> --noCheck`. */
 const UNCHECKED_BUILD = /^tsc -p (\S+) --noCheck$/;
 

@@ -60,8 +60,7 @@ export interface Platform {
  */
 export function createClientFactory(platform: Platform): (options: LuccaFilesClientOptions) => LuccaFilesClient {
   return (options) => {
-    // The platform's waits, answers and link reader go with the options (its other parts are unused there).
-    const resolved: ResolvedOptions = { ...platform, ...resolveOptions(options) };
+    const resolved: ResolvedOptions = { ...resolveOptions(options), startDeadline: platform.startDeadline, keepBody: platform.keepBody, readPlainLink: platform.readPlainLink };
     let tokens: TokenProvider | undefined;
     const logger = createRedactingLogger(options.logger, () => tokens?.secrets() ?? []);
     const { auth } = options;

@@ -8,7 +8,6 @@
  */
 import { ts, type TypeScript } from "./typescript-compiler.ts";
 
-
 type HeaderComponents = Record<string, { required?: boolean } | undefined>;
 
 /** `components["headers"]["X"]` → "X"; anything else → undefined. */

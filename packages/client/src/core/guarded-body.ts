@@ -3,14 +3,10 @@ import { errorOfOurs, failure, type Expired } from "./failure.ts";
 import type { RedactingLogger } from "./logger.ts";
 import { onAbort } from "./on-abort.ts";
 
-/**
- * What covers a body read after its headers: the timeouts, the caller's signal, and for a
- * download its resumes. The client's settings keep their names (`timeout`, `totalTimeout`,
- * `startDeadline`), so that a caller hands them over as they are, in a spread.
- */
+/** What covers a body read after its headers: the timeouts, the caller's signal, and for a download its resumes. */
 export interface BodyGuard {
   /** The longest silence of a read, in ms (the `timeout` option; 0: none). */
-  timeout: number;
+  idleTimeout: number;
   /** The `totalTimeout` option (0: none), counted from `startedAt` (`performance.now()`). */
   totalTimeout: number;
   startedAt: number;
@@ -42,7 +38,7 @@ export interface BodyResume {
  * which timeout did. `stop` ends the watch, the signal's listener with it. A closure
  * rather than a class: its state stays in locals, which a minifier renames.
  */
-function watchReads(reader: ReadableStreamDefaultReader<Uint8Array>, { timeout: idleTimeout, totalTimeout, startedAt, startDeadline, signal }: BodyGuard) {
+function watchReads(reader: ReadableStreamDefaultReader<Uint8Array>, { idleTimeout, totalTimeout, startedAt, startDeadline, signal }: BodyGuard) {
   let silence: Deadline | undefined;
   const fire = (expired: Expired) => {
     if (watchdog.fired) return;
@@ -108,7 +104,7 @@ export function guardedStream(first: ReadableStream<Uint8Array>, guard: BodyGuar
               throw failure(cause, guard.signal, watchdog.fired, what, resume ? `broke off after ${resumes} resumes; download it again` : "broke off; send the request again");
             }
             resumes++;
-            resume.logger.warn(`${what} ${watchdog.fired ? `sent nothing for ${guard.timeout} ms` : "broke off"}; resuming from there (attempt ${resumes}).`);
+            resume.logger.warn(`${what} ${watchdog.fired ? `sent nothing for ${guard.idleTimeout} ms` : "broke off"}; resuming from there (attempt ${resumes}).`);
             reader = (await resume.from(position)).getReader();
             if (cancelled) return void reader.cancel();
             watchdog = watchReads(reader, guard);

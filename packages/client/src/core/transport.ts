@@ -96,7 +96,7 @@ export function createTransport(config: TransportConfig): Transport {
 
     const finish = (response: Response) =>
       options.guardBody && streamed && response.body
-        ? config.keepBody(response, { original: response.body, guard: { ...config, startedAt, signal: request.signal, describe } })
+        ? config.keepBody(response, { original: response.body, guard: { idleTimeout: config.timeout, totalTimeout: config.totalTimeout, startedAt, signal: request.signal, describe, startDeadline: config.startDeadline } })
         : response;
 
     const response = warnIfDeprecated(await run(), describe, config.logger);

@@ -96,9 +96,10 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
   // The body survives a dropped connection or a silence: the rest is asked with a `Range`
   // from the last byte received. The content is not bounded by `totalTimeout`.
   const content = guardedStream(body, {
-    ...context.options,
+    idleTimeout: context.options.timeout,
     totalTimeout: 0,
     startedAt: 0,
+    startDeadline: context.options.startDeadline,
     signal: options.signal,
     describe,
     resume: {

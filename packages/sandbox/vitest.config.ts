@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     // The test files share their worker and the modules it loaded, instead of a fresh
-    // process each: none stubs a global or mocks a module, and the fresh processes cost
+    // process each: none mocks a module or leaves a global stubbed (problem-examples holds
+    // the clock for one test, and restores it), and the fresh processes cost
     // about half of the tests' CPU (CONTRIBUTING.md, "Test time").
     isolate: false,
     // Tests start real servers and move real bytes; CI machines have 2 busy cores.

@@ -6,12 +6,8 @@
  * object type is one entry, not the list of every string literal its lines happen to hold
  * (schema names in `components["schemas"]["…"]`, the values of an enum it references).
  */
-import { createRequire } from "node:module";
-import type * as TypeScript from "typescript";
+import { ts, type TypeScript } from "../../packages/types/scripts/typescript-compiler.ts";
 import { code } from "./values.ts";
-
-/** Required, not imported: an import first scans TypeScript's 9 MB for its export names, about 0.4 s of CPU (../../packages/types/scripts/render-types.ts). */
-const ts: typeof TypeScript = createRequire(import.meta.url)("typescript");
 
 /** One change a user of the declarations meets. */
 export interface TypeChange {

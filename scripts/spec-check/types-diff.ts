@@ -5,15 +5,11 @@
  * tags kept, since a default is what the API assumes for a value left out, not prose; and
  * the members of object types put in name order, since their order is not a change.
  */
-import { createRequire } from "node:module";
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type * as TypeScript from "typescript";
+import { ts, type TypeScript } from "../../packages/types/scripts/typescript-compiler.ts";
 import { exec } from "./exec.ts";
 import { typeChanges, type TypeChange } from "./type-changes.ts";
-
-/** Required, not imported: an import first scans TypeScript's 9 MB for its export names, about 0.4 s of CPU (../../packages/types/scripts/render-types.ts). */
-const ts: typeof TypeScript = createRequire(import.meta.url)("typescript");
 
 /** What changed in a generated file: only doc comments, only the order of object members, or declarations. */
 export type Effect = "comments" | "order" | "declarations";

@@ -7,13 +7,9 @@
  * of what was left. Each workspace keeps its tsconfig and its options, so
  * `npm run typecheck -w <workspace>` checks the same files the same way.
  */
-import { createRequire } from "node:module";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type * as TypeScript from "typescript";
-
-/** Required, not imported: an import first scans TypeScript's 9 MB for its export names, about 0.4 s of CPU (../../packages/types/scripts/render-types.ts). */
-const ts: typeof TypeScript = createRequire(import.meta.url)("typescript");
+import { ts, type TypeScript } from "../../packages/types/scripts/typescript-compiler.ts";
 
 export interface WorkspaceCheck {
   /** The workspace's folder, relative to the repository root. */

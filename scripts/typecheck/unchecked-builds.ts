@@ -7,13 +7,9 @@
  * fails on what it finds.
  */
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
-import type * as TypeScript from "typescript";
+import { ts, type TypeScript } from "../../packages/types/scripts/typescript-compiler.ts";
 import { EMIT_PLACEMENT, typecheckConfig, workspaceFolders, workspaceScripts } from "./typecheck-workspaces.ts";
-
-/** Required, not imported: an import first scans TypeScript's 9 MB for its export names, about 0.4 s of CPU (../../packages/types/scripts/render-types.ts). */
-const ts: typeof TypeScript = createRequire(import.meta.url)("typescript");
 
 /** The one form of build this understands: `tsc -p <config> --noCheck`. */
 const UNCHECKED_BUILD = /^tsc -p (\S+) --noCheck$/;

@@ -4,7 +4,8 @@
  * taking it out of the same bundle and gzipping again (gzip is not additive, so each
  * figure is what that part adds to the others). It is how the budget's floor was found:
  * with every message of the client's own code reduced to a two-character code, what is
- * left still weighs more than issue 12's 10 KiB (the README's *In a browser*).
+ * left still weighs more than issue 12's 10 KiB (the README's *Why the browser bundle is
+ * not 10 KiB*).
  *
  * The bundle is `bundle-size.ts`'s client bundle, not minified, so that its modules can
  * be told apart (esbuild heads each with `// <path>`); each variant is then minified the
@@ -15,11 +16,13 @@ import { gzipSync } from "node:zlib";
 import { build, transform } from "esbuild";
 import type * as TypeScript from "typescript";
 
-// `require`d, not imported: an import makes Node scan TypeScript's 9 MB first.
+// `require`d, not imported: an import makes Node scan TypeScript's 9 MB first (as
+// `packages/types/scripts/typescript-compiler.ts` does for the scripts, which this
+// package's `rootDir` keeps it from importing).
 const ts = createRequire(import.meta.url)("typescript") as typeof TypeScript;
 
 export interface BundleBreakdown {
-  /** The whole bundle, minified from its unminified form (within some 80 bytes of `bundle-size.ts`'s figure). */
+  /** The whole bundle, minified from its unminified form (some 80 bytes under `bundle-size.ts`'s figure: the parts are differences within this one). */
   whole: number;
   /** What openapi-fetch adds. */
   openapiFetch: number;

@@ -283,6 +283,37 @@ describe("neither the client secret nor the access token shows in any error, wha
   });
 });
 
+describe("nor in what a typed call hands back", () => {
+  /** Every object reachable from `root` through own properties, symbols included (not what a closure holds). */
+  const reachable = (root: object): object[] => {
+    const seen = new Set<object>();
+    const visit = (value: unknown, depth: number) => {
+      if (value === null || (typeof value !== "object" && typeof value !== "function") || seen.has(value) || depth > 8) return;
+      seen.add(value);
+      for (const key of Reflect.ownKeys(value)) {
+        const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
+        if (descriptor && "value" in descriptor) visit(descriptor.value, depth + 1);
+      }
+    };
+    visit(root, 0);
+    return [...seen];
+  };
+
+  it("the Response of a file's content, as a middleware and the caller get it, reaches neither the token provider nor the client secret", async () => {
+    const client = sandbox.client();
+    const seen: Response[] = [];
+    client.use({ onResponse: ({ response }) => void seen.push(response) });
+    const { id, token } = client.parseFileLink(link);
+    const { response } = await client.GET("/lucca-api/files/{id}", { params: { path: { id }, query: { token, disposition: "attachment" } }, parseAs: "stream" });
+    for (const answer of [response, ...seen]) {
+      const objects = reachable(answer);
+      expect(objects.filter((object) => "secrets" in object || "getToken" in object)).toEqual([]);
+      expect(inspect(answer, { depth: 20, showHidden: true })).not.toContain(demoClient.clientSecret);
+    }
+    await response.body?.cancel();
+  });
+});
+
 describe("an access-token function that fails is the caller's to fix", () => {
   it.each([
     ["a throwing function gives InvalidInputError with its error as cause, sent nowhere", () => Promise.reject(new Error("vault down")), /^auth\.accessToken: the function threw \(vault down\); fix it to return the access token\.$/],

@@ -75,8 +75,8 @@ it.skipIf(plan.skipReason)("in chromium, the client uploads, revalidates, downlo
     notModified: false,
     download: { fileName: "camera.jpg", size: 200_000, identical: true },
     nodeOnly: {
-      saveTo: "saveTo: needs Node's file system, which is not available here; in a browser, read the download with blob(), bytes() or body.",
-      path: "source.path: needs Node's file system, which is not available here; in a browser, upload a File or Blob (e.g. from an <input type=\"file\">).",
+      saveTo: "saveTo: needs Node's file system; in a browser, read the download with blob(), bytes() or body.",
+      path: "source.path: needs Node's file system; in a browser, upload a File or Blob (e.g. from an <input type=\"file\">).",
     },
     typedGet: true,
     typedContent: 200_000,
@@ -85,7 +85,7 @@ it.skipIf(plan.skipReason)("in chromium, the client uploads, revalidates, downlo
     noAnswer: "attempt 150",
     silentBody: "attempt 150",
     silentContent: "attempt 1000",
-    otherOrigin: expect.stringMatching(/^AuthenticationError: 401 .* The link's origin http:\/\/127\.0\.0\.1:\d+ is not baseUrl's \(http:\/\/localhost:\d+\): the access token goes to baseUrl only, so none was sent\. /),
+    otherOrigin: expect.stringMatching(/^AuthenticationError: 401 .* The link's origin http:\/\/127\.0\.0\.1:\d+ is not baseUrl's \(http:\/\/localhost:\d+\), so no access token was sent\. /),
     blobType: "image/jpg",
     abortedRead: {
       bytes: "AbortError isAbortError true isLuccaError true",

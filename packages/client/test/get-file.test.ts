@@ -136,7 +136,7 @@ describe("a link on another origin than baseUrl: its 401 says the token was with
   // The same sandbox under another name, as behind a proxy: the links it builds are on 127.0.0.1.
   const otherName = () => sandbox.url.replace("127.0.0.1", "localhost");
   const hint = (linkOrigin: string, apiOrigin: string) =>
-    `The link's origin ${linkOrigin} is not baseUrl's (${apiOrigin}): the access token goes to baseUrl only, so none was sent. Pass { id, token }, or give baseUrl the links' origin (a server behind a proxy must build links with its public address: the sandbox's SANDBOX_PUBLIC_URL).`;
+    `The link's origin ${linkOrigin} is not baseUrl's (${apiOrigin}), so no access token was sent. Pass { id, token }, or make baseUrl the links' origin (behind a proxy, links must carry the public address: the sandbox's SANDBOX_PUBLIC_URL).`;
 
   it.each([
     ["getFile", (client: ReturnType<TestSandbox["client"]>) => client.getFile(uploaded)],

@@ -206,7 +206,7 @@ describe("a helper's JSON answer is covered by the timeouts and the signal until
   });
 
   describe("an upload the API took (2xx) is never sent again, whatever happens to its answer: that would store the file twice", () => {
-    const notSentAgain = /The API took it \(an upload stored its file\), so it was not sent again; send it again only if a second copy does no harm\.$/;
+    const notSentAgain = /The API took it, so it was not sent again; send it again only if a second copy does no harm\.$/;
 
     it("its answer breaks off after a 201: one POST, a ConnectionError saying so", async () => {
       server = await startFaultServer(breakAfterHeaders(201));

@@ -3,6 +3,7 @@
  * the last thing on the screen, and one line when it cannot listen.
  */
 import { demoClient, type SandboxClient } from "./options.ts";
+import { servedSpecPath } from "./spec-document.ts";
 
 export interface BannerInput {
   url: string;
@@ -25,7 +26,9 @@ export function banner({ url, tokenUrl, publicUrl, dataDir, docsDir, clients }: 
     ...(publicUrl ? [`  public URL      ${publicUrl} (links are built from it)`] : []),
     `  demo client     client_id=${demoClient.clientId} client_secret=${demoClient.clientSecret} scope="${demoClient.scopes.join(" ")}"`,
     ...(others.length > 0 ? [`  other clients   ${others.join(", ")}`] : []),
-    `  API reference   ${docsDir ? `${url}/` : "not served (SANDBOX_DOCS_DIR=<a built reference>; in the repository: npm run build -w @lucca-api/docs)"}`,
+    `  API reference   ${docsDir ? `${url}/` : `not served; the spec it implements: ${url}${servedSpecPath}`}`,
+    // An installed sandbox has no reference: say what its user can do there, not a command of the repository.
+    ...(docsDir ? [] : ["                  (SANDBOX_DOCS_DIR=<folder of a built reference> serves one at /; the README says how to build it)"]),
     `  data folder     ${dataDir} (kept between runs)`,
     `  stop            Ctrl+C`,
     `  reset the data  stop, then delete the data folder: rm -r '${dataDir}'`,

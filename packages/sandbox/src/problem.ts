@@ -5,6 +5,13 @@
  */
 import { STATUS_CODES } from "node:http";
 
+/**
+ * A status's title as RFC 9110 (section 15) names it, where Node's `STATUS_CODES` keeps an
+ * older name: Node 20 still calls 413 by RFC 7231's "Payload Too Large".
+ */
+const renamedByRfc9110: Record<number, string> = { 413: "Content Too Large" };
+export const titleOf = (status: number) => renamedByRfc9110[status] ?? STATUS_CODES[status] ?? "Error";
+
 export interface ProblemInit {
   detail?: string;
   /** The one field at fault, on the wire (`Authorization`, `Accept`, `Range`…): `errors` names it with `detail`. */
@@ -42,7 +49,7 @@ export class Problem extends Error {
    */
   toBody(instance: string, traceId: string): Record<string, unknown> {
     return {
-      title: this.status === 400 ? "One or more validation errors occurred." : (STATUS_CODES[this.status] ?? "Error"),
+      title: this.status === 400 ? "One or more validation errors occurred." : titleOf(this.status),
       status: this.status,
       ...(this.detail === undefined ? {} : { detail: this.detail }),
       instance,

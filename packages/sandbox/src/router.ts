@@ -1,23 +1,25 @@
 /**
  * Routes a request: the `Host` check, CORS preflight, the token endpoint, the spec's
- * operations, the docs. Each operation runs the same checks in the same order: bearer
- * token and scope (401, 403), rate limit (429), the spec's parameters (400), then the
- * handler. `HEAD` is answered wherever `GET` is, by the `GET` handler without the body
+ * operations, the docs, the spec's copy. Each operation runs the same checks in the same
+ * order: bearer token and scope (401, 403), rate limit (429), the spec's parameters (400),
+ * then the handler. `HEAD` is answered wherever `GET` is, by the `GET` handler without the body
  * (RFC 9110, section 9.3.2). Every refusal is a `Problem`, answered as problem details.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { fileURLToPath } from "node:url";
 import { endpoints, limits, type OperationId } from "@lucca-api/types";
 import { authorize } from "./bearer.ts";
 import { applyCors } from "./http/cors.ts";
 import { checkHost } from "./http/host-names.ts";
 import { sendProblem } from "./http/respond.ts";
-import { serveStatic } from "./http/static-files.ts";
+import { sendFile, serveStatic } from "./http/static-files.ts";
 import { isProblem, Problem } from "./problem.ts";
 import type { ClientAuthThrottle } from "./client-auth-throttle.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { validateParameters, type ParameterValues } from "./request-parameters.ts";
 import { retrieveFile } from "./retrieve-file.ts";
 import type { RouteContext } from "./route-context.ts";
+import { bundledSpecFile, servedSpecPath } from "./spec-document.ts";
 import { handleTokenRequest, tokenPath } from "./token-endpoint.ts";
 import { uploadFile } from "./upload-file.ts";
 
@@ -133,7 +135,13 @@ export async function route(request: IncomingMessage, response: ServerResponse, 
     }
     const readsDocs = request.method === "GET" || request.method === "HEAD";
     const origin = context.publicUrl ?? context.fallbackOrigin;
-    if (context.options.docsDir && readsDocs && (await serveStatic(context.options.docsDir, url.pathname, response, { origin, headOnly: request.method === "HEAD" }))) return;
+    const served = { origin, headOnly: request.method === "HEAD" };
+    if (context.options.docsDir && readsDocs && (await serveStatic(context.options.docsDir, url.pathname, response, served))) return;
+    if (readsDocs && url.pathname === servedSpecPath && (await sendFile(fileURLToPath(bundledSpecFile), response, served))) return;
+    if (readsDocs && url.pathname === "/" && !context.options.docsDir)
+      throw new Problem(404, {
+        detail: `No API reference is served here: start the sandbox with a built one (docsDir, or SANDBOX_DOCS_DIR for lucca-sandbox). The spec it implements is at ${servedSpecPath}.`,
+      });
     throw new Problem(404, { detail: `Nothing is served at ${request.method} ${url.pathname}.` });
   } catch (error) {
     const problem = isProblem(error) ? error : new Problem(500, { detail: "An unexpected error occurred; see the sandbox's log." });

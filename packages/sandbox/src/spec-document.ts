@@ -6,6 +6,8 @@
  * package, so an installed sandbox needs nothing else.
  */
 import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { OperationId } from "@lucca-api/types";
 import { endpoints } from "@lucca-api/types";
 
@@ -31,6 +33,13 @@ let cached: Json | undefined;
 
 /** The package's copy of the bundled spec: one folder up from `src/` and from `dist/` alike. */
 export const bundledSpecFile = new URL("../openapi.json", import.meta.url);
+
+/**
+ * Where the sandbox serves that copy: under its own name at the root, where the built
+ * reference keeps its copy too, so that an installed sandbox, which has no reference,
+ * still gives the spec it implements to a browser or a tool.
+ */
+export const servedSpecPath = `/${basename(fileURLToPath(bundledSpecFile))}`;
 
 /** The bundled spec, read from the package's own copy. */
 export function loadSpecDocument(): Json {

@@ -6,11 +6,7 @@
  * back when the component it points to is not `required: true` (OpenAPI's default is
  * false, section 4.8.21), and keeps the reference itself.
  */
-import { createRequire } from "node:module";
-import type * as TypeScript from "typescript";
-
-/** Required, not imported: an import first scans TypeScript's 9 MB for its export names, about 0.4 s of CPU (render-types.ts). */
-const ts: typeof TypeScript = createRequire(import.meta.url)("typescript");
+import { ts, type TypeScript } from "./typescript-compiler.ts";
 
 type HeaderComponents = Record<string, { required?: boolean } | undefined>;
 

@@ -1,21 +1,16 @@
 /** Renders the spec's TypeScript types with openapi-typescript. */
 import { createRequire } from "node:module";
 import type * as OpenApiTypeScript from "openapi-typescript";
-import type * as TypeScript from "typescript";
+import { ts } from "./typescript-compiler.ts";
 import { generatedHeader } from "./generated-header.ts";
 import { markOptionalHeaderRefs } from "./optional-header-refs.ts";
 
 /**
- * Required, not imported: imported from an ES module, a CommonJS package is first scanned
- * whole for its export names (Node's cjs-module-lexer), about 0.4 s of CPU for
- * TypeScript's 9 MB in every process that renders (`npm run generate`: 1.66 -> 0.98 CPU s;
- * `spec:check`; the tests' workers). openapi-typescript's ES build imports TypeScript, its
- * CommonJS build requires it. Both builds come from one source, and render the committed
- * files byte for byte (the drift check).
+ * Required, not imported, as TypeScript is (typescript-compiler.ts says why): openapi-typescript's
+ * ES build imports TypeScript, which would undo that; its CommonJS build requires it. Both
+ * builds come from one source, and render the committed files byte for byte (the drift check).
  */
-const require = createRequire(import.meta.url);
-const ts: typeof TypeScript = require("typescript");
-const { default: openapiTS, astToString }: typeof OpenApiTypeScript = require("openapi-typescript");
+const { default: openapiTS, astToString }: typeof OpenApiTypeScript = createRequire(import.meta.url)("openapi-typescript");
 
 const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier("Blob"));
 const NULL = ts.factory.createLiteralTypeNode(ts.factory.createNull());

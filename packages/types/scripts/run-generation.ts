@@ -4,10 +4,7 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { defaultRecord, generationDigest, recordVerified, wasVerified } from "./verified-generation.ts";
-
-const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
+import { defaultRecord, generationDigest, recordVerified, repositoryRoot, wasVerified } from "./verified-generation.ts";
 
 export interface Generation {
   /** Compare with what is on disk instead of writing. */

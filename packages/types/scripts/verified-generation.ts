@@ -17,7 +17,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const generatorDir = fileURLToPath(new URL("./", import.meta.url));
-const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
+/** The checkout's root: the lockfile the digest reads and the record's cache are there. */
+export const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
 /** Where the digest is kept: a cache, never committed (like turbo's and the gate's). */
 export const defaultRecord = path.join(repositoryRoot, "node_modules/.cache/lucca-api-types/verified-generation");
 

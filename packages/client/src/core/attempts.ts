@@ -87,7 +87,7 @@ export async function runAttempts(send: SendAttempt, { repeatable, repeatsEffect
         const taken = repeatsEffect && answered! < 300;
         const expired = total?.signal.aborted ? (["total", totalTimeout] as const) : timer?.fired ? (["attempt", timeout] as const) : undefined;
         const error = failure(cause, userSignal, expired, answered ? `${describe()} answered ${answered}, then` : describe(), answered ? (taken ? "broke off" : "broke off; send the request again") : `got no answer; check ${unanswered} and the network`);
-        if (taken) error.message += " The API took it (an upload stored its file), so it was not sent again; send it again only if a second copy does no harm.";
+        if (taken) error.message += " The API took it, so it was not sent again; send it again only if a second copy does no harm.";
         // Only this attempt's own failure (its connection, its timer) is worth another attempt.
         if (!canRetry || taken || userSignal?.aborted || total?.signal.aborted || errorOfOurs(cause)) throw error;
         const delay = backoffDelay(attempt, policy);

@@ -37,7 +37,7 @@ const statuses: Record<number, [new (init: ErrorInit) => ApiError, string]> = {
  */
 export function createApiError(response: Response, body: unknown, method: string, hintFor?: (status: number) => string | undefined | false): ApiError {
   const status = response.status;
-  const [ErrorClass, hint]: [new (init: ErrorInit) => ApiError, string] = statuses[status] ?? (status >= 500 ? [ServerError, "Retry later (the client already retried what was safe)."] : [ApiError, ""]);
+  const [ErrorClass, hint]: [new (init: ErrorInit) => ApiError, string] = statuses[status] ?? (status >= 500 ? [ServerError, "Retry later (the client retried what was safe)."] : [ApiError, ""]);
   const fix = hintFor?.(status) || hint;
   return new ErrorClass({
     status,

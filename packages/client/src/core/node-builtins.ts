@@ -32,5 +32,5 @@ export function importNode<Name extends keyof NodeBuiltins>(name: Name, use: Nod
 
 /** The error of a Node-only helper called elsewhere: what it needs, and what to use instead. */
 export function nodeOnlyError({ field, instead }: NodeOnlyUse): InvalidInputError {
-  return new InvalidInputError(field, `needs Node's file system, which is not available here; in a browser, ${instead}.`);
+  return new InvalidInputError(field, `needs Node's file system; in a browser, ${instead}.`);
 }

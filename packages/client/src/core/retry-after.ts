@@ -3,8 +3,8 @@
  * Returns milliseconds from `now`, or undefined when the header is absent or unreadable.
  */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  const trimmed = value.trim();
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
   // An HTTP date names its month; `Date.parse` would also read "-5" or "1.5" as dates long past.
   if (!/[a-z]{3}/i.test(trimmed)) return undefined;

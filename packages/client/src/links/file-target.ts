@@ -36,5 +36,5 @@ export function resolveFileTarget(target: FileTarget, client: Pick<ResolvedOptio
 export const tokenWithheldHint = (link: Pick<FileLink, "baseUrl">, client: Pick<ResolvedOptions, "apiOrigin">) => (status: number): string | undefined => {
   const origin = status === httpStatus.unauthorized ? new URL(link.baseUrl).origin : client.apiOrigin;
   if (origin === client.apiOrigin) return undefined;
-  return `The link's origin ${origin} is not baseUrl's (${client.apiOrigin}): the access token goes to baseUrl only, so none was sent. Pass { id, token }, or give baseUrl the links' origin (a server behind a proxy must build links with its public address: the sandbox's SANDBOX_PUBLIC_URL).`;
+  return `The link's origin ${origin} is not baseUrl's (${client.apiOrigin}), so no access token was sent. Pass { id, token }, or make baseUrl the links' origin (behind a proxy, links must carry the public address: the sandbox's SANDBOX_PUBLIC_URL).`;
 };

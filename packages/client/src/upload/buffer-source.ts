@@ -21,7 +21,8 @@ export async function bufferSource(source: UploadSource, openPath: OpenPath): Pr
     for await (const chunk of source) parts.push(chunk as BlobPart);
     whole = new Blob(parts);
   } else throw unknownSource();
-  return { kind: "blob", blob: whole, size: whole.size, name: undefined, type: undefined };
+  // A Blob made here has no name and no type: the caller's options give them.
+  return blobSource(whole)!;
 }
 
 /** One attempt's body where it is sent whole: the framing around the Blob. Progress is only the final event. */

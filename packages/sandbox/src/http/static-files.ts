@@ -36,7 +36,7 @@ export interface ServeStaticOptions {
 }
 
 /** Answers `pathname` from `root`; false when there is no such file. */
-export async function serveStatic(root: string, pathname: string, response: ServerResponse, { origin, headOnly = false }: ServeStaticOptions = {}): Promise<boolean> {
+export async function serveStatic(root: string, pathname: string, response: ServerResponse, options: ServeStaticOptions = {}): Promise<boolean> {
   let relative: string;
   try {
     relative = decodeURIComponent(pathname);
@@ -48,27 +48,32 @@ export async function serveStatic(root: string, pathname: string, response: Serv
   if (path !== base && !path.startsWith(base + sep)) return false;
   try {
     if ((await stat(path)).isDirectory()) path = join(path, "index.html");
-    const info = await stat(path);
-    if (!info.isFile()) return false;
-    if (origin && origin !== localSandboxServerUrl && carriesServerUrl.has(extname(path))) {
-      const body = Buffer.from((await readFile(path, "utf8")).replaceAll(localSandboxServerUrl, origin));
-      response.writeHead(200, { "Content-Type": mediaTypes[extname(path)]!, "Content-Length": String(body.length), "Cache-Control": "no-cache" });
-      response.end(headOnly ? undefined : body);
-      return true;
-    }
-    response.writeHead(200, {
-      "Content-Type": mediaTypes[extname(path)] ?? "application/octet-stream",
-      "Content-Length": String(info.size),
-      "Cache-Control": "no-cache",
-    });
-    if (headOnly) {
-      response.end();
-      return true;
-    }
-    // pipeline, not pipe: a client that leaves mid-transfer must also close the file.
-    pipeline(createReadStream(path), response, () => undefined);
-    return true;
+    return await sendFile(path, response, options);
   } catch {
     return false;
   }
+}
+
+/** Answers with the file at `path`; false when it is not a file. */
+export async function sendFile(path: string, response: ServerResponse, { origin, headOnly = false }: ServeStaticOptions = {}): Promise<boolean> {
+  const info = await stat(path);
+  if (!info.isFile()) return false;
+  if (origin && origin !== localSandboxServerUrl && carriesServerUrl.has(extname(path))) {
+    const body = Buffer.from((await readFile(path, "utf8")).replaceAll(localSandboxServerUrl, origin));
+    response.writeHead(200, { "Content-Type": mediaTypes[extname(path)]!, "Content-Length": String(body.length), "Cache-Control": "no-cache" });
+    response.end(headOnly ? undefined : body);
+    return true;
+  }
+  response.writeHead(200, {
+    "Content-Type": mediaTypes[extname(path)] ?? "application/octet-stream",
+    "Content-Length": String(info.size),
+    "Cache-Control": "no-cache",
+  });
+  if (headOnly) {
+    response.end();
+    return true;
+  }
+  // pipeline, not pipe: a client that leaves mid-transfer must also close the file.
+  pipeline(createReadStream(path), response, () => undefined);
+  return true;
 }

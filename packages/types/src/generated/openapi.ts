@@ -260,9 +260,10 @@ export interface components {
          *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
          *       "title": "One or more validation errors occurred.",
          *       "status": 400,
+         *       "detail": "Invalid request: Api-Version.",
          *       "errors": {
          *         "Api-Version": [
-         *           "The Api-Version header is required."
+         *           "Header 'Api-Version' is required. Send one of: 2024-11-01 (or a later date, which resolves to the closest earlier version)."
          *         ]
          *       }
          *     }
@@ -286,7 +287,7 @@ export interface components {
             status: number;
             /**
              * @description A human-readable explanation specific to this occurrence of the problem.
-             * @example Header 'Api-Version' is required.
+             * @example Invalid request: Api-Version.
              */
             detail?: string;
             /**
@@ -298,7 +299,7 @@ export interface components {
              * @description The messages of each offending field, keyed by the field's name.
              * @example {
              *       "Api-Version": [
-             *         "The Api-Version header is required."
+             *         "Header 'Api-Version' is required. Send one of: 2024-11-01 (or a later date, which resolves to the closest earlier version)."
              *       ]
              *     }
              */
@@ -334,9 +335,10 @@ export interface components {
                  *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
                  *       "title": "One or more validation errors occurred.",
                  *       "status": 400,
+                 *       "detail": "Invalid request: Api-Version.",
                  *       "errors": {
                  *         "Api-Version": [
-                 *           "The Api-Version header is required. Send one of: 2024-11-01."
+                 *           "Header 'Api-Version' is required. Send one of: 2024-11-01 (or a later date, which resolves to the closest earlier version)."
                  *         ]
                  *       },
                  *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
@@ -356,7 +358,12 @@ export interface components {
                  *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
                  *       "title": "Unauthorized",
                  *       "status": 401,
-                 *       "detail": "The access token is missing, invalid or expired.",
+                 *       "detail": "The Authorization header is missing: send 'Authorization: Bearer <access_token>' with a token from the token endpoint.",
+                 *       "errors": {
+                 *         "Authorization": [
+                 *           "The Authorization header is missing: send 'Authorization: Bearer <access_token>' with a token from the token endpoint."
+                 *         ]
+                 *       },
                  *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                  *     }
                  */
@@ -374,7 +381,12 @@ export interface components {
                  *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.4",
                  *       "title": "Forbidden",
                  *       "status": 403,
-                 *       "detail": "This operation needs the scope files.readwrite.",
+                 *       "detail": "This operation needs the scope files.readwrite; the token has files.readonly.",
+                 *       "errors": {
+                 *         "Authorization": [
+                 *           "This operation needs the scope files.readwrite; the token has files.readonly."
+                 *         ]
+                 *       },
                  *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                  *     }
                  */
@@ -413,7 +425,12 @@ export interface components {
                  *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.13",
                  *       "title": "Precondition Failed",
                  *       "status": 412,
-                 *       "detail": "If-Match W/\"q5sd4w2x1c1gfdg\" holds a weak entity tag, and If-Match uses the strong comparison: a weak tag never matches. Send If-Match: * or no If-Match.",
+                 *       "detail": "If-Match W/\"q5sd4w2x1c1gfdg\" holds a weak entity tag, and If-Match uses the strong comparison (RFC 9110, section 13.1.1): a weak tag never matches, not even the current ETag W/\"q5sd4w2x1c1gfdg\". Send If-Match: * to require only that the file exists, or no If-Match.",
+                 *       "errors": {
+                 *         "If-Match": [
+                 *           "If-Match W/\"q5sd4w2x1c1gfdg\" holds a weak entity tag, and If-Match uses the strong comparison (RFC 9110, section 13.1.1): a weak tag never matches, not even the current ETag W/\"q5sd4w2x1c1gfdg\". Send If-Match: * to require only that the file exists, or no If-Match."
+                 *         ]
+                 *       },
                  *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                  *     }
                  */
@@ -432,6 +449,11 @@ export interface components {
                  *       "title": "Content Too Large",
                  *       "status": 413,
                  *       "detail": "The request body is over 104857600 bytes.",
+                 *       "errors": {
+                 *         "body": [
+                 *           "The request body is over 104857600 bytes."
+                 *         ]
+                 *       },
                  *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                  *     }
                  */
@@ -449,7 +471,12 @@ export interface components {
                  *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.16",
                  *       "title": "Unsupported Media Type",
                  *       "status": 415,
-                 *       "detail": "The body must be multipart/form-data with one part named form.",
+                 *       "detail": "Content-Type 'text/plain' is not accepted: send multipart/form-data with one part named 'form' holding the file.",
+                 *       "errors": {
+                 *         "Content-Type": [
+                 *           "Content-Type 'text/plain' is not accepted: send multipart/form-data with one part named 'form' holding the file."
+                 *         ]
+                 *       },
                  *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                  *     }
                  */
@@ -468,7 +495,7 @@ export interface components {
                  *       "type": "https://tools.ietf.org/html/rfc6585#section-4",
                  *       "title": "Too Many Requests",
                  *       "status": 429,
-                 *       "detail": "Over 50 requests a minute. Retry after 30 seconds.",
+                 *       "detail": "Over 50 requests a minute for client demo. Retry after 30 seconds.",
                  *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                  *     }
                  */
@@ -550,7 +577,12 @@ export interface components {
                  *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.5",
                  *       "title": "Not Found",
                  *       "status": 404,
-                 *       "detail": "No file has the id 2face165-5345-4cf3-ab05-5421a6b19df2.",
+                 *       "detail": "No file has the id 2face165-5345-4cf3-ab05-5421a6b19df2, or the token is not this file's: use the href of links.self as it is.",
+                 *       "errors": {
+                 *         "id": [
+                 *           "No file has the id 2face165-5345-4cf3-ab05-5421a6b19df2, or the token is not this file's: use the href of links.self as it is."
+                 *         ]
+                 *       },
                  *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                  *     }
                  */
@@ -568,7 +600,12 @@ export interface components {
                  *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.7",
                  *       "title": "Not Acceptable",
                  *       "status": 406,
-                 *       "detail": "Accept 'video/mp4' matches neither the JSON representation nor the file's content type (image/png).",
+                 *       "detail": "Accept 'video/mp4' matches neither the JSON representation (application/json) nor the file's content (application/octet-stream or image/png); or use the disposition query parameter.",
+                 *       "errors": {
+                 *         "Accept": [
+                 *           "Accept 'video/mp4' matches neither the JSON representation (application/json) nor the file's content (application/octet-stream or image/png); or use the disposition query parameter."
+                 *         ]
+                 *       },
                  *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                  *     }
                  */
@@ -586,7 +623,12 @@ export interface components {
                  *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.17",
                  *       "title": "Range Not Satisfiable",
                  *       "status": 416,
-                 *       "detail": "The range bytes=5000- starts after the end of the content (1024 bytes).",
+                 *       "detail": "The Range bytes=5000- is outside the content (1024 bytes).",
+                 *       "errors": {
+                 *         "Range": [
+                 *           "The Range bytes=5000- is outside the content (1024 bytes)."
+                 *         ]
+                 *       },
                  *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                  *     }
                  */

@@ -64,12 +64,14 @@ it("Ctrl-C mid-download exits 130 and leaves no partial file", async () => {
   }
 });
 
-it("a connection cut mid-download resumes where it broke (the client's resume), and the file is whole", async () => {
+it("a connection cut mid-download resumes where it broke (the client's resume), says so on stderr, and the file is whole", async () => {
   const proxy = await startFaultyProxy(sandbox.url, { afterBytes: 1_000_000, fault: "drop-once" });
   try {
     const { into, args, env } = await downloadThrough(proxy.url);
     const { code, stderr } = await runMain(args, { env });
     expect(stderr).not.toContain("lucca-files:");
+    // The client's note, without --debug: a wait or a resume is not a silent stall.
+    expect(stderr).toMatch(/^\[lucca-api\/client\] GET \S+token=\[redacted\]\S* at byte \d+ broke off; resuming from there \(attempt 1\)\.$/m);
     expect(code).toBe(exitCodes.ok);
     expect(await readdir(into)).toEqual(["big.bin"]);
     expect(sha256(await readFile(join(into, "big.bin")))).toBe(sha256(content));

@@ -6,6 +6,13 @@ export interface Terminal {
   progress: "bars" | "lines" | "none";
   /** Messages (not results) on stderr; off with `--quiet`. */
   say(message: string): void;
+  /**
+   * A message while progress may be drawn (the client's notes: a retry's wait, a resumed
+   * download): written above the bars, which are then drawn again below it; off with `--quiet`.
+   */
+  note(message: string): void;
+  /** The bars being drawn, for `note` to clear and draw again; `undefined` when none are. */
+  drawing: { clear(): void; redraw(): void } | undefined;
   /** Colour for what goes to stderr (progress, messages). */
   paint: Painter;
   /** Colour for what goes to stdout (result tables): plain when stdout is redirected, whatever stderr is. */
@@ -26,15 +33,23 @@ type Env = Record<string, string | undefined>;
 export function createTerminal(streams: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, env: Env, quiet: boolean): Terminal {
   const interactive = isInteractive(streams.stderr, env);
   const paint = painter(streams.stderr, env);
-  return {
+  const terminal: Terminal = {
     ...streams,
     progress: quiet ? "none" : interactive && hasSize(streams.stderr) ? "bars" : "lines",
     say: (message) => {
       if (!quiet) streams.stderr.write(`${message}\n`);
     },
+    note: (message) => {
+      if (quiet) return;
+      terminal.drawing?.clear();
+      streams.stderr.write(`${message}\n`);
+      terminal.drawing?.redraw();
+    },
+    drawing: undefined,
     paint,
     paintOut: painter(streams.stdout, env),
   };
+  return terminal;
 }
 
 /** A person is watching this stream: it is a terminal that can redraw. */

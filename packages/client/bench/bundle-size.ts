@@ -9,14 +9,15 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
 /**
- * The most the client may weigh in a browser, min+gzip, in bytes: 11,943 (11.66 KiB), the
- * figure of the last pass that made it smaller, with its review's fixes. It only comes down: lower it to the new
+ * The most the client may weigh in a browser, min+gzip, in bytes: 11,950 (11.67 KiB), the
+ * figure of the last pass that made it smaller, with its review's fixes and the audit's
+ * (a 0-byte file's empty content, +7: `bench/README.md`). It only comes down: lower it to the new
  * figure with each change that makes the bundle smaller.
  * `bench/README.md` keeps each pass's figures and what each change took or added; the
  * client README's *Why the browser bundle is not 10 KiB* says why issue 12's 10 KiB is not
  * the budget.
  */
-export const bundleBudget = 11_943;
+export const bundleBudget = 11_950;
 
 export interface BundleSize {
   min: number;

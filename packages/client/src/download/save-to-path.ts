@@ -6,24 +6,32 @@ import { readOnce } from "./read-once.ts";
  * Writes a stream to `path` atomically: into a temporary file beside it, flushed to
  * disk, then renamed over `path`. A failure removes the temporary file, so `path` is
  * either the whole content or untouched; it also cancels the download, which would
- * otherwise hold its connection open. Node only.
+ * otherwise hold its connection open. A `path` that is a device or a FIFO (`/dev/null`,
+ * a shell's `>(…)`) is written into, as a shell's `>` would: a file renamed over it would
+ * replace the node itself (run as root, `/dev/null` became a regular file). Node only.
  */
 export async function saveToPath(body: ReadableStream<Uint8Array>, path: string): Promise<{ path: string; bytes: number }> {
   const reader = readOnce(body).getReader();
   const stopDownload = () => reader.cancel().catch(() => undefined);
   let fs: NodeBuiltins["node:fs/promises"];
-  let temporary: string;
+  // Undefined for a device or a FIFO, written into directly.
+  let temporary: string | undefined;
   let handle: Awaited<ReturnType<NodeBuiltins["node:fs/promises"]["open"]>>;
   try {
     const [fsModule, { dirname, basename, join }] = await Promise.all([importNode("node:fs/promises", nodeOnly), importNode("node:path", nodeOnly)]);
     fs = fsModule;
-    if ((await fs.stat(path).catch(() => undefined))?.isDirectory()) {
+    const existing = await fs.stat(path).catch(() => undefined);
+    if (existing?.isDirectory()) {
       throw new InvalidInputError("path", `'${path}' is a folder; pass the path of the file to write, e.g. '${join(path, "a.bin")}'.`);
     }
-    temporary = join(dirname(path), `.${basename(path)}.${crypto.randomUUID()}.part`);
-    handle = await fs.open(temporary, "wx").catch((cause: { code?: string }) => {
-      throw new InvalidInputError("path", `cannot write beside '${path}' (${cause.code ?? String(cause)}); check that its folder exists and is writable.`);
-    });
+    const cannotWrite = (cause: { code?: string }) => {
+      throw new InvalidInputError("path", `cannot write ${temporary ? "beside " : ""}'${path}' (${cause.code ?? String(cause)}); check that its folder exists and is writable.`);
+    };
+    if (existing && !existing.isFile()) handle = await fs.open(path, "w").catch(cannotWrite);
+    else {
+      temporary = join(dirname(path), `.${basename(path)}.${crypto.randomUUID()}.part`);
+      handle = await fs.open(temporary, "wx").catch(cannotWrite);
+    }
   } catch (error) {
     await stopDownload();
     throw error;
@@ -36,14 +44,15 @@ export async function saveToPath(body: ReadableStream<Uint8Array>, path: string)
       await handle.write(value);
       bytes += value.byteLength;
     }
-    await handle.sync();
+    // A FIFO or a device has nothing to flush to disk (fsync fails there).
+    if (temporary) await handle.sync();
     await handle.close();
-    await fs.rename(temporary, path);
+    if (temporary) await fs.rename(temporary, path);
     return { path, bytes };
   } catch (error) {
     await stopDownload();
     await handle.close().catch(() => undefined);
-    await fs.rm(temporary, { force: true });
+    if (temporary) await fs.rm(temporary, { force: true });
     throw error;
   }
 }

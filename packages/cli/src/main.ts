@@ -12,6 +12,7 @@ import { get } from "./commands/get.ts";
 import { token } from "./commands/token.ts";
 import { upload } from "./commands/upload.ts";
 import { clientOptions, resolveConfig } from "./config/resolve-config.ts";
+import { clientNotes } from "./output/client-notes.ts";
 import { createTerminal, painter } from "./output/terminal.ts";
 
 const commands: Record<CommandName, Command> = { upload, download, get, token };
@@ -42,11 +43,11 @@ export async function main({ argv, env, stdout, stderr, signal }: MainOptions): 
     const terminal = createTerminal({ stdout, stderr }, env, args.quiet);
     const config = resolveConfig({ sandbox: args.sandbox, host: args.host, apiVersion: args.apiVersion }, env);
     // --debug shows the client's own lines (requests, retries, resumes), secrets redacted by
-    // it; otherwise its notes (a retry's wait, a resumed download), so that a wait for the
-    // API's rate limit, up to a minute, is not a silent stall; --quiet drops them.
-    const logger = args.debug
-      ? { debug: (line: string) => stderr.write(`${line}\n`), warn: (line: string) => stderr.write(`${line}\n`) }
-      : { debug: () => undefined, warn: (line: string) => terminal.note(line) };
+    // it; otherwise its notes (a retry's wait, a resumed download, a deprecated Api-Version),
+    // so that a wait for the API's rate limit, up to a minute, is not a silent stall; --quiet
+    // drops them.
+    const line = (text: string) => stderr.write(`${text}\n`);
+    const logger = args.debug ? { debug: line, warn: clientNotes(line) } : { debug: () => undefined, warn: clientNotes((text) => terminal.note(text)) };
     const client = createLuccaFilesClient({ ...clientOptions(config), logger });
     return await commands[args.command]({ args, terminal, config, client, signal });
   } catch (error) {

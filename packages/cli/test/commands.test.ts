@@ -1,18 +1,18 @@
 import { execFile, spawn } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { lstat, mkdir, mkdtemp, readFile, readdir, readlink, rm, symlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, open, readFile, readdir, readlink, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { contentTypes, oauth2 } from "@lucca-api/types";
+import { contentTypes, deprecationHeader, oauth2, sunsetHeader } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRenamingProxy } from "@lucca-api/scripts/renaming-proxy";
 import { exitCodes } from "../src/cli/exit-codes.ts";
 import { sandboxStartCommand } from "../src/config/local-sandbox.ts";
-import { runCli, spawnCli } from "./helpers/run-cli.ts";
+import { binPath, cleanEnv, runCli, spawnCli } from "./helpers/run-cli.ts";
 import { runMain } from "./helpers/run-main.ts";
-import { demoClient, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
+import { demoClient, startHeaderProxy, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
 let sandbox: TestSandbox;
 let folder: string;
@@ -89,10 +89,30 @@ describe("upload", () => {
     expect(stderr).toBe("lucca-files: upload reads files, not stdin ('-'): the API needs a file name; save the content to a file first (e.g. … > notes.txt, then lucca-files upload notes.txt), or pass ./- for a file named '-'.\n");
   });
 
-  it("a device or a pipe (/dev/stdin) is refused as not a regular file, not told to upload a folder's files", async () => {
-    const { code, stderr } = await runMain([...sandbox.flags, "upload", "/dev/null"]);
-    expect(code).toBe(exitCodes.usage);
-    expect(stderr).toBe("lucca-files: '/dev/null' is not a regular file (a device or a pipe): upload reads files; save the content to a file first (e.g. … > notes.txt, then lucca-files upload notes.txt).\n");
+  // Refused from its stat alone: nothing is read from the device, nor the FIFO opened.
+  it("a device (/dev/null) or a pipe (a FIFO, as /dev/stdin often is) is refused as not a regular file, not told to upload a folder's files", async () => {
+    const fifo = join(await mkdtemp(join(folder, "up-")), "pipe");
+    await promisify(execFile)("mkfifo", [fifo]);
+    for (const path of ["/dev/null", fifo]) {
+      const { code, stderr } = await runMain([...sandbox.flags, "upload", path]);
+      expect(code).toBe(exitCodes.usage);
+      expect(stderr).toBe(`lucca-files: '${path}' is not a regular file (a device or a pipe): upload reads files; save the content to a file first (e.g. … > notes.txt, then lucca-files upload notes.txt).\n`);
+    }
+  });
+
+  // The client warns once per answer, in its own terms: 55 files uploaded printed 55+ lines
+  // telling the user to "move the `apiVersion` option", which the command line does not have.
+  it("a deprecated Api-Version (the API's Deprecation and Sunset headers) is said once a run, naming --api-version", async () => {
+    const proxy = await startHeaderProxy(sandbox.url, { [deprecationHeader]: "@1767225600", [sunsetHeader]: "Wed, 30 Jun 2027 00:00:00 GMT" });
+    try {
+      const { code, stdout, stderr } = await runMain(["--sandbox", "--host", proxy.url, "upload", pdf, pdf, pdf]);
+      expect(code, stderr).toBe(exitCodes.ok);
+      expect(stdout.trim().split("\n")).toHaveLength(3);
+      const notes = stderr.split("\n").filter((line) => line.includes("deprecated"));
+      expect(notes).toEqual(["[lucca-api/client] this Api-Version is deprecated (@1767225600), served until Wed, 30 Jun 2027 00:00:00 GMT; move --api-version (or LUCCA_API_VERSION) to a newer version."]);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it("--quiet leaves stderr empty and the results on stdout", async () => {
@@ -116,30 +136,63 @@ describe("download", () => {
     expect(sha256(await readFile(join(into, "report.pdf")))).toBe(sha256(content));
   });
 
-  // `-o /dev/null` (to time a download) wrote a temporary file in /dev and renamed it over
-  // the device: run as root, /dev/null became a regular file for the whole machine. A FIFO,
-  // which any user can make, shows the same: streamed into, never replaced.
-  it("-o a FIFO or a device (/dev/null) streams the content into it and leaves it what it was", async () => {
-    const link = await uploadedLink();
+  // Opening a FIFO for writing waits for a reader, and writing into one whose reader stopped
+  // reading waits for it, in a worker thread: Ctrl-C, a second one and TERM left the command
+  // waiting (only SIGKILL ended it). Spawned: the old command would block a thread for good.
+  it("-o a FIFO is a usage error before anything is sent, naming -o - (stdout, which Ctrl-C always stops)", async () => {
     const into = await mkdtemp(join(folder, "fifo-"));
     const fifo = join(into, "pipe");
     await promisify(execFile)("mkfifo", [fifo]);
-    // The reader in a process of its own: an open() of a FIFO waits for a writer.
-    const reader = spawn("sh", ["-c", 'exec sha256sum < "$0"', fifo], { stdio: ["ignore", "pipe", "ignore"] });
-    let read = "";
-    reader.stdout.on("data", (chunk: Buffer) => (read += chunk.toString("utf8")));
-    const readerDone = new Promise((resolve) => reader.once("close", resolve));
+    const { child, result } = spawnCli([...sandbox.flags, "download", await uploadedLink(), "-o", fifo]);
     try {
-      const { code, stdout } = await runMain([...sandbox.flags, "download", link, "-o", fifo]);
-      expect(code).toBe(exitCodes.ok);
-      expect(stdout).toBe(`${fifo}\n`);
+      const { code, stdout, stderr } = await result;
+      expect(code).toBe(exitCodes.usage);
+      expect(stdout).toBe("");
+      expect(stderr).toBe(`lucca-files: -o: '${fifo}' is a pipe (FIFO), which a download could wait on with no way to stop it (Ctrl-C); pass -o - and redirect or pipe stdout instead: -o - > '${fifo}', or -o - | <reader>.\n`);
       expect((await lstat(fifo)).isFIFO()).toBe(true);
-      await readerDone;
-      expect(read.split(" ")[0]).toBe(sha256(content));
       expect(await readdir(into)).toEqual(["pipe"]);
     } finally {
-      reader.kill();
+      child.kill("SIGKILL");
     }
+  });
+
+  // A shell's > writes through a symbolic link (`/dev/stdout` is one, to /proc/self/fd/1);
+  // the atomic write renamed its temporary file over the link, which became a regular file.
+  it("-o a symbolic link writes through it, as a shell's > does: into the file it points to, or creates it there", async () => {
+    const link = await uploadedLink();
+    const into = await mkdtemp(join(folder, "links-"));
+    await writeFile(join(into, "mine.pdf"), "mine");
+    await symlink(join(into, "mine.pdf"), join(into, "to-file"));
+    await symlink(join(into, "new.pdf"), join(into, "to-nowhere"));
+    for (const name of ["to-file", "to-nowhere"]) {
+      const { code, stdout, stderr } = await runMain([...sandbox.flags, "download", link, "-o", join(into, name)]);
+      expect(code, stderr).toBe(exitCodes.ok);
+      expect(stdout).toBe(`${join(into, name)}\n`);
+      expect((await lstat(join(into, name))).isSymbolicLink()).toBe(true);
+    }
+    expect(sha256(await readFile(join(into, "mine.pdf")))).toBe(sha256(content));
+    expect(sha256(await readFile(join(into, "new.pdf")))).toBe(sha256(content));
+    expect((await readdir(into)).sort()).toEqual(["mine.pdf", "new.pdf", "to-file", "to-nowhere"]);
+  });
+
+  it("-o a link to /proc/self/fd/1 (what /dev/stdout is) with stdout in a file writes the content into that file, and the link stays", async () => {
+    const into = await mkdtemp(join(folder, "stdout-link-"));
+    const stdoutLink = join(into, "stdout");
+    await symlink("/proc/self/fd/1", stdoutLink);
+    const outFile = join(into, "out.pdf");
+    const out = await open(outFile, "w");
+    try {
+      const child = spawn(process.execPath, [binPath, ...sandbox.flags, "--quiet", "download", await uploadedLink(), "-o", stdoutLink], { env: cleanEnv(), stdio: ["ignore", out.fd, "pipe"] });
+      let stderr = "";
+      child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+      const code = await new Promise((resolve) => child.once("close", resolve));
+      expect(code, stderr).toBe(exitCodes.ok);
+    } finally {
+      await out.close();
+    }
+    expect(await readlink(stdoutLink)).toBe("/proc/self/fd/1");
+    expect(sha256(await readFile(outFile))).toBe(sha256(content));
+    expect((await readdir(into)).sort()).toEqual(["out.pdf", "stdout"]);
   });
 
   it("never replaces a file with the server's name; -o chooses the path", async () => {
@@ -340,6 +393,18 @@ describe("token and credentials", () => {
     const { code, stderr } = await runMain([...sandbox.flags, "--api-version", "2020-01-01", "token"]);
     expect(code).toBe(exitCodes.usage);
     expect(stderr).toMatch(/^lucca-files: --api-version \(or LUCCA_API_VERSION\): '2020-01-01' /);
+  });
+
+  // --host and LUCCA_BASE_URL take a host or a URL: the client's "(a URL goes in baseUrl)"
+  // became "(a URL goes in LUCCA_BASE_URL (or --host))", after "--host: … must be a host name".
+  it("a host that is neither a host name nor a URL names --host and LUCCA_BASE_URL, and that both take a URL", async () => {
+    const env = { LUCCA_CLIENT_ID: demoClient.clientId, LUCCA_CLIENT_SECRET: demoClient.clientSecret };
+    const byFlag = await runMain(["--host", "exa mple.com", "token"], { env });
+    const byVariable = await runMain(["token"], { env: { ...env, LUCCA_BASE_URL: "exa mple.com" } });
+    for (const { code, stderr } of [byFlag, byVariable]) {
+      expect(code).toBe(exitCodes.usage);
+      expect(stderr).toBe("lucca-files: --host (or LUCCA_BASE_URL): 'exa mple.com' must be a host name, e.g. 'example.ilucca.net', or a URL with its scheme, e.g. 'https://example.ilucca.net'.\n");
+    }
   });
 
   it("no server at the address exits 6 and, with --sandbox, says how to start it, naming --host, not the library's tokenUrl", async () => {

@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/exit-codes.ts";
 import { binPath, cleanEnv, eventually, spawnCli } from "./helpers/run-cli.ts";
@@ -64,6 +66,35 @@ it("Ctrl-C mid-download exits 130 and leaves no partial file", async () => {
   }
 });
 
+// A write blocked for good in a worker thread (a terminal on hold, a FIFO's open) made
+// process.exit wait for it: the README's "a second Ctrl-C ends it at once" did not hold.
+it("a second Ctrl-C ends the process by the signal, even while a worker thread is blocked for good", async () => {
+  const proxy = await startFaultyProxy(sandbox.url, { afterBytes: 256 * 1024, fault: "hold" });
+  try {
+    const { into, args, env } = await downloadThrough(proxy.url);
+    // Loaded before the command: an open() of a FIFO no one reads holds one of libuv's threads.
+    const fifo = join(into, "never-read");
+    await promisify(execFile)("mkfifo", [fifo]);
+    const blocker = join(into, "block-a-thread.mjs");
+    await writeFile(blocker, `import { open } from "node:fs/promises";\nopen(${JSON.stringify(fifo)}, "w").catch(() => undefined);\n`);
+    const { child, result } = spawnCli([...args.slice(0, 3), join(into, "big.bin")], { env: { ...env, NODE_OPTIONS: `--import ${pathToFileURL(blocker).href}` } });
+    let stderr = "";
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    try {
+      await eventually(async () => (await readdir(into)).some((name) => name.endsWith(".part")), "the download to start");
+      child.kill("SIGINT");
+      // The first one cancels as ever (the message is written), then the exit waits for the thread.
+      await eventually(() => stderr.includes("lucca-files: cancelled (Ctrl-C)."), "the cancellation");
+      child.kill("SIGINT");
+      expect((await result).signal).toBe("SIGINT");
+    } finally {
+      child.kill("SIGKILL");
+    }
+  } finally {
+    await proxy.close();
+  }
+});
+
 it("a connection cut mid-download resumes where it broke (the client's resume), says so on stderr, and the file is whole", async () => {
   const proxy = await startFaultyProxy(sandbox.url, { afterBytes: 1_000_000, fault: "drop-once" });
   try {
@@ -74,6 +105,19 @@ it("a connection cut mid-download resumes where it broke (the client's resume), 
     expect(stderr).toMatch(/^\[lucca-api\/client\] GET \S+token=\[redacted\]\S* at byte \d+ broke off; resuming from there \(attempt 1\)\.$/m);
     expect(code).toBe(exitCodes.ok);
     expect(await readdir(into)).toEqual(["big.bin"]);
+    expect(sha256(await readFile(join(into, "big.bin")))).toBe(sha256(content));
+  } finally {
+    await proxy.close();
+  }
+});
+
+it("--quiet drops the client's notes: a resumed download leaves stderr empty, and the file is whole", async () => {
+  const proxy = await startFaultyProxy(sandbox.url, { afterBytes: 1_000_000, fault: "drop-once" });
+  try {
+    const { into, args, env } = await downloadThrough(proxy.url);
+    const { code, stderr } = await runMain(["--quiet", ...args], { env });
+    expect(code).toBe(exitCodes.ok);
+    expect(stderr).toBe("");
     expect(sha256(await readFile(join(into, "big.bin")))).toBe(sha256(content));
   } finally {
     await proxy.close();

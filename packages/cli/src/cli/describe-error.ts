@@ -14,7 +14,8 @@ const fieldSources: Record<string, string> = {
   path: "-o",
   apiVersion: `--api-version (or ${env.apiVersion})`,
   baseUrl: `${env.baseUrl} (or --host)`,
-  host: "--host",
+  // Without "://", --host or LUCCA_BASE_URL is the client's host (src/config/resolve-config.ts).
+  host: `--host (or ${env.baseUrl})`,
   "auth.clientId": env.clientId,
   "auth.clientSecret": env.clientSecret,
   "auth.tokenUrl": env.tokenUrl,
@@ -24,12 +25,24 @@ const fieldSources: Record<string, string> = {
 
 /**
  * The client's options its messages name in their fix, and how the command line says
- * each: `tokenUrl: 'http://…'` is a variable to set, `baseUrl` the variable or `--host`.
+ * each: `tokenUrl: 'http://…'` is a variable to set, `baseUrl` the variable or `--host`,
+ * `apiVersion` the flag or its variable. A host's "a URL goes in baseUrl" is said first:
+ * --host and LUCCA_BASE_URL take both forms, so naming --host there again would
+ * contradict the message it ends.
  */
 const optionMentions: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:auth\.)?tokenUrl: '([^']*)'/g, `${env.tokenUrl}=$1`],
+  [/ \(a URL goes in baseUrl\)/g, ", or a URL with its scheme, e.g. 'https://example.ilucca.net'"],
   [/\bbaseUrl\b/g, fieldSources.baseUrl!],
+  [/the `apiVersion` option/g, fieldSources.apiVersion!],
 ];
+
+/** A message of the client's, its options named as the command line says them. */
+export function inCommandTerms(message: string): string {
+  let said = message;
+  for (const [mention, replacement] of optionMentions) said = said.replace(mention, replacement);
+  return said;
+}
 
 export interface DescribeContext {
   /** The run targets the local sandbox: a refused connection most likely means it is not started. */
@@ -46,8 +59,7 @@ export function describeError(error: unknown, context: DescribeContext): string 
   if (isInvalidInputError(error)) {
     const source = fieldSources[error.field] ?? error.field;
     // The client's fix reads "pass contentType: 'image/jpg'": say it with the flag.
-    let said = error.reason.replaceAll(`${error.field}: `, source.startsWith("-") ? `${source} ` : `${source}: `);
-    for (const [mention, inCommandTerms] of optionMentions) said = said.replace(mention, inCommandTerms);
+    const said = inCommandTerms(error.reason.replaceAll(`${error.field}: `, source.startsWith("-") ? `${source} ` : `${source}: `));
     return oneLine(`${source}: ${said}`);
   }
   if (isAbortError(error)) return "cancelled (Ctrl-C).";

@@ -1,6 +1,6 @@
-import { constants, createWriteStream } from "node:fs";
-import { access, lstat, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { constants } from "node:fs";
+import { access, lstat, readlink, realpath, stat } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
@@ -39,7 +39,7 @@ export const download: Command = async ({ args, terminal, client, config, signal
     },
   });
   try {
-    const target = await targetOf(args.output, output === "folder", file);
+    const target = await targetOf(args.output, output.kind === "folder", file);
     view = await createProgressView(terminal, [{ label: target === toStdout ? (file.fileName ?? "content") : basename(target), total: file.size }], {
       active: "downloading",
       done: "downloaded",
@@ -47,12 +47,13 @@ export const download: Command = async ({ args, terminal, client, config, signal
     view.start(0);
     view.update(0, received);
     if (target === toStdout) {
-      await copyInto(file, terminal.stdout as Writable, { end: false, signal });
+      await copyInto(file, terminal.stdout as Writable, signal);
       view.finish(0);
       return exitCodes.ok;
     }
-    if (output === "device") await copyInto(file, createWriteStream(target), { end: true, signal });
-    else await file.saveTo(target);
+    // The client's saveTo writes a device into, a path atomically; -o through its links,
+    // a server's name (in a folder) as it is.
+    await file.saveTo(target === args.output ? output.writeTo : target);
     view.finish(0);
     view.stop();
     terminal.stdout.write(`${target}\n`);
@@ -87,41 +88,59 @@ async function targetOf(output: string | undefined, intoFolder: boolean, file: F
 }
 
 /**
- * The content streamed into `destination`. With the signal: Ctrl-C while the reader of a
- * pipe has stopped reading must not wait for it.
+ * The content streamed into stdout, left open. With the signal: Ctrl-C while the reader of
+ * a pipe has stopped reading must not wait for it.
  */
-async function copyInto(file: FileDownload, destination: Writable, { end, signal }: { end: boolean; signal: AbortSignal }): Promise<void> {
-  await pipeline(Readable.fromWeb(file.body as NodeReadableStream<Uint8Array>), destination, { end, signal }).catch((error: unknown) => {
+async function copyInto(file: FileDownload, stdout: Writable, signal: AbortSignal): Promise<void> {
+  await pipeline(Readable.fromWeb(file.body as NodeReadableStream<Uint8Array>), stdout, { end: false, signal }).catch((error: unknown) => {
     throw signal.aborted ? signal.reason : error;
   });
 }
 
 /**
  * What `-o` is: stdout, a folder to put the server's name in, a path to write atomically,
- * or a device or FIFO (`/dev/null`, a shell's `>(…)`), written into as a shell's `>`
- * would: the atomic write's temporary file, renamed over it, would replace the device
- * itself (run as root, `-o /dev/null` turned it into a regular file for the whole machine).
+ * or a device (`/dev/null`, a terminal), written into as a shell's `>` would: the atomic
+ * write's temporary file, renamed over it, would replace the device itself (run as root,
+ * `-o /dev/null` turned it into a regular file for the whole machine). `writeTo` is where
+ * the bytes go: `-o` through its symbolic links, which a shell's `>` writes through too
+ * (the rename would replace the link by a file).
  */
-type Output = "stdout" | "folder" | "path" | "device";
+interface Output {
+  kind: "stdout" | "folder" | "path" | "device";
+  writeTo: string;
+}
 
 /**
  * The folder the content will be written into exists and is writable (the file name may
  * still come from the server), or the device can be written. The atomic write checks
  * again when it opens its temporary file; this is for the common mistake, a folder not
  * created yet, to be said up front.
+ *
+ * A FIFO or a socket (`mkfifo`, a shell's `>(…)`, `/dev/stdout` in a pipe) is refused:
+ * opening one for writing, and writing into one whose reader stopped reading, block in a
+ * worker thread that neither Ctrl-C nor the exit can interrupt. Stdout (`-o -`) is written
+ * without blocking, and stops at Ctrl-C whatever its reader does.
  */
 async function checkWritable(output: string | undefined): Promise<Output> {
-  if (output === toStdout) return "stdout";
+  if (output === toStdout) return { kind: "stdout", writeTo: toStdout };
   const target = output ?? ".";
   const targetStat = await stat(target).catch(() => undefined);
+  if (targetStat?.isFIFO() || targetStat?.isSocket()) {
+    const what = targetStat.isFIFO() ? "a pipe (FIFO)" : "a socket";
+    throw new UsageError(`-o: '${target}' is ${what}, which a download could wait on with no way to stop it (Ctrl-C); pass -o - and redirect or pipe stdout instead: -o - > '${target}', or -o - | <reader>.`);
+  }
   if (targetStat && !targetStat.isFile() && !targetStat.isDirectory()) {
     await access(target, constants.W_OK).catch((cause: NodeJS.ErrnoException) => {
       throw new UsageError(`-o: cannot write into '${target}' (${cause.code ?? cause.message}); pass -o <a path you can write to>.`);
     });
-    return "device";
+    return { kind: "device", writeTo: target };
   }
   const isFolder = targetStat?.isDirectory() ?? false;
-  const folder = isFolder ? target : dirname(target);
+  // A folder gets the server's name appended, which its links do not change.
+  const writeTo = isFolder ? target : targetStat ? await realpath(target).catch(() => undefined) : await throughLinks(target);
+  // An open file with no name left (`/proc/self/fd/1` of a deleted file) is written into.
+  if (writeTo === undefined) return { kind: "device", writeTo: target };
+  const folder = isFolder ? target : dirname(writeTo);
   // Into a folder, the target's own stat is the folder's: stat it once.
   const folderStat = isFolder ? targetStat! : await stat(folder).catch((cause: NodeJS.ErrnoException) => cause);
   if (folderStat instanceof Error) {
@@ -132,5 +151,16 @@ async function checkWritable(output: string | undefined): Promise<Output> {
   await access(folder, constants.W_OK).catch((cause: NodeJS.ErrnoException) => {
     throw new UsageError(`-o: cannot write into '${folder}' (${cause.code ?? cause.message}); pass -o <a path in a folder you can write to>.`);
   });
-  return output !== undefined && isFolder ? "folder" : "path";
+  return { kind: output !== undefined && isFolder ? "folder" : "path", writeTo };
+}
+
+/**
+ * Where a path that does not exist yet gets created: itself, or, for a symbolic link that
+ * points nowhere yet, the path it points to, as a shell's `>` creates it.
+ */
+async function throughLinks(path: string, hops = 0): Promise<string> {
+  const pointsTo = await readlink(path).catch(() => undefined);
+  // Not a link, or a loop (the open will say).
+  if (pointsTo === undefined || hops >= 40) return path;
+  return throughLinks(resolve(dirname(path), pointsTo), hops + 1);
 }

@@ -82,3 +82,22 @@ export async function startFaultyProxy(target: string, { afterBytes, fault }: { 
     },
   };
 }
+
+/** Forwards every request to `target`, adding `headers` to every answer (a deprecated Api-Version's `Deprecation` and `Sunset`). */
+export async function startHeaderProxy(target: string, headers: Record<string, string>) {
+  const server = createServer((incoming, outgoing) => {
+    const upstream = request(new URL(incoming.url ?? "/", target), { method: incoming.method, headers: { ...incoming.headers, host: new URL(target).host } }, (answer) => {
+      outgoing.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...headers });
+      answer.pipe(outgoing);
+    });
+    incoming.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

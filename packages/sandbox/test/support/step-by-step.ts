@@ -24,12 +24,19 @@ export class StepByStep<T> {
     });
   };
 
-  /** Starts the work, or lets it go on from where it holds; resolves at its next hold or end. */
+  /**
+   * Starts the work, or lets it go on from where it holds; resolves at its next hold or
+   * end, even a failed one (`result()` gives the error).
+   */
   async next(): Promise<void> {
     const arrived = new Promise<void>((resolve) => (this.#arrived = resolve));
     if (this.#result === undefined) this.#result = this.work(this.hold);
     else this.#resume?.();
-    await Promise.race([arrived, this.#result]);
+    const ended = this.#result.then(
+      () => undefined,
+      () => undefined,
+    );
+    await Promise.race([arrived, ended]);
   }
 
   /** What the work gave, once it has ended. */

@@ -4,8 +4,7 @@
  * `Content-Length: 0`, which openapi-fetch turns into `data: undefined` (as for a 204),
  * and downloadFile throws InvalidResponseError "… answered 200 without content." before
  * any read: `bytes()`, `blob()`, `saveTo()` and `body` alike; `lucca-files download`
- * exits 5 ("answered outside the spec"). Marked `it.fails` until the client gives an
- * empty body there: flip it to `it` with the fix.
+ * exited 5 ("answered outside the spec"). The client now gives an empty body there.
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -24,13 +23,13 @@ beforeAll(async () => {
 afterAll(() => sandbox?.close());
 
 describe("a file of 0 bytes downloads as empty content", () => {
-  it.fails("bytes() gives 0 bytes, with the file's name and size", async () => {
+  it("bytes() gives 0 bytes, with the file's name and size", async () => {
     const download = await sandbox.client().downloadFile(empty.file);
     expect(download).toMatchObject({ fileName: "empty.txt", size: 0 });
     expect(await download.bytes()).toEqual(new Uint8Array(0));
   });
 
-  it.fails("saveTo() writes an empty file", async () => {
+  it("saveTo() writes an empty file", async () => {
     const folder = await mkdtemp(join(tmpdir(), "lucca-zero-"));
     try {
       const download = await sandbox.client().downloadFile(empty.file);

@@ -76,9 +76,11 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
       ...through(context.transport, options.signal, {}),
     });
     if (error !== undefined) throw createApiError(response, error, retrieveFileRoute.method, tokenWithheldHint(link, context.options));
-    if (!data) throw invalidResponse(response, "without content.");
+    // openapi-fetch gives no data for `Content-Length: 0`, a file of 0 bytes here: its body is the empty content.
+    const body = data ?? response.body;
+    if (!body) throw invalidResponse(response, "without content.");
     if (at > 0) checkRange(response, at, total);
-    return { body: data, response };
+    return { body, response };
   };
 
   const { body, response } = await request(offset, options.ifMatch);

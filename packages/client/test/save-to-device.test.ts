@@ -4,8 +4,7 @@
  * replaces the node itself: run as root, `saveTo("/dev/null")` turns the machine's
  * /dev/null into a regular file (seen during the audit through `lucca-files download -o
  * /dev/null`, which now streams into devices itself). A FIFO, which any user can make,
- * shows the same here. Marked `it.fails` until saveTo writes into what is not a regular
- * file (or refuses it, naming `body`): flip it to `it` with the fix.
+ * shows the same here. saveTo now writes into what is not a regular file (nor a folder).
  */
 import { execFile, spawn } from "node:child_process";
 import { lstat, mkdtemp, rm } from "node:fs/promises";
@@ -30,15 +29,21 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-it.fails("saveTo() into a FIFO writes into it and leaves it a FIFO", async () => {
+it("saveTo() into a FIFO writes the content into it and leaves it a FIFO", async () => {
   const fifo = join(folder, "pipe");
   await promisify(execFile)("mkfifo", [fifo]);
   // The reader in a process of its own: an open() of a FIFO waits for a writer.
   const reader = spawn("sh", ["-c", 'exec cat < "$0"', fifo], { stdio: ["ignore", "pipe", "ignore"] });
   try {
+    const read = new Promise<string>((resolve) => {
+      let text = "";
+      reader.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      reader.on("close", () => resolve(text));
+    });
     const download = await sandbox.client().downloadFile(uploaded.file);
-    await download.saveTo(fifo);
+    expect(await download.saveTo(fifo)).toEqual({ path: fifo, bytes: "into a pipe".length });
     expect((await lstat(fifo)).isFIFO()).toBe(true);
+    expect(await read).toBe("into a pipe");
   } finally {
     reader.kill();
   }

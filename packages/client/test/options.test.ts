@@ -10,6 +10,8 @@ describe("bad options are refused when the client is created, naming the field a
     ["a baseUrl that is no URL", { auth, baseUrl: "example.ilucca.net" }, "baseUrl: 'example.ilucca.net' must be an http(s) URL without query or fragment, e.g. 'https://example.ilucca.net'."],
     ["a baseUrl with another protocol", { auth, baseUrl: "ftp://example.ilucca.net" }, /^baseUrl: 'ftp:\/\/example\.ilucca\.net' must be an http\(s\) URL/],
     ["a baseUrl with a query", { auth, baseUrl: "https://example.ilucca.net/?a=1" }, /^baseUrl: 'https:\/\/example\.ilucca\.net\/\?a=1' must be an http\(s\) URL without query or fragment/],
+    ["a baseUrl that ends with the API's path prefix, which the client adds", { auth, baseUrl: "https://example.ilucca.net/lucca-api/" }, "baseUrl: 'https://example.ilucca.net/lucca-api/' holds /lucca-api, which the client adds; pass 'https://example.ilucca.net'."],
+    ["a baseUrl that names a path of the API, behind a proxy's prefix", { auth, baseUrl: "https://gateway.example.com/lucca/lucca-api/files" }, "baseUrl: 'https://gateway.example.com/lucca/lucca-api/files' holds /lucca-api, which the client adds; pass 'https://gateway.example.com/lucca'."],
     ["a host that is no host name", { auth, host: "exa mple.ilucca.net" }, "host: 'exa mple.ilucca.net' must be a host name, e.g. 'example.ilucca.net' (a URL goes in baseUrl)."],
     ["a host given as a URL", { auth, host: "https://example.ilucca.net" }, "host: 'https://example.ilucca.net' must be a host name, e.g. 'example.ilucca.net' (a URL goes in baseUrl)."],
     ["a host with a path", { auth, host: "example.ilucca.net/api" }, "host: 'example.ilucca.net/api' must be a host name, e.g. 'example.ilucca.net' (a URL goes in baseUrl)."],
@@ -39,6 +41,13 @@ describe("bad options are refused when the client is created, naming the field a
       }
     })();
     expect(error?.message).toBe("auth.clientSecret: must be a non-empty string.");
+  });
+
+  it("a baseUrl with a path of its own (a proxy's prefix) keeps it before the API's paths", async () => {
+    const seen: string[] = [];
+    const client = createLuccaFilesClient({ baseUrl: "https://gateway.example.com/lucca-apis/", auth, fetch: (async (input: Request) => (seen.push(input.url), new Response("{}", { status: 200, headers: { "Content-Type": "application/json" } }))) as typeof fetch });
+    await client.GET("/lucca-api/files/{id}", { params: { path: { id: "x" }, query: { token: "t" } } });
+    expect(seen).toEqual(["https://gateway.example.com/lucca-apis/lucca-api/files/x?token=t"]);
   });
 
   it("host is the account's host, reached over https", async () => {

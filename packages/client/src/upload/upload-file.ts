@@ -2,7 +2,7 @@ import { eTagHeader, ifMatchParameter, ifNoneMatchParameter, uploadFileRoute, ty
 import type { ClientContext } from "../core/context.ts";
 import { readJson } from "../core/read-json.ts";
 import { createApiError } from "../core/create-api-error.ts";
-import { through } from "../core/transport.ts";
+import { through, type RequestBody } from "../core/transport.ts";
 import * as httpStatus from "../core/http-status.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { unknownContentType } from "./content-type-aliases.ts";
@@ -77,12 +77,12 @@ export interface MultipartBody {
   /** The body can be built only once (a stream source): the upload is not retried. */
   oneShot: boolean;
   /** One attempt's body; `touch` restarts the attempt's timer as the body makes progress. */
-  create(touch: () => void): BodyInit | AsyncIterable<Uint8Array>;
+  create(touch: () => void): RequestBody;
   /** The file's bytes the last attempt handed to the network (the final event's, for a stream of unknown size). */
   sent(): number;
 }
 
-export type UploadBody = (prepared: PreparedSource, framing: MultipartFraming, size: number | undefined, onChunk: (bytes: number) => void) => BodyInit | AsyncIterable<Uint8Array>;
+export type UploadBody = (prepared: PreparedSource, framing: MultipartFraming, size: number | undefined, onChunk: (bytes: number) => void) => RequestBody;
 
 export interface UploadedFile {
   file: FileObject;

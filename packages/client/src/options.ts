@@ -89,8 +89,9 @@ function checkAuth({ auth }: LuccaFilesClientOptions): void {
 
 
 /** A date the API reads as a version: the spec's `YYYY-MM-DD` form, on or after the first version. */
-function checkApiVersion(apiVersion: string): void {
+function checkApiVersion(apiVersion: unknown): void {
   const [firstVersion = currentApiVersion] = apiVersions;
   if (typeof apiVersion === "string" && new RegExp(apiVersionPattern).test(apiVersion) && apiVersion >= firstVersion) return;
-  throw new InvalidInputError("apiVersion", `'${String(apiVersion)}' must be a date (YYYY-MM-DD) on or after ${firstVersion}, e.g. ${currentApiVersion}.`);
+  // A Date is shown as its timestamp (not its local text, 'Mon Nov 30 2026 …'): its first ten characters are the form asked.
+  throw new InvalidInputError("apiVersion", `'${apiVersion instanceof Date ? apiVersion.toJSON() : String(apiVersion)}' must be a date (YYYY-MM-DD) on or after ${firstVersion}, e.g. ${currentApiVersion}.`);
 }

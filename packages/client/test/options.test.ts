@@ -23,6 +23,9 @@ describe("bad options are refused when the client is created, naming the field a
     ["an empty client secret", { auth: { clientId: "c", clientSecret: "" } }, "auth.clientSecret: must be a non-empty string."],
     ["a scope the API does not have", { auth: { clientId: "c", clientSecret: "s", scopes: ["files.write"] } }, "auth.scopes: 'files.write' is not a scope of the API; use files.readonly or files.readwrite."],
     ["a relative token URL", { auth: { clientId: "c", clientSecret: "s", tokenUrl: "/connect/token" } }, /^auth\.tokenUrl: '\/connect\/token' is not an absolute URL; leave it out to use https:\/\/accounts\.world\.luccasoftware\.com\/connect\/token\.$/],
+    ["an access token with its scheme, which the client adds", { auth: { accessToken: "Bearer abc" } }, "auth.accessToken: starts with 'Bearer ', which the client adds; pass the token alone."],
+    ["an apiVersion given as a Date, shown as its timestamp", { auth, apiVersion: new Date("2030-01-01T00:00:00Z") as never }, /^apiVersion: '2030-01-01T00:00:00\.000Z' must be a date \(YYYY-MM-DD\) on or after /],
+    ["a fetch that is not a function (a module rather than its fetch)", { auth, fetch: { default: globalThis.fetch } as never }, "fetch: is not a function (typeof object); pass a fetch implementation."],
     ["a negative timeout", { auth, timeout: -1 }, "timeout: '-1' must be a finite number ≥ 0."],
     ["a retry count that is not a number", { auth, retry: { maxRetries: Number.NaN } }, "retry.maxRetries: 'NaN' must be a finite number ≥ 0."],
   ])("%s", (_rule, options, message) => {
@@ -30,6 +33,15 @@ describe("bad options are refused when the client is created, naming the field a
     const create = () => createLuccaFilesClient(withBase as LuccaFilesClientOptions);
     expect(create).toThrowError(InvalidInputError);
     expect(create).toThrowError(message);
+  });
+
+  it("an access token function that returns the token with its scheme is refused before any request, without echoing it", async () => {
+    let requests = 0;
+    const client = createLuccaFilesClient({ baseUrl: "https://example.ilucca.net", auth: { accessToken: () => "Bearer secret-token" }, fetch: (async () => (requests++, new Response())) as typeof fetch });
+    const call = client.getFile({ id: "x", token: "t" });
+    await expect(call).rejects.toThrowError(new InvalidInputError("auth.accessToken", "starts with 'Bearer ', which the client adds; pass the token alone."));
+    await expect(call).rejects.not.toThrowError(/secret-token/);
+    expect(requests).toBe(0);
   });
 
   it("a wrong client secret is never echoed in the error", () => {

@@ -16,7 +16,7 @@ import { build } from "esbuild";
  * client README's *Why the browser bundle is not 10 KiB* says why issue 12's 10 KiB is not
  * the budget.
  */
-export const bundleBudget = 12_103;
+export const bundleBudget = 12_131;
 
 export interface BundleSize {
   min: number;

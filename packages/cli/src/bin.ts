@@ -14,10 +14,15 @@ const onSignal = () => {
 process.on("SIGINT", onSignal);
 process.on("SIGTERM", onSignal);
 
-// `lucca-files get … --json | head -1`: the reader went away; stop quietly, as Unix tools do.
+// `lucca-files get … --json | head -1`: the reader went away; stop quietly, as Unix tools do
+// (after Ctrl-C, which the reader got too, as cancelled).
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(exitCodes.ok);
+  if (error.code === "EPIPE") process.exit(cancel.signal.aborted ? exitCodes.cancelled : exitCodes.ok);
   throw error;
 });
 
-process.exitCode = await main({ argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: cancel.signal });
+const exitCode = await main({ argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: cancel.signal });
+// Cancelled: what stdout still holds for a reader that stopped reading (`-o - | slow`) is
+// dropped, not waited for; otherwise the process ends once its output is written.
+if (exitCode === exitCodes.cancelled) process.exit(exitCode);
+process.exitCode = exitCode;

@@ -41,9 +41,13 @@ export async function main({ argv, env, stdout, stderr, signal }: MainOptions): 
     if (args.command === undefined) throw new UsageError(`no command given; use one of ${commandNames.join(", ")} (see lucca-files --help).`);
     const terminal = createTerminal({ stdout, stderr }, env, args.quiet);
     const config = resolveConfig({ sandbox: args.sandbox, host: args.host, apiVersion: args.apiVersion }, env);
-    // --debug shows the client's own lines (requests, retries, resumes), secrets redacted by it.
-    const logger = args.debug ? { debug: (line: string) => stderr.write(`${line}\n`), warn: (line: string) => stderr.write(`${line}\n`) } : undefined;
-    const client = createLuccaFilesClient({ ...clientOptions(config), ...(logger ? { logger } : {}) });
+    // --debug shows the client's own lines (requests, retries, resumes), secrets redacted by
+    // it; otherwise its notes (a retry's wait, a resumed download), so that a wait for the
+    // API's rate limit, up to a minute, is not a silent stall; --quiet drops them.
+    const logger = args.debug
+      ? { debug: (line: string) => stderr.write(`${line}\n`), warn: (line: string) => stderr.write(`${line}\n`) }
+      : { debug: () => undefined, warn: (line: string) => terminal.note(line) };
+    const client = createLuccaFilesClient({ ...clientOptions(config), logger });
     return await commands[args.command]({ args, terminal, config, client, signal });
   } catch (error) {
     const failure = signal.aborted ? signal.reason : error;

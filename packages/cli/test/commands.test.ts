@@ -1,8 +1,10 @@
+import { execFile, spawn } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, readdir, readlink, rm, symlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, readFile, readdir, readlink, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { contentTypes, oauth2 } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRenamingProxy } from "@lucca-api/scripts/renaming-proxy";
@@ -80,6 +82,19 @@ describe("upload", () => {
     expect(stderr).toContain("missing.pdf' (ENOENT): check the path.");
   });
 
+  it("'-' is refused as stdin, which upload does not read, with the way to upload such content", async () => {
+    const { code, stdout, stderr } = await runMain([...sandbox.flags, "upload", "-"]);
+    expect(code).toBe(exitCodes.usage);
+    expect(stdout).toBe("");
+    expect(stderr).toBe("lucca-files: upload reads files, not stdin ('-'): the API needs a file name; save the content to a file first (e.g. … > notes.txt, then lucca-files upload notes.txt), or pass ./- for a file named '-'.\n");
+  });
+
+  it("a device or a pipe (/dev/stdin) is refused as not a regular file, not told to upload a folder's files", async () => {
+    const { code, stderr } = await runMain([...sandbox.flags, "upload", "/dev/null"]);
+    expect(code).toBe(exitCodes.usage);
+    expect(stderr).toBe("lucca-files: '/dev/null' is not a regular file (a device or a pipe): upload reads files; save the content to a file first (e.g. … > notes.txt, then lucca-files upload notes.txt).\n");
+  });
+
   it("--quiet leaves stderr empty and the results on stdout", async () => {
     const { code, stdout, stderr } = await runMain([...sandbox.flags, "--quiet", "upload", pdf]);
     expect(code).toBe(exitCodes.ok);
@@ -99,6 +114,32 @@ describe("download", () => {
     expect(stdout.trim()).toBe("report.pdf");
     expect(await readdir(into)).toEqual(["report.pdf"]);
     expect(sha256(await readFile(join(into, "report.pdf")))).toBe(sha256(content));
+  });
+
+  // `-o /dev/null` (to time a download) wrote a temporary file in /dev and renamed it over
+  // the device: run as root, /dev/null became a regular file for the whole machine. A FIFO,
+  // which any user can make, shows the same: streamed into, never replaced.
+  it("-o a FIFO or a device (/dev/null) streams the content into it and leaves it what it was", async () => {
+    const link = await uploadedLink();
+    const into = await mkdtemp(join(folder, "fifo-"));
+    const fifo = join(into, "pipe");
+    await promisify(execFile)("mkfifo", [fifo]);
+    // The reader in a process of its own: an open() of a FIFO waits for a writer.
+    const reader = spawn("sh", ["-c", 'exec sha256sum < "$0"', fifo], { stdio: ["ignore", "pipe", "ignore"] });
+    let read = "";
+    reader.stdout.on("data", (chunk: Buffer) => (read += chunk.toString("utf8")));
+    const readerDone = new Promise((resolve) => reader.once("close", resolve));
+    try {
+      const { code, stdout } = await runMain([...sandbox.flags, "download", link, "-o", fifo]);
+      expect(code).toBe(exitCodes.ok);
+      expect(stdout).toBe(`${fifo}\n`);
+      expect((await lstat(fifo)).isFIFO()).toBe(true);
+      await readerDone;
+      expect(read.split(" ")[0]).toBe(sha256(content));
+      expect(await readdir(into)).toEqual(["pipe"]);
+    } finally {
+      reader.kill();
+    }
   });
 
   it("never replaces a file with the server's name; -o chooses the path", async () => {
@@ -228,6 +269,20 @@ describe("get", () => {
     expect(stderr).not.toContain("eyJ");
   });
 
+  // The banner says 127.0.0.1, people type localhost: the client withholds the token from
+  // a link on another origin, and the API's 401 then spoke of the library's baseUrl.
+  it.each(["get", "download"])("%s of a link on another origin than --host is refused before any request, naming the --host to pass", async (command) => {
+    const link = await uploadedLink();
+    const { origin } = new URL(link);
+    const elsewhere = link.replace(origin, origin.replace("127.0.0.1", "localhost"));
+    const { code, stdout, stderr } = await runMain([...sandbox.flags, command, elsewhere, ...(command === "download" ? ["-o", "-"] : [])]);
+    expect(code).toBe(exitCodes.usage);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      `lucca-files: the link is on ${new URL(elsewhere).origin}, not on the API's ${origin} (--host): the access token goes to the API only. Pass --host ${new URL(elsewhere).origin}, or a link of ${origin}.\n`,
+    );
+  });
+
   it("a link with a wrong token is the API's refusal (exit 4), in one line", async () => {
     const link = (await uploadedLink()).replace(/token=[^&]+/, "token=wrong");
     const { code, stderr } = await runMain([...sandbox.flags, "get", link]);
@@ -296,6 +351,14 @@ describe("token and credentials", () => {
     expect(stderr).not.toContain("tokenUrl");
   });
 
+  it("a local LUCCA_BASE_URL without LUCCA_TOKEN_URL says what to set in the variables' terms, not the library's options", async () => {
+    const { code, stderr } = await runMain(["token"], { env: { LUCCA_BASE_URL: sandbox.url, LUCCA_CLIENT_ID: demoClient.clientId, LUCCA_CLIENT_SECRET: demoClient.clientSecret } });
+    expect(code).toBe(exitCodes.usage);
+    expect(stderr).toContain(`LUCCA_TOKEN_URL=${sandbox.tokenUrl} for the sandbox`);
+    expect(stderr).toContain(`while LUCCA_BASE_URL (or --host) is local (${sandbox.url})`);
+    expect(stderr).not.toMatch(/tokenUrl|baseUrl/);
+  });
+
   it("no token endpoint at LUCCA_TOKEN_URL names that variable, not the library's tokenUrl", async () => {
     const closed = await startTestSandbox();
     await closed.close();
@@ -319,8 +382,9 @@ describe("help and version", () => {
     expect(stdout).toMatch(/^lucca-files \d+\.\d+\.\d+ \(@lucca-api\/client \d+\.\d+\.\d+, API \d{4}-\d\d-\d\d\)\n$/);
   });
 
-  it("an unknown option or command is a usage error pointing to --help", async () => {
-    expect(await runMain(["upload", "--bogus"])).toMatchObject({ code: exitCodes.usage, stderr: "lucca-files: unknown option --bogus; see lucca-files --help.\n" });
+  it("an unknown option or command is a usage error pointing to --help, the command's own when one was named", async () => {
+    expect(await runMain(["upload", "--bogus"])).toMatchObject({ code: exitCodes.usage, stderr: "lucca-files: unknown option --bogus; see lucca-files upload --help.\n" });
+    expect(await runMain(["--bogus"])).toMatchObject({ code: exitCodes.usage, stderr: "lucca-files: unknown option --bogus; see lucca-files --help.\n" });
     expect((await runMain(["uplod"])).stderr).toContain("'uplod' is not a command; use one of upload, download, get, token");
     expect((await runMain(["get", "--content-type", "x"])).stderr).toContain("--content-type is an option of upload, not of get");
   });

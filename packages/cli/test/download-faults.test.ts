@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/exit-codes.ts";
-import { eventually, spawnCli } from "./helpers/run-cli.ts";
+import { binPath, cleanEnv, eventually, spawnCli } from "./helpers/run-cli.ts";
 import { runMain } from "./helpers/run-main.ts";
 import { demoClient, startFaultyProxy, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
@@ -63,16 +64,38 @@ it("Ctrl-C mid-download exits 130 and leaves no partial file", async () => {
   }
 });
 
-it("a connection cut mid-download resumes where it broke (the client's resume), and the file is whole", async () => {
+it("a connection cut mid-download resumes where it broke (the client's resume), says so on stderr, and the file is whole", async () => {
   const proxy = await startFaultyProxy(sandbox.url, { afterBytes: 1_000_000, fault: "drop-once" });
   try {
     const { into, args, env } = await downloadThrough(proxy.url);
     const { code, stderr } = await runMain(args, { env });
     expect(stderr).not.toContain("lucca-files:");
+    // The client's note, without --debug: a wait or a resume is not a silent stall.
+    expect(stderr).toMatch(/^\[lucca-api\/client\] GET \S+token=\[redacted\]\S* at byte \d+ broke off; resuming from there \(attempt 1\)\.$/m);
     expect(code).toBe(exitCodes.ok);
     expect(await readdir(into)).toEqual(["big.bin"]);
     expect(sha256(await readFile(join(into, "big.bin")))).toBe(sha256(content));
   } finally {
     await proxy.close();
+  }
+});
+
+// `lucca-files download "$LINK" -o - | slow-reader`: the content waits for the reader, and
+// Ctrl-C then left the command waiting with it (until the reader went away: exit 0).
+it("Ctrl-C while stdout's reader has stopped reading exits 130 at once", async () => {
+  const { args, env } = await downloadThrough(sandbox.url);
+  const child = spawn(process.execPath, [binPath, ...args.slice(0, 2), "-o", "-"], { env: cleanEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+  // stdout is never read: once the pipe is full, every write waits.
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  try {
+    await eventually(() => stderr.includes("downloading"), "the download to start");
+    child.kill("SIGINT");
+    expect(await exited).toBe(exitCodes.cancelled);
+    expect(stderr).toMatch(/^lucca-files: cancelled \(Ctrl-C\)\.$/m);
+  } finally {
+    child.kill("SIGKILL");
+    child.stdout.destroy();
   }
 });

@@ -56,7 +56,7 @@ const config = (): ResolvedConfig => ({
 describe("tables on stdout are coloured by stdout's terminal, not stderr's", () => {
   it("get: plain when stdout is redirected, though stderr is a terminal", async () => {
     const { terminal, stdout } = terminalWith(false);
-    const code = await get({ args: parseArguments(["get", "http://127.0.0.1/link"]), terminal, config: config(), client, signal: new AbortController().signal });
+    const code = await get({ args: parseArguments(["get", `${sandbox.url}/link`]), terminal, config: config(), client, signal: new AbortController().signal });
     expect(code).toBe(exitCodes.ok);
     expect(stdout.text()).toMatch(/^name\s+report\.pdf$/m);
     expect(stdout.text()).not.toContain(escape);
@@ -64,7 +64,7 @@ describe("tables on stdout are coloured by stdout's terminal, not stderr's", () 
 
   it("get: coloured labels when stdout is a terminal", async () => {
     const { terminal, stdout } = terminalWith(true);
-    await get({ args: parseArguments(["get", "http://127.0.0.1/link"]), terminal, config: config(), client, signal: new AbortController().signal });
+    await get({ args: parseArguments(["get", `${sandbox.url}/link`]), terminal, config: config(), client, signal: new AbortController().signal });
     expect(stdout.text()).toContain(escape);
   });
 

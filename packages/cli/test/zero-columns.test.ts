@@ -34,7 +34,12 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-describe.skipIf(!hasScript)("on a terminal of 0 columns", () => {
+// A terminal 100 columns wide but 0 rows high (`stty cols 100` alone in such a pseudo-terminal)
+// showed nothing either: log-update keeps the frame's last `rows` lines, none of 0.
+describe.skipIf(!hasScript).each([
+  ["0 columns", "", "0 0"],
+  ["0 rows", "stty cols 100; ", "0 100"],
+])("on a terminal of %s", (_, resize, size) => {
   it("progress falls back to plain lines: the final 'uploaded' line and the result are written", async () => {
     const file = join(folder, "notes.txt");
     await writeFile(file, "hello, zero columns");
@@ -42,11 +47,11 @@ describe.skipIf(!hasScript)("on a terminal of 0 columns", () => {
     const command = [process.execPath, binPath, ...sandbox.flags, "upload", file].map(quote).join(" ");
     // stdin is not a terminal, so `script` sizes its pseudo-terminal 0 × 0; with -e its exit code
     // is the command's, and execFile rejects on any but 0.
-    const { stdout } = await run("script", ["-qfec", `stty size; ${command}`, "/dev/null"], {
+    const { stdout } = await run("script", ["-qfec", `${resize}stty size; ${command}`, "/dev/null"], {
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TERM: "xterm-256color" },
     });
     const lines = stdout.split(/\r?\n/);
-    expect(lines[0]).toBe("0 0");
+    expect(lines[0]).toBe(size);
     expect(stdout).toMatch(/^uploaded notes\.txt: 19 B in \S+/m);
     expect(stdout).toMatch(new RegExp(`^notes\\.txt\\s+[0-9a-f-]{36}\\s+${sandbox.url}${endpoints.uploadFile.path}/`, "m"));
   });

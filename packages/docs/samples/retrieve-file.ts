@@ -2,6 +2,7 @@
 // download its content.
 //   LUCCA_BASE_URL=… LUCCA_CLIENT_ID=… LUCCA_CLIENT_SECRET=…
 //   npx tsx retrieve-file.ts '<the file link href>'
+import { existsSync } from "node:fs";
 import { createLuccaFilesClient } from "@lucca-api/client";
 
 const { LUCCA_BASE_URL, LUCCA_CLIENT_ID, LUCCA_CLIENT_SECRET, LUCCA_TOKEN_URL } =
@@ -36,7 +37,10 @@ console.log(again.modified ? "changed since" : "unchanged since the first read")
 
 // The content, streamed to disk under the name the API gives it. The client
 // gives a bare file name (RFC 6266 §4.3: the last segment only, never `..`),
-// so no name can pick the folder.
+// so no name can pick the folder. The name is the uploader's choice: never
+// replace a file of yours with it.
 const download = await client.downloadFile(href);
-const saved = await download.saveTo(download.fileName ?? "download");
+const name = download.fileName ?? "download";
+if (existsSync(name)) throw new Error(`${name} is already here: not replaced.`);
+const saved = await download.saveTo(name);
 console.log(`saved ${saved.bytes} bytes to ${saved.path}`);

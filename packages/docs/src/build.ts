@@ -17,6 +17,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { currentApiVersion } from "@lucca-api/types";
 import { readCodeSamples, withCodeSamples } from "./code-samples.ts";
+import { withHashLinks } from "./hash-links.ts";
 import { specFileName } from "./redoc-options.ts";
 import { renderReference } from "./render.ts";
 import { withSchemasSection } from "./schemas-section.ts";
@@ -67,7 +68,7 @@ async function renderVersion(dir: string, docsSpec: any, description: string): P
   await writeFile(specCopy, JSON.stringify(docsSpec, null, 2) + "\n");
   await writeFile(path.join(dir, yamlSpecFileName), specAsYaml(docsSpec));
   await renderReference({ specFile: specCopy, outputFile: indexFile, description });
-  await writeFile(indexFile, selfContain(await readFile(indexFile, "utf8")));
+  await writeFile(indexFile, withHashLinks(selfContain(await readFile(indexFile, "utf8"))));
   await cp(assetsDir, path.join(dir, "assets"), { recursive: true });
 }
 

@@ -110,6 +110,24 @@ inChromium("served over HTTP on 127.0.0.1", slow, () => {
     await page.screenshot({ path: path.join(screenshots, "reference.png") });
   });
 
+  // Redoc routes by `#/…`, but its prerendered sidebar said `/getting-a-token`, which the
+  // page kept until a click redrew it: copied, or opened in a new tab, that link was a 404.
+  it("links each sidebar entry of the page as loaded to its section, so that a link opened in a new tab shows it", async () => {
+    const tab = await context.newPage();
+    try {
+      await tab.goto(`${server.url}/`);
+      const links = await (await sidebarOf(tab)).locator("a[href]").evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+      expect(links.length).toBeGreaterThan(0);
+      expect(links.filter((link) => !link.startsWith(`${server.url}/#/`) && new URL(link).origin === server.url)).toEqual([]);
+      const guide = docsSpec.tags.find((tag: any) => tag["x-traitTag"]);
+      const entry = (await sidebarOf(tab)).locator("a[href]").filter({ hasText: guide.name }).first();
+      await tab.goto(await entry.evaluate((anchor) => (anchor as HTMLAnchorElement).href));
+      await waitForHeading(tab, guide.name);
+    } finally {
+      await tab.close();
+    }
+  });
+
   it("renders every guide", async () => {
     const guides = docsSpec.tags.filter((tag: any) => tag["x-traitTag"]);
     expect(guides.length).toBeGreaterThan(0);

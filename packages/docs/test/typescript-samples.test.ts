@@ -123,4 +123,14 @@ describe("samples/retrieve-file.ts", () => {
       await hostile.close();
     }
   });
+
+  // The name is the uploader's choice: a file named like one of the reader's (pic.jpg in
+  // the folder it was uploaded from, or package.json, .npmrc) would be replaced.
+  it("never replaces a file of its folder that has the server's file name, and says so", async () => {
+    const uploaded = await api.upload(new TextEncoder().encode("the uploader's bytes"), pictureName, pictureType);
+    const run = await runSample("retrieve-file.ts", [uploaded.links.self.href], true);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain(`${pictureName} is already here`);
+    expect(new Uint8Array(await readFile(path.join(run.cwd, pictureName)))).toEqual(pictureBytes);
+  });
 });

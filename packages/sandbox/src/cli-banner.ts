@@ -46,5 +46,7 @@ export function listenFailure(error: NodeJS.ErrnoException, { host, port }: { ho
   if (error.code === "EADDRINUSE") return `sandbox: port ${port} is taken (something already listens on ${address}): stop it, or ${fix}`;
   if (error.code === "EACCES") return `sandbox: not allowed to listen on ${address} (ports below 1024 need privileges): ${fix}`;
   if (error.code === "EADDRNOTAVAIL") return `sandbox: HOST=${host} is not an address of this machine: set HOST to one of its addresses, e.g. HOST=127.0.0.1`;
+  if (error.code === "ENOTFOUND" || error.code === "EAI_AGAIN")
+    return `sandbox: HOST=${host} is not a name this machine can resolve (${error.code}): set HOST to one of its addresses, e.g. HOST=127.0.0.1`;
   return undefined;
 }

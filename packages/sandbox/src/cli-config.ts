@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { defaultHost, defaultPort, demoClient, type SandboxClient, type SandboxOptions } from "./options.ts";
+import { defaultHost, defaultPort, demoClient, publicOrigin, type SandboxClient, type SandboxOptions } from "./options.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -23,6 +23,13 @@ function integer(env: Env, name: string): number | undefined {
   if (raw === undefined || raw === "") return undefined;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name}=${raw} is not a non-negative integer: set it to a number such as 4010.`);
+  return value;
+}
+
+/** A TCP port: Node's own refusal of 65536 and above names `options.port`, not the variable. */
+function port(env: Env): number | undefined {
+  const value = integer(env, "PORT");
+  if (value !== undefined && value > 65535) throw new Error(`PORT=${value} is not a port: set it to a number from 0 to 65535, such as 4010.`);
   return value;
 }
 
@@ -55,7 +62,12 @@ export function defaultDocsDir(): string | undefined {
  * holds client secrets: the message names the file and the position only.
  */
 function readConfigFile(path: string): SandboxOptions {
-  const text = readFileSync(path, "utf8");
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new Error(`SANDBOX_CONFIG=${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): check the path.`);
+  }
   try {
     return JSON.parse(text) as SandboxOptions;
   } catch (error) {
@@ -74,7 +86,7 @@ export function optionsFromEnv(env: Env, cwd: string): CliOptions {
   const options: CliOptions = {
     ...fromFile,
     host: env.HOST || fromFile.host || defaultHost,
-    port: integer(env, "PORT") ?? fromFile.port ?? defaultPort,
+    port: port(env) ?? fromFile.port ?? defaultPort,
     dataDir: resolve(cwd, env.SANDBOX_DATA_DIR || fromFile.dataDir || ".sandbox-data"),
     clients,
   };
@@ -84,7 +96,9 @@ export function optionsFromEnv(env: Env, cwd: string): CliOptions {
   if (rateLimit !== undefined) options.rateLimitPerMinute = rateLimit;
   const authFailures = integer(env, "SANDBOX_CLIENT_AUTH_FAILURES_PER_MINUTE");
   if (authFailures !== undefined) options.clientAuthFailuresPerMinute = authFailures;
-  if (env.SANDBOX_PUBLIC_URL) options.publicUrl = env.SANDBOX_PUBLIC_URL;
+  // Checked here to name the variable; startSandbox takes the origin as it is.
+  const publicUrl = publicOrigin(env.SANDBOX_PUBLIC_URL, "SANDBOX_PUBLIC_URL");
+  if (publicUrl) options.publicUrl = publicUrl;
   const docsDir = env.SANDBOX_DOCS_DIR ? resolve(cwd, env.SANDBOX_DOCS_DIR) : (fromFile.docsDir ?? defaultDocsDir());
   if (docsDir) options.docsDir = docsDir;
   return options;

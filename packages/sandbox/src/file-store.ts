@@ -4,7 +4,13 @@
  * crash or a cut connection never leaves a half-written file visible.
  *
  * Layout: `<dataDir>/files/<id>.json` (metadata), `<dataDir>/files/<id>.bin` (content),
- * `<dataDir>/tmp/` (uploads in progress, emptied at start), `<dataDir>/signing.key`.
+ * `<dataDir>/tmp/` (uploads in progress, each named after the process receiving it),
+ * `<dataDir>/signing.key`.
+ *
+ * Two sandboxes may open the same data folder (`npx @lucca-api/sandbox` run twice in one
+ * folder, the second on another port or failing on the same one): a start removes only
+ * what a process no longer running left behind, never the uploads another one is
+ * receiving.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, type ReadStream } from "node:fs";
@@ -46,19 +52,43 @@ export class FileStore {
   /** Opens (creating) the data folder and clears what an interrupted run left behind. */
   static async open(dataDir: string): Promise<FileStore> {
     const store = new FileStore(dataDir);
-    await rm(store.#tmp, { recursive: true, force: true });
     await mkdir(store.#tmp, { recursive: true });
     await mkdir(store.#files, { recursive: true });
-    await store.#removeOrphans();
+    const inProgress = await store.#removeAbandonedTemporaries();
+    await store.#removeOrphans(inProgress);
     return store;
   }
 
-  /** Content renamed into place whose metadata never was: unreachable, so removed. */
-  async #removeOrphans(): Promise<void> {
+  /**
+   * Removes the temporary files of processes that are gone (or from a version that did
+   * not name its process), and returns the names of those of running ones.
+   */
+  async #removeAbandonedTemporaries(): Promise<Set<string>> {
+    const inProgress = new Set<string>();
+    for (const name of await readdir(this.#tmp)) {
+      const owner = Number(name.split(".")[0]);
+      if (Number.isInteger(owner) && owner > 0 && isRunning(owner)) inProgress.add(name);
+      else await rm(join(this.#tmp, name), { recursive: true, force: true });
+    }
+    return inProgress;
+  }
+
+  /**
+   * Content renamed into place whose metadata never was: unreachable, so removed, unless
+   * a running sandbox is between the two renames (its metadata waits in tmp/).
+   */
+  async #removeOrphans(inProgress: Set<string>): Promise<void> {
+    const pendingIds = new Set([...inProgress].map((name) => name.split(".")[1]));
     const names = new Set(await readdir(this.#files));
     for (const name of names) {
-      if (name.endsWith(".bin") && !names.has(name.replace(/\.bin$/, ".json"))) await rm(join(this.#files, name), { force: true });
+      const id = name.replace(/\.bin$/, "");
+      if (name.endsWith(".bin") && !names.has(`${id}.json`) && !pendingIds.has(id)) await rm(join(this.#files, name), { force: true });
     }
+  }
+
+  /** A file in tmp/, named after this process so that another sandbox starting on the same folder leaves it alone. */
+  #temporary(name: string): string {
+    return join(this.#tmp, `${process.pid}.${name}`);
   }
 
   /** The HMAC key of the tokens, made once per data folder. */
@@ -68,7 +98,7 @@ export class FileStore {
       return await readFile(path);
     } catch {
       const key = randomBytes(32);
-      const temporary = join(this.#tmp, `signing-${randomUUID()}`);
+      const temporary = this.#temporary(`signing-${randomUUID()}`);
       await writeFile(temporary, key, { mode: 0o600 });
       await rename(temporary, path);
       return key;
@@ -81,7 +111,7 @@ export class FileStore {
    */
   async receive(content: Readable): Promise<PendingFile> {
     const id = randomUUID();
-    const path = join(this.#tmp, `${id}.bin`);
+    const path = this.#temporary(`${id}.bin`);
     const hash = createHash("sha256");
     let size = 0;
     const measure = new Transform({
@@ -117,14 +147,17 @@ export class FileStore {
       etag: pending.etag,
     };
     const content = join(this.#files, `${file.id}.bin`);
+    // The metadata is written before the content moves, so that a sandbox starting
+    // between the two renames sees it pending and does not take the content for an orphan.
+    const metaTemporary = this.#temporary(`${file.id}.json`);
     try {
-      await rename(pending.path, content);
-      const metaTemporary = join(this.#tmp, `${file.id}.json`);
       await writeFile(metaTemporary, JSON.stringify(file));
+      await rename(pending.path, content);
       await rename(metaTemporary, join(this.#files, `${file.id}.json`));
       return file;
     } catch (error) {
       await rm(content, { force: true });
+      await rm(metaTemporary, { force: true });
       await this.discard(pending);
       throw error;
     }
@@ -160,6 +193,19 @@ export class FileStore {
   /** Ids of the stored files. */
   async ids(): Promise<string[]> {
     return (await readdir(this.#files)).filter((name) => name.endsWith(".json")).map((name) => name.slice(0, -5));
+  }
+}
+
+/**
+ * Whether a process runs: signal 0 checks without sending anything (EPERM: it runs, as
+ * another user). A pid reused since is taken as running: its leftovers wait for a later start.
+ */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -80,8 +80,11 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
   return value;
 }
 
-/** The public URL as an origin (`https://host[:port]`), or a TypeError saying what to send. */
-function publicOrigin(value: string | undefined): string | undefined {
+/**
+ * The public URL as an origin (`https://host[:port]`), or a TypeError saying what to send,
+ * naming the option (or, from the CLI, the variable) it came from.
+ */
+export function publicOrigin(value: string | undefined, name = "SandboxOptions.publicUrl"): string | undefined {
   if (value === undefined || value === "") return undefined;
   let url: URL | undefined;
   try {
@@ -90,7 +93,7 @@ function publicOrigin(value: string | undefined): string | undefined {
     url = undefined;
   }
   if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.username || url.password || url.pathname !== "/" || url.search || url.hash)
-    throw new TypeError(`SandboxOptions.publicUrl ${JSON.stringify(value)} must be an http(s) origin without path, query or credentials, e.g. https://files.example.test or http://localhost:8080.`);
+    throw new TypeError(`${name} ${JSON.stringify(value)} must be an http(s) origin without path, query or credentials, e.g. https://files.example.test or http://localhost:8080.`);
   return url.origin;
 }
 

@@ -10,7 +10,7 @@ import { STATUS_CODES } from "node:http";
  * older name: Node 20 still calls 413 by RFC 7231's "Payload Too Large".
  */
 const renamedByRfc9110: Record<number, string> = { 413: "Content Too Large" };
-const titleOf = (status: number) => renamedByRfc9110[status] ?? STATUS_CODES[status] ?? "Error";
+export const titleOf = (status: number) => renamedByRfc9110[status] ?? STATUS_CODES[status] ?? "Error";
 
 export interface ProblemInit {
   detail?: string;

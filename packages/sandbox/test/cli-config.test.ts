@@ -35,8 +35,11 @@ describe("the CLI reads its configuration from the environment", () => {
   it.each([
     ["a PORT that is not a number is refused, naming it", { PORT: "http" }, /PORT=http/],
     ["a client without a secret is refused without echoing the entry", { SANDBOX_CLIENTS: "lonely" }, /SANDBOX_CLIENTS entry 1/],
+    ["a PORT above 65535 is refused, naming it and the range", { PORT: "99999" }, /^PORT=99999 is not a port: set it to a number from 0 to 65535, such as 4010\.$/],
+    ["a SANDBOX_PUBLIC_URL that is not an origin is refused, naming the variable", { SANDBOX_PUBLIC_URL: "files.example.test" }, /^SANDBOX_PUBLIC_URL "files\.example\.test" must be an http\(s\) origin/],
+    ["a SANDBOX_CONFIG that cannot be read is refused, naming it and the path", { SANDBOX_CONFIG: "missing.json" }, /^SANDBOX_CONFIG=\/nowhere\/missing\.json cannot be read \(ENOENT\): check the path\.$/],
   ])("%s", (_rule, env, message) => {
-    expect(() => optionsFromEnv(env, "/")).toThrow(message);
+    expect(() => optionsFromEnv(env, "/nowhere")).toThrow(message);
   });
 
   it("a SANDBOX_CONFIG that is not valid JSON is refused naming the file, without quoting its content (it holds secrets)", async () => {

@@ -31,7 +31,9 @@ describe("HTTP at the edges: CORS, header limit, unknown routes, the docs", () =
         headers: { Origin: origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization, api-version" },
       });
 
-    it.each(["http://127.0.0.1:5173", "http://localhost:3000", "http://[::1]:8080"])("a preflight from %s is allowed", async (origin) => {
+    // Every loopback name the Host check accepts: a dev server at app.localhost (RFC 6761:
+    // loopback by definition) or on 127.0.0.2 is on this machine too.
+    it.each(["http://127.0.0.1:5173", "http://localhost:3000", "http://[::1]:8080", "http://app.localhost:5173", "http://127.0.0.2:8080"])("a preflight from %s is allowed", async (origin) => {
       const response = await preflight(origin);
       expect(response.status).toBe(204);
       expect(response.headers.get("Access-Control-Allow-Origin")).toBe(origin);
@@ -45,8 +47,8 @@ describe("HTTP at the edges: CORS, header limit, unknown routes, the docs", () =
       expect(new Set(allowed)).toEqual(new Set([...Object.values(endpoints).map((endpoint) => endpoint.method), "OPTIONS"]));
     });
 
-    it("a preflight from another origin is not allowed", async () => {
-      const response = await preflight("https://evil.example");
+    it.each(["https://evil.example", "http://localhost.evil.example", "http://127.0.0.1.evil.example", "http://localhost:5173.evil.example"])("a preflight from %s is not allowed", async (origin) => {
+      const response = await preflight(origin);
       expect(response.headers.get("Access-Control-Allow-Origin")).toBeNull();
     });
 

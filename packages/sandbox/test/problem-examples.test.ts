@@ -25,7 +25,7 @@ function sameInEveryOccurrence(problem: Record<string, unknown>): Record<string,
 /** The problems the sandbox never answers, and why. */
 const notProducedBySandbox: Record<string, string> = {
   RequestTimeout: "the sandbox cuts a body that is too slow off instead of answering 408",
-  InternalServerError: "the sandbox answers 500 only when its own storage fails",
+  InternalServerError: "the sandbox answers 500 only on a fault of its own, and then points to its log, which Lucca's API does not",
   ServiceUnavailable: "the sandbox has no maintenance",
 };
 
@@ -92,6 +92,12 @@ describe("each problem example of the spec is the sandbox's answer to that case"
   it("covers every problem response of the spec, or says why the sandbox cannot answer it", () => {
     const covered = [...cases.map(([name]) => name), ...Object.keys(notProducedBySandbox)];
     expect(covered.sort()).toEqual(problemResponses.map(([name]) => name).sort());
+  });
+
+  it("a 413's status line names it as its title does, RFC 9110's Content Too Large (Node 20 says Payload Too Large)", async () => {
+    const [, send] = cases.find(([name]) => name === "ContentTooLarge")!;
+    const { answer } = await send();
+    expect((answer as { statusMessage?: string }).statusMessage).toBe(exampleOf("ContentTooLarge").title);
   });
 
   it.each(cases)("%s", async (responseName, send) => {

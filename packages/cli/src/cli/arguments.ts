@@ -74,7 +74,9 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${parseArgsProblem(error)}; see lucca-files --help.`);
+    // The command's own help, when one was named: it lists the options that command takes.
+    const named = argv.find((argument) => (commandNames as readonly string[]).includes(argument));
+    throw new UsageError(`${parseArgsProblem(error)}; see lucca-files ${named ? `${named} ` : ""}--help.`);
   }
   const { values, positionals } = parsed;
   const [first, ...operands] = positionals;

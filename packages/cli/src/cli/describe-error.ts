@@ -22,6 +22,15 @@ const fieldSources: Record<string, string> = {
   clientSecret: env.clientSecret,
 };
 
+/**
+ * The client's options its messages name in their fix, and how the command line says
+ * each: `tokenUrl: 'http://…'` is a variable to set, `baseUrl` the variable or `--host`.
+ */
+const optionMentions: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:auth\.)?tokenUrl: '([^']*)'/g, `${env.tokenUrl}=$1`],
+  [/\bbaseUrl\b/g, fieldSources.baseUrl!],
+];
+
 export interface DescribeContext {
   /** The run targets the local sandbox: a refused connection most likely means it is not started. */
   sandbox: boolean;
@@ -37,7 +46,8 @@ export function describeError(error: unknown, context: DescribeContext): string 
   if (isInvalidInputError(error)) {
     const source = fieldSources[error.field] ?? error.field;
     // The client's fix reads "pass contentType: 'image/jpg'": say it with the flag.
-    const said = error.reason.replaceAll(`${error.field}: `, source.startsWith("-") ? `${source} ` : `${source}: `);
+    let said = error.reason.replaceAll(`${error.field}: `, source.startsWith("-") ? `${source} ` : `${source}: `);
+    for (const [mention, inCommandTerms] of optionMentions) said = said.replace(mention, inCommandTerms);
     return oneLine(`${source}: ${said}`);
   }
   if (isAbortError(error)) return "cancelled (Ctrl-C).";

@@ -1,4 +1,4 @@
-import { constants } from "node:fs";
+import { constants, createWriteStream } from "node:fs";
 import { access, lstat, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { Readable, Writable } from "node:stream";
@@ -9,6 +9,7 @@ import { exitCodes } from "../cli/exit-codes.ts";
 import { UsageError } from "../cli/usage-error.ts";
 import { createProgressView, type ProgressView } from "../output/progress-view.ts";
 import type { Command } from "./command-context.ts";
+import { checkLinkOrigin } from "./link-origin.ts";
 
 const toStdout = "-";
 
@@ -18,13 +19,14 @@ const toStdout = "-";
  * end), so Ctrl-C or a failure leaves no partial file. Without `-o`, the name comes from
  * `Content-Disposition`; `-o -` writes the content to stdout.
  */
-export const download: Command = async ({ args, terminal, client, signal }) => {
+export const download: Command = async ({ args, terminal, client, config, signal }) => {
   const [link, ...extra] = args.operands;
   if (link === undefined) throw new UsageError("download needs the file's link: lucca-files download <link> [-o path] (see lucca-files download --help).");
   if (extra.length > 0) throw new UsageError(`download takes one link; '${extra[0]}' is one too many (quote a link that holds '&').`);
+  checkLinkOrigin(link, config);
   // Before anything is sent: a path that cannot be written fails at once, not after a
   // "downloading" line and the content's first bytes.
-  const intoFolder = await checkWritable(args.output);
+  const output = await checkWritable(args.output);
   let view: ProgressView | undefined;
   // The body reads ahead as soon as the answer comes, before the view exists: a small file
   // has arrived whole by then, so the view starts from what was already received.
@@ -37,7 +39,7 @@ export const download: Command = async ({ args, terminal, client, signal }) => {
     },
   });
   try {
-    const target = await targetOf(args.output, intoFolder, file);
+    const target = await targetOf(args.output, output === "folder", file);
     view = await createProgressView(terminal, [{ label: target === toStdout ? (file.fileName ?? "content") : basename(target), total: file.size }], {
       active: "downloading",
       done: "downloaded",
@@ -45,11 +47,12 @@ export const download: Command = async ({ args, terminal, client, signal }) => {
     view.start(0);
     view.update(0, received);
     if (target === toStdout) {
-      await pipeline(Readable.fromWeb(file.body as NodeReadableStream<Uint8Array>), terminal.stdout as Writable, { end: false });
+      await copyInto(file, terminal.stdout as Writable, { end: false, signal });
       view.finish(0);
       return exitCodes.ok;
     }
-    await file.saveTo(target);
+    if (output === "device") await copyInto(file, createWriteStream(target), { end: true, signal });
+    else await file.saveTo(target);
     view.finish(0);
     view.stop();
     terminal.stdout.write(`${target}\n`);
@@ -84,15 +87,39 @@ async function targetOf(output: string | undefined, intoFolder: boolean, file: F
 }
 
 /**
- * The folder the content will be written into exists and is writable (the file name may
- * still come from the server). The atomic write checks again when it opens its temporary
- * file; this is for the common mistake, a folder not created yet, to be said up front.
- * Says whether `-o` is a folder (the content goes into it).
+ * The content streamed into `destination`. With the signal: Ctrl-C while the reader of a
+ * pipe has stopped reading must not wait for it.
  */
-async function checkWritable(output: string | undefined): Promise<boolean> {
-  if (output === toStdout) return false;
+async function copyInto(file: FileDownload, destination: Writable, { end, signal }: { end: boolean; signal: AbortSignal }): Promise<void> {
+  await pipeline(Readable.fromWeb(file.body as NodeReadableStream<Uint8Array>), destination, { end, signal }).catch((error: unknown) => {
+    throw signal.aborted ? signal.reason : error;
+  });
+}
+
+/**
+ * What `-o` is: stdout, a folder to put the server's name in, a path to write atomically,
+ * or a device or FIFO (`/dev/null`, a shell's `>(…)`), written into as a shell's `>`
+ * would: the atomic write's temporary file, renamed over it, would replace the device
+ * itself (run as root, `-o /dev/null` turned it into a regular file for the whole machine).
+ */
+type Output = "stdout" | "folder" | "path" | "device";
+
+/**
+ * The folder the content will be written into exists and is writable (the file name may
+ * still come from the server), or the device can be written. The atomic write checks
+ * again when it opens its temporary file; this is for the common mistake, a folder not
+ * created yet, to be said up front.
+ */
+async function checkWritable(output: string | undefined): Promise<Output> {
+  if (output === toStdout) return "stdout";
   const target = output ?? ".";
   const targetStat = await stat(target).catch(() => undefined);
+  if (targetStat && !targetStat.isFile() && !targetStat.isDirectory()) {
+    await access(target, constants.W_OK).catch((cause: NodeJS.ErrnoException) => {
+      throw new UsageError(`-o: cannot write into '${target}' (${cause.code ?? cause.message}); pass -o <a path you can write to>.`);
+    });
+    return "device";
+  }
   const isFolder = targetStat?.isDirectory() ?? false;
   const folder = isFolder ? target : dirname(target);
   // Into a folder, the target's own stat is the folder's: stat it once.
@@ -105,5 +132,5 @@ async function checkWritable(output: string | undefined): Promise<boolean> {
   await access(folder, constants.W_OK).catch((cause: NodeJS.ErrnoException) => {
     throw new UsageError(`-o: cannot write into '${folder}' (${cause.code ?? cause.message}); pass -o <a path in a folder you can write to>.`);
   });
-  return output !== undefined && isFolder;
+  return output !== undefined && isFolder ? "folder" : "path";
 }

@@ -53,11 +53,21 @@ function printUploaded(stdout: NodeJS.WriteStream, files: FileObject[], json: bo
   for (const file of files) stdout.write(`${file.fileName.padEnd(width)}  ${file.id}  ${file.links?.self?.href ?? file.url}\n`);
 }
 
+/** What stdout means for `download -o`, and stdin for most commands: upload reads files only. */
+const stdinOperand = "-";
+const saveFirst = "save the content to a file first (e.g. … > notes.txt, then lucca-files upload notes.txt)";
+
 /** Each file is checked before the first byte is sent, so that a typo does not stop a batch half-way. */
 async function sizeOfFile(path: string): Promise<number> {
+  if (path === stdinOperand)
+    throw new UsageError(
+      `upload reads files, not stdin ('${stdinOperand}'): the API needs a file name; ${saveFirst}, or pass ./${stdinOperand} for a file named '${stdinOperand}'.`,
+    );
   const stats = await stat(path).catch((cause: { code?: string }) => {
     throw new UsageError(`cannot read '${path}' (${cause.code ?? String(cause)}): check the path.`);
   });
-  if (!stats.isFile()) throw new UsageError(`'${path}' is not a file: upload files one by one (e.g. lucca-files upload ${path}/*).`);
+  if (stats.isDirectory()) throw new UsageError(`'${path}' is not a file: upload files one by one (e.g. lucca-files upload ${path}/*).`);
+  // A device or a FIFO has no size to check and no end the client can count on.
+  if (!stats.isFile()) throw new UsageError(`'${path}' is not a regular file (a device or a pipe): upload reads files; ${saveFirst}.`);
   return stats.size;
 }

@@ -97,6 +97,7 @@ function barView(terminal: Terminal, transfers: Transfer[], now: () => number, l
   return {
     start(index) {
       transfers[index]!.startedAt = now();
+      terminal.drawing = { clear: () => draw.clear(), redraw: render };
       // Drawn at once, so that even a short transfer shows its bar.
       render();
       timer ??= setInterval(render, redrawEvery).unref();
@@ -115,6 +116,7 @@ function barView(terminal: Terminal, transfers: Transfer[], now: () => number, l
       clearInterval(timer);
       render();
       stopped = true;
+      terminal.drawing = undefined;
       draw.done();
     },
   };

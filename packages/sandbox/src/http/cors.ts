@@ -1,11 +1,12 @@
 /**
- * CORS for browser clients on localhost origins (a page served by another local port).
+ * CORS for browser clients on loopback origins (a page served by another local port, or
+ * on a `*.localhost` name).
  * The allowed methods are the spec's operations', the allowed request headers its header
  * parameters plus what every call sends; the exposed ones are its response headers.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { endpoints, parameters, responseHeaders } from "@lucca-api/types";
-import { loopbackNames } from "./host-names.ts";
+import { isLoopbackName } from "./host-names.ts";
 import { varyOn } from "./vary.ts";
 
 const allowedHeaders = [
@@ -21,11 +22,11 @@ const allowedMethods = [...new Set([...Object.values(endpoints).map((endpoint) =
 
 const exposedHeaders = [...Object.values(responseHeaders), "Content-Length", "WWW-Authenticate"].join(", ");
 
-/** True for `http(s)://localhost[:port]`, `127.0.0.1` and `[::1]`. */
+/** True for an http(s) origin on a loopback name: `localhost` and `*.localhost`, `127.x.x.x`, `[::1]`, any port. */
 export function isLocalOrigin(origin: string): boolean {
   try {
     const url = new URL(origin);
-    return (url.protocol === "http:" || url.protocol === "https:") && loopbackNames.includes(url.hostname);
+    return (url.protocol === "http:" || url.protocol === "https:") && isLoopbackName(url.hostname);
   } catch {
     return false;
   }

@@ -19,6 +19,14 @@ function isLoopback(name: string): boolean {
   return name === "localhost" || name === "[::1]" || name === "::1" || /^127\.\d+\.\d+\.\d+$/.test(name);
 }
 
+/**
+ * A name of this machine's loopback interface, as `URL.hostname` writes it: `localhost`
+ * and the names under it (RFC 6761, section 6.3), `127.0.0.0/8`, `[::1]`.
+ */
+export function isLoopbackName(name: string): boolean {
+  return isLoopback(name) || name.endsWith(".localhost");
+}
+
 /** The host names a server bound to `listenHost` is reached by, lower case, IPv6 in brackets. */
 export function listenedHostNames(listenHost: string, publicUrl: string | undefined): Set<string> {
   const names = new Set<string>([bracketed(listenHost.toLowerCase())]);

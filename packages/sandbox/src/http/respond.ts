@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { problemMediaType } from "@lucca-api/types";
-import type { Problem } from "../problem.ts";
+import { titleOf, type Problem } from "../problem.ts";
 
 /** A W3C trace-context id, the shape the spec's `traceId` example has. */
 export function newTraceId(): string {
@@ -27,5 +27,7 @@ export function sendJson(
 
 export function sendProblem(request: IncomingMessage, response: ServerResponse, problem: Problem): void {
   const path = (request.url ?? "/").split("?")[0] ?? "/";
+  // The status line names the status as the body's title does (Node 20 says "Payload Too Large" for 413).
+  response.statusMessage = titleOf(problem.status);
   sendJson(response, problem.status, problem.toBody(path, newTraceId()), problem.headers, problemMediaType);
 }

@@ -8,6 +8,8 @@ import { assertResponseMatchesSpec } from "../../src/contract/index.ts";
 
 export interface RawAnswer {
   status: number;
+  /** The status line's reason phrase. */
+  statusMessage: string;
   headers: IncomingHttpHeaders;
   body: Buffer;
   json(): any;
@@ -23,7 +25,7 @@ export function rawRequest(
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => {
-        const answer = { status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks), method: init.method };
+        const answer = { status: response.statusCode!, statusMessage: response.statusMessage ?? "", headers: response.headers, body: Buffer.concat(chunks), method: init.method };
         try {
           if (operationId) assertResponseMatchesSpec(operationId, answer);
           resolve({ ...answer, json: () => JSON.parse(answer.body.toString("utf8")) });

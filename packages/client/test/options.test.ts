@@ -21,6 +21,7 @@ describe("bad options are refused when the client is created, naming the field a
     ["an empty access token", { auth: { accessToken: "" } }, "auth.accessToken: must be a non-empty string or a function returning one."],
     ["an empty client id", { auth: { clientId: "", clientSecret: "s" } }, /^auth\.clientId: must be a non-empty string/],
     ["an empty client secret", { auth: { clientId: "c", clientSecret: "" } }, "auth.clientSecret: must be a non-empty string."],
+    ["scopes given as the OAuth scope string rather than an array", { auth: { clientId: "c", clientSecret: "s", scopes: "files.readonly files.readwrite" as never } }, "auth.scopes: 'files.readonly files.readwrite' must be an array, e.g. ['files.readonly', 'files.readwrite']."],
     ["a scope the API does not have", { auth: { clientId: "c", clientSecret: "s", scopes: ["files.write"] } }, "auth.scopes: 'files.write' is not a scope of the API; use files.readonly or files.readwrite."],
     ["a relative token URL", { auth: { clientId: "c", clientSecret: "s", tokenUrl: "/connect/token" } }, /^auth\.tokenUrl: '\/connect\/token' is not an absolute URL; leave it out to use https:\/\/accounts\.world\.luccasoftware\.com\/connect\/token\.$/],
     ["an access token with its scheme, which the client adds", { auth: { accessToken: "Bearer abc" } }, "auth.accessToken: starts with 'Bearer ', which the client adds; pass the token alone."],

@@ -1,10 +1,9 @@
 /**
- * Found by the outside-in audit (h-audit): `download.saveTo(path)` writes a temporary file
- * beside `path` and renames it over it, whatever `path` is. For a device or a FIFO that
- * replaces the node itself: run as root, `saveTo("/dev/null")` turns the machine's
- * /dev/null into a regular file (seen during the audit through `lucca-files download -o
- * /dev/null`, which now streams into devices itself). A FIFO, which any user can make,
- * shows the same here. saveTo now writes into what is not a regular file (nor a folder).
+ * `download.saveTo(path)` writes atomically (a temporary file beside `path`, renamed over
+ * it), except into a device or a FIFO, which it writes into as a shell's `>` would: a file
+ * renamed over one replaces the node itself (found by the outside-in audit: run as root,
+ * `lucca-files download -o /dev/null` turned the machine's /dev/null into a regular
+ * file). A FIFO, which any user can make, shows the rule.
  */
 import { execFile, spawn } from "node:child_process";
 import { lstat, mkdtemp, rm } from "node:fs/promises";
@@ -35,15 +34,13 @@ it("saveTo() into a FIFO writes the content into it and leaves it a FIFO", async
   // The reader in a process of its own: an open() of a FIFO waits for a writer.
   const reader = spawn("sh", ["-c", 'exec cat < "$0"', fifo], { stdio: ["ignore", "pipe", "ignore"] });
   try {
-    const read = new Promise<string>((resolve) => {
-      let text = "";
-      reader.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
-      reader.on("close", () => resolve(text));
-    });
+    let read = "";
+    reader.stdout.on("data", (chunk: Buffer) => (read += chunk));
     const download = await sandbox.client().downloadFile(uploaded.file);
     expect(await download.saveTo(fifo)).toEqual({ path: fifo, bytes: "into a pipe".length });
+    await new Promise((resolve) => reader.once("close", resolve));
+    expect(read).toBe("into a pipe");
     expect((await lstat(fifo)).isFIFO()).toBe(true);
-    expect(await read).toBe("into a pipe");
   } finally {
     reader.kill();
   }

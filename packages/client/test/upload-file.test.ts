@@ -1,9 +1,11 @@
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import { promisify } from "node:util";
 import { limits } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ContentTooLargeError, createLuccaFilesClient, InvalidInputError, isInvalidInputError, isNotFoundError, PermissionDeniedError, requestAccessToken, type UploadSource } from "../src/index.ts";
@@ -86,6 +88,16 @@ describe("{ path } is checked before any request", () => {
     const error = await sandbox.client({ fetch }).uploadFile({ path: folder }).catch((e) => e);
     expect(isInvalidInputError(error)).toBe(true);
     expect(error.message).toBe(`source.path: '${folder}' is a folder, not a file; upload its files one by one, e.g. { path: '${folder}/<file name>' }.`);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("a FIFO (or a device) is refused naming the stream to upload instead, and nothing is sent: with no writer, it waited forever", async () => {
+    const { calls, fetch } = recordingFetch();
+    const fifo = join(folder, "pipe");
+    await promisify(execFile)("mkfifo", [fifo]);
+    const error = await sandbox.client({ fetch }).uploadFile({ path: fifo }).catch((e) => e);
+    expect(isInvalidInputError(error)).toBe(true);
+    expect(error.message).toBe(`source.path: '${fifo}' is not a regular file (a FIFO or a device); upload what it gives as a stream, e.g. fs.createReadStream(path) with { fileName }.`);
     expect(calls).toHaveLength(0);
   });
 });

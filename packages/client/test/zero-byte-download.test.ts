@@ -1,10 +1,9 @@
 /**
- * Found by the outside-in audit (h-audit): a file of 0 bytes, which the API stores (an
- * empty .txt, a placeholder), cannot be downloaded. The sandbox answers 200 with
- * `Content-Length: 0`, which openapi-fetch turns into `data: undefined` (as for a 204),
- * and downloadFile throws InvalidResponseError "… answered 200 without content." before
- * any read: `bytes()`, `blob()`, `saveTo()` and `body` alike; `lucca-files download`
- * exited 5 ("answered outside the spec"). The client now gives an empty body there.
+ * A file of 0 bytes, which the API stores (an empty .txt, a placeholder), downloads as
+ * empty content. The sandbox answers 200 with `Content-Length: 0`, which openapi-fetch
+ * turns into `data: undefined` (as for a 204): downloadFile threw InvalidResponseError
+ * "… answered 200 without content." before any read (found by the outside-in audit,
+ * through `lucca-files download`, which exited 5).
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";

@@ -77,7 +77,7 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
     });
     // A 416 is `offset` at or past the file's end (a resumed request asks from a byte it has not got): a partial copy that is in fact whole, say.
     if (error !== undefined) throw createApiError(response, error, retrieveFileRoute.method, (status) => status === httpStatus.rangeNotSatisfiable ? `Check offset: ${at} is not before the file's end.` : tokenWithheldHint(link, context.options)(status));
-    // openapi-fetch gives no data for `Content-Length: 0`, a file of 0 bytes here: its body is the empty content.
+    // openapi-fetch gives no data for `Content-Length: 0`: a file of 0 bytes is that empty body.
     const body = data ?? response.body;
     if (!body) throw invalidResponse(response, "without content.");
     if (at > 0) checkRange(response, at, total);

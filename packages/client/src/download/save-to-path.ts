@@ -6,15 +6,15 @@ import { readOnce } from "./read-once.ts";
  * Writes a stream to `path` atomically: into a temporary file beside it, flushed to
  * disk, then renamed over `path`. A failure removes the temporary file, so `path` is
  * either the whole content or untouched; it also cancels the download, which would
- * otherwise hold its connection open. A device or a FIFO (`/dev/null`, a named pipe) is
- * written into instead: a rename would replace the node itself (as root, /dev/null
- * would become a regular file). Node only.
+ * otherwise hold its connection open. A `path` that is a device or a FIFO (`/dev/null`,
+ * a shell's `>(…)`) is written into, as a shell's `>` would: a file renamed over it would
+ * replace the node itself (run as root, `/dev/null` became a regular file). Node only.
  */
 export async function saveToPath(body: ReadableStream<Uint8Array>, path: string): Promise<{ path: string; bytes: number }> {
   const reader = readOnce(body).getReader();
   const stopDownload = () => reader.cancel().catch(() => undefined);
   let fs: NodeBuiltins["node:fs/promises"];
-  /** The file written, then renamed to `path`; undefined when `path` is written into. */
+  // Undefined for a device or a FIFO, written into directly.
   let temporary: string | undefined;
   let handle: Awaited<ReturnType<NodeBuiltins["node:fs/promises"]["open"]>>;
   try {
@@ -24,10 +24,14 @@ export async function saveToPath(body: ReadableStream<Uint8Array>, path: string)
     if (existing?.isDirectory()) {
       throw new InvalidInputError("path", `'${path}' is a folder; pass the path of the file to write, e.g. '${join(path, "a.bin")}'.`);
     }
-    temporary = existing === undefined || existing.isFile() ? join(dirname(path), `.${basename(path)}.${crypto.randomUUID()}.part`) : undefined;
-    handle = await fs.open(temporary ?? path, temporary ? "wx" : "w").catch((cause: { code?: string }) => {
-      throw new InvalidInputError("path", `cannot write ${temporary ? "beside" : "into"} '${path}' (${cause.code ?? String(cause)}); check that its folder exists and is writable.`);
-    });
+    const cannotWrite = (cause: { code?: string }) => {
+      throw new InvalidInputError("path", `cannot write ${temporary ? "beside " : ""}'${path}' (${cause.code ?? String(cause)}); check that its folder exists and is writable.`);
+    };
+    if (existing && !existing.isFile()) handle = await fs.open(path, "w").catch(cannotWrite);
+    else {
+      temporary = join(dirname(path), `.${basename(path)}.${crypto.randomUUID()}.part`);
+      handle = await fs.open(temporary, "wx").catch(cannotWrite);
+    }
   } catch (error) {
     await stopDownload();
     throw error;
@@ -40,7 +44,7 @@ export async function saveToPath(body: ReadableStream<Uint8Array>, path: string)
       await handle.write(value);
       bytes += value.byteLength;
     }
-    // A pipe or a device cannot be flushed to disk (fsync fails with EINVAL there).
+    // A FIFO or a device has nothing to flush to disk (fsync fails there).
     if (temporary) await handle.sync();
     await handle.close();
     if (temporary) await fs.rename(temporary, path);

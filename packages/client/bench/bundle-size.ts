@@ -9,15 +9,17 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
 /**
- * The most the client may weigh in a browser, min+gzip, in bytes: 11,950 (11.67 KiB), the
- * figure of the last pass that made it smaller, with its review's fixes and the audit's
- * (a 0-byte file's empty content, +7: `bench/README.md`). It only comes down: lower it to the new
- * figure with each change that makes the bundle smaller.
+ * The most the client may weigh in a browser, min+gzip, in bytes: 12,166 (11.88 KiB), the
+ * figure of the last pass that made it smaller (11,943), raised by exactly what a 0-byte
+ * file's empty content (+7) and the second outside-in audit's fixes (+216) needed, each in
+ * bench/README.md. It only comes down: lower
+ * it to the new figure with each change that makes the bundle smaller; a fix that needs
+ * bytes raises it by exactly those, said in its commit and in bench/README.md.
  * `bench/README.md` keeps each pass's figures and what each change took or added; the
  * client README's *Why the browser bundle is not 10 KiB* says why issue 12's 10 KiB is not
  * the budget.
  */
-export const bundleBudget = 11_950;
+export const bundleBudget = 12_166;
 
 export interface BundleSize {
   min: number;

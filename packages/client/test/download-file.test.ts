@@ -101,6 +101,12 @@ describe("downloadFile gives the content four ways, with its metadata", () => {
     await expect(sandbox.client().downloadFile(uploaded.file, { ifMatch: '"stale"' })).rejects.toBeInstanceOf(PreconditionFailedError);
   });
 
+  it("an offset at the file's end (a partial copy that is in fact whole) is the API's 416, whose message names offset", async () => {
+    const download = sandbox.client().downloadFile(uploaded.file, { offset: content.length });
+    await expect(download).rejects.toMatchObject({ status: 416 });
+    await expect(download).rejects.toThrowError(`Check offset: ${content.length} is not before the file's end. (GET `);
+  });
+
   it("a negative offset is refused naming the option", async () => {
     await expect(sandbox.client().downloadFile(uploaded.file, { offset: -1 })).rejects.toThrowError("offset: '-1' must be a whole number of bytes ≥ 0.");
   });

@@ -10,6 +10,8 @@ describe("bad options are refused when the client is created, naming the field a
     ["a baseUrl that is no URL", { auth, baseUrl: "example.ilucca.net" }, "baseUrl: 'example.ilucca.net' must be an http(s) URL without query or fragment, e.g. 'https://example.ilucca.net'."],
     ["a baseUrl with another protocol", { auth, baseUrl: "ftp://example.ilucca.net" }, /^baseUrl: 'ftp:\/\/example\.ilucca\.net' must be an http\(s\) URL/],
     ["a baseUrl with a query", { auth, baseUrl: "https://example.ilucca.net/?a=1" }, /^baseUrl: 'https:\/\/example\.ilucca\.net\/\?a=1' must be an http\(s\) URL without query or fragment/],
+    ["a baseUrl that ends with the API's path prefix, which the client adds", { auth, baseUrl: "https://example.ilucca.net/lucca-api/" }, "baseUrl: 'https://example.ilucca.net/lucca-api/' holds /lucca-api, which the client adds; pass 'https://example.ilucca.net'."],
+    ["a baseUrl that names a path of the API, behind a proxy's prefix", { auth, baseUrl: "https://gateway.example.com/lucca/lucca-api/files" }, "baseUrl: 'https://gateway.example.com/lucca/lucca-api/files' holds /lucca-api, which the client adds; pass 'https://gateway.example.com/lucca'."],
     ["a host that is no host name", { auth, host: "exa mple.ilucca.net" }, "host: 'exa mple.ilucca.net' must be a host name, e.g. 'example.ilucca.net' (a URL goes in baseUrl)."],
     ["a host given as a URL", { auth, host: "https://example.ilucca.net" }, "host: 'https://example.ilucca.net' must be a host name, e.g. 'example.ilucca.net' (a URL goes in baseUrl)."],
     ["a host with a path", { auth, host: "example.ilucca.net/api" }, "host: 'example.ilucca.net/api' must be a host name, e.g. 'example.ilucca.net' (a URL goes in baseUrl)."],
@@ -19,8 +21,12 @@ describe("bad options are refused when the client is created, naming the field a
     ["an empty access token", { auth: { accessToken: "" } }, "auth.accessToken: must be a non-empty string or a function returning one."],
     ["an empty client id", { auth: { clientId: "", clientSecret: "s" } }, /^auth\.clientId: must be a non-empty string/],
     ["an empty client secret", { auth: { clientId: "c", clientSecret: "" } }, "auth.clientSecret: must be a non-empty string."],
+    ["scopes given as the OAuth scope string rather than an array", { auth: { clientId: "c", clientSecret: "s", scopes: "files.readonly files.readwrite" as never } }, "auth.scopes: 'files.readonly files.readwrite' must be an array, e.g. ['files.readonly', 'files.readwrite']."],
     ["a scope the API does not have", { auth: { clientId: "c", clientSecret: "s", scopes: ["files.write"] } }, "auth.scopes: 'files.write' is not a scope of the API; use files.readonly or files.readwrite."],
     ["a relative token URL", { auth: { clientId: "c", clientSecret: "s", tokenUrl: "/connect/token" } }, /^auth\.tokenUrl: '\/connect\/token' is not an absolute URL; leave it out to use https:\/\/accounts\.world\.luccasoftware\.com\/connect\/token\.$/],
+    ["an access token with its scheme, which the client adds", { auth: { accessToken: "Bearer abc" } }, "auth.accessToken: starts with 'Bearer ', which the client adds; pass the token alone."],
+    ["an apiVersion given as a Date, shown as its timestamp", { auth, apiVersion: new Date("2030-01-01T00:00:00Z") as never }, /^apiVersion: '2030-01-01T00:00:00\.000Z' must be a date \(YYYY-MM-DD\) on or after /],
+    ["a fetch that is not a function (a module rather than its fetch)", { auth, fetch: { default: globalThis.fetch } as never }, "fetch: is not a function (typeof object); pass a fetch implementation."],
     ["a negative timeout", { auth, timeout: -1 }, "timeout: '-1' must be a finite number ≥ 0."],
     ["a retry count that is not a number", { auth, retry: { maxRetries: Number.NaN } }, "retry.maxRetries: 'NaN' must be a finite number ≥ 0."],
   ])("%s", (_rule, options, message) => {
@@ -28,6 +34,15 @@ describe("bad options are refused when the client is created, naming the field a
     const create = () => createLuccaFilesClient(withBase as LuccaFilesClientOptions);
     expect(create).toThrowError(InvalidInputError);
     expect(create).toThrowError(message);
+  });
+
+  it("an access token function that returns the token with its scheme is refused before any request, without echoing it", async () => {
+    let requests = 0;
+    const client = createLuccaFilesClient({ baseUrl: "https://example.ilucca.net", auth: { accessToken: () => "Bearer secret-token" }, fetch: (async () => (requests++, new Response())) as typeof fetch });
+    const call = client.getFile({ id: "x", token: "t" });
+    await expect(call).rejects.toThrowError(new InvalidInputError("auth.accessToken", "starts with 'Bearer ', which the client adds; pass the token alone."));
+    await expect(call).rejects.not.toThrowError(/secret-token/);
+    expect(requests).toBe(0);
   });
 
   it("a wrong client secret is never echoed in the error", () => {
@@ -39,6 +54,13 @@ describe("bad options are refused when the client is created, naming the field a
       }
     })();
     expect(error?.message).toBe("auth.clientSecret: must be a non-empty string.");
+  });
+
+  it("a baseUrl with a path of its own (a proxy's prefix) keeps it before the API's paths", async () => {
+    const seen: string[] = [];
+    const client = createLuccaFilesClient({ baseUrl: "https://gateway.example.com/lucca-apis/", auth, fetch: (async (input: Request) => (seen.push(input.url), new Response("{}", { status: 200, headers: { "Content-Type": "application/json" } }))) as typeof fetch });
+    await client.GET("/lucca-api/files/{id}", { params: { path: { id: "x" }, query: { token: "t" } } });
+    expect(seen).toEqual(["https://gateway.example.com/lucca-apis/lucca-api/files/x?token=t"]);
   });
 
   it("host is the account's host, reached over https", async () => {

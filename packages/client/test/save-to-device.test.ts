@@ -1,17 +1,19 @@
 /**
  * `download.saveTo(path)` writes atomically (a temporary file beside `path`, renamed over
- * it), except into a device or a FIFO, which it writes into as a shell's `>` would: a file
- * renamed over one replaces the node itself (found by the outside-in audit: run as root,
- * `lucca-files download -o /dev/null` turned the machine's /dev/null into a regular
- * file). A FIFO, which any user can make, shows the rule.
+ * it), and otherwise writes where a shell's `>` would: through a symlink, and into a
+ * device. A file renamed over a device or a link replaces the node itself (found by the
+ * outside-in audit: run as root, `lucca-files download -o /dev/null` turned the machine's
+ * /dev/null into a regular file; a link to /proc/self/fd/1, which is what /dev/stdout is,
+ * became a file too). A FIFO is refused: its open and its writes can wait for a reader
+ * forever, in a thread that no signal stops. No test here writes to a real device.
  */
-import { execFile, spawn } from "node:child_process";
-import { lstat, mkdtemp, rm } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { lstat, mkdtemp, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { UploadedFile } from "../src/index.ts";
+import { isInvalidInputError, type UploadedFile } from "../src/index.ts";
 import { startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
 let sandbox: TestSandbox;
@@ -21,27 +23,31 @@ let uploaded: UploadedFile;
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   folder = await mkdtemp(join(tmpdir(), "lucca-save-device-"));
-  uploaded = await sandbox.client().uploadFile(new TextEncoder().encode("into a pipe"), { fileName: "pipe.txt" });
+  uploaded = await sandbox.client().uploadFile(new TextEncoder().encode("the content"), { fileName: "content.txt" });
 });
 afterAll(async () => {
   await sandbox?.close();
   await rm(folder, { recursive: true, force: true });
 });
 
-it("saveTo() into a FIFO writes the content into it and leaves it a FIFO", async () => {
+it("saveTo() into a FIFO is refused, naming the way out, and the FIFO stays a FIFO (without a reader, it waited forever)", async () => {
   const fifo = join(folder, "pipe");
   await promisify(execFile)("mkfifo", [fifo]);
-  // The reader in a process of its own: an open() of a FIFO waits for a writer.
-  const reader = spawn("sh", ["-c", 'exec cat < "$0"', fifo], { stdio: ["ignore", "pipe", "ignore"] });
-  try {
-    let read = "";
-    reader.stdout.on("data", (chunk: Buffer) => (read += chunk));
-    const download = await sandbox.client().downloadFile(uploaded.file);
-    expect(await download.saveTo(fifo)).toEqual({ path: fifo, bytes: "into a pipe".length });
-    await new Promise((resolve) => reader.once("close", resolve));
-    expect(read).toBe("into a pipe");
-    expect((await lstat(fifo)).isFIFO()).toBe(true);
-  } finally {
-    reader.kill();
-  }
+  const download = await sandbox.client().downloadFile(uploaded.file);
+  const error = await download.saveTo(fifo).catch((e: unknown) => e);
+  expect(isInvalidInputError(error)).toBe(true);
+  expect((error as Error).message).toBe(`path: '${fifo}' is a FIFO or a socket, where a write can wait for a reader forever; pass the path of a file, or read the download's body yourself.`);
+  expect((await lstat(fifo)).isFIFO()).toBe(true);
+});
+
+it("saveTo() through a symlink writes the file it names, and the link stays a link, as a shell's > does", async () => {
+  const file = join(folder, "real.txt");
+  const link = join(folder, "link.txt");
+  await writeFile(file, "old");
+  await symlink(file, link);
+  const download = await sandbox.client().downloadFile(uploaded.file);
+  expect(await download.saveTo(link)).toEqual({ path: link, bytes: "the content".length });
+  expect((await lstat(link)).isSymbolicLink()).toBe(true);
+  expect(await readlink(link)).toBe(file);
+  expect(await readFile(file, "utf8")).toBe("the content");
 });

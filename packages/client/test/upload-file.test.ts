@@ -8,7 +8,7 @@ import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import { limits } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ContentTooLargeError, InvalidInputError, isInvalidInputError, PermissionDeniedError, requestAccessToken, type UploadSource } from "../src/index.ts";
+import { ContentTooLargeError, createLuccaFilesClient, InvalidInputError, isInvalidInputError, isNotFoundError, PermissionDeniedError, requestAccessToken, type UploadSource } from "../src/index.ts";
 import { createLuccaFilesClient as createBrowserClient } from "../src/browser.ts";
 import { demoClient, recordingFetch, startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
@@ -152,6 +152,17 @@ describe("the browser build (src/browser.ts, here on Node's fetch) lets the API 
     const error = await (await browserClient({ fetch })).uploadFile(new Blob([content], { type: "application/pdf" }), { fileName: "a.pdf", contentType: "" as never }).catch((e) => e);
     expect(isInvalidInputError(error) && error.field).toBe("contentType");
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe("a 404 to an upload says that baseUrl is not the API's", () => {
+  it("a baseUrl with a path the API is not under (a proxy's prefix misspelled) gets a NotFoundError naming baseUrl, not ids and links", async () => {
+    const baseUrl = `${sandbox.url}/gateway`;
+    // Not `sandbox.client()`: its contract checker would hold the sandbox's 404 for a path outside the API against the upload's declared statuses.
+    const client = createLuccaFilesClient({ baseUrl, auth: { clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl } });
+    const upload = client.uploadFile(new Blob(["x"]), { fileName: "a.txt" });
+    await expect(upload).rejects.toSatisfy(isNotFoundError);
+    await expect(upload).rejects.toThrowError(new RegExp(`Check baseUrl: '${baseUrl}' does not serve the API\\. \\(POST `));
   });
 });
 

@@ -4,20 +4,21 @@
  * crash or a cut connection never leaves a half-written file visible.
  *
  * Layout: `<dataDir>/files/<id>.json` (metadata), `<dataDir>/files/<id>.bin` (content),
- * `<dataDir>/tmp/` (uploads in progress, each named after the process receiving it),
- * `<dataDir>/signing.key`.
+ * `<dataDir>/tmp/` (files being written, each named after the process writing it:
+ * temporary-files.ts), `<dataDir>/signing.key`.
  *
  * Two sandboxes may open the same data folder (`npx @lucca-api/sandbox` run twice in one
  * folder, the second on another port or failing on the same one): a start removes only
  * what a process no longer running left behind, never the uploads another one is
- * receiving.
+ * receiving or committing.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, type ReadStream } from "node:fs";
-import { mkdir, open, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, open, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { TemporaryFolder } from "./temporary-files.ts";
 
 /** What the sandbox keeps about a file besides its bytes. */
 export interface StoredFile {
@@ -38,57 +39,69 @@ export interface PendingFile {
   etag: string;
 }
 
+/**
+ * The points between two steps where another sandbox on the same folder may come in: a
+ * start's sweep between its two listings and before it removes anything, a commit between
+ * its writes and renames.
+ */
+export type StoreStep = "files listed" | "tmp swept" | "metadata written" | "content moved";
+
+export interface FileStoreOptions {
+  /** Awaited at each of those points: tests hold a store there to interleave two of them. */
+  onStep?: (step: StoreStep) => void | Promise<void>;
+}
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class FileStore {
   readonly #files: string;
-  readonly #tmp: string;
+  readonly #tmp: TemporaryFolder;
+  readonly #onStep: FileStoreOptions["onStep"];
 
-  private constructor(readonly dataDir: string) {
+  private constructor(
+    readonly dataDir: string,
+    options: FileStoreOptions,
+  ) {
     this.#files = join(dataDir, "files");
-    this.#tmp = join(dataDir, "tmp");
+    this.#tmp = new TemporaryFolder(join(dataDir, "tmp"));
+    this.#onStep = options.onStep;
   }
 
   /** Opens (creating) the data folder and clears what an interrupted run left behind. */
-  static async open(dataDir: string): Promise<FileStore> {
-    const store = new FileStore(dataDir);
-    await mkdir(store.#tmp, { recursive: true });
+  static async open(dataDir: string, options: FileStoreOptions = {}): Promise<FileStore> {
+    const store = new FileStore(dataDir, options);
+    await mkdir(store.#tmp.path, { recursive: true });
     await mkdir(store.#files, { recursive: true });
-    const inProgress = await store.#removeAbandonedTemporaries();
-    await store.#removeOrphans(inProgress);
+    await store.#sweep();
     return store;
   }
 
   /**
-   * Removes the temporary files of processes that are gone (or from a version that did
-   * not name its process), and returns the names of those of running ones.
+   * Removes what stopped sandboxes left in tmp/, and content renamed into files/ whose
+   * metadata never followed (a sandbox stopped between its two renames: unreachable).
+   *
+   * Another sandbox may be committing meanwhile, and its content is in files/ before its
+   * metadata. The invariant that keeps it: a commit writes its metadata to tmp/ before it
+   * moves the content, and removes the content before that metadata when it fails; so from
+   * the moment content is in files/, its metadata is in tmp/ (the commit is under way, or
+   * its sandbox stopped) or in files/. Hence files/ is listed first and tmp/ second: content
+   * seen in the first listing is an orphan only if its metadata was not waiting in tmp/ at
+   * the second one (or its writer was gone, and the metadata was just removed) and is not
+   * in files/ after it either (it may have moved in between the listings). The other order
+   * misses a commit that begins and moves its content between the two listings.
    */
-  async #removeAbandonedTemporaries(): Promise<Set<string>> {
-    const inProgress = new Set<string>();
-    for (const name of await readdir(this.#tmp)) {
-      const owner = Number(name.split(".")[0]);
-      if (Number.isInteger(owner) && owner > 0 && isRunning(owner)) inProgress.add(name);
-      else await rm(join(this.#tmp, name), { recursive: true, force: true });
-    }
-    return inProgress;
-  }
-
-  /**
-   * Content renamed into place whose metadata never was: unreachable, so removed, unless
-   * a running sandbox is between the two renames (its metadata waits in tmp/).
-   */
-  async #removeOrphans(inProgress: Set<string>): Promise<void> {
-    const pendingIds = new Set([...inProgress].map((name) => name.split(".")[1]));
+  async #sweep(): Promise<void> {
     const names = new Set(await readdir(this.#files));
+    await this.#onStep?.("files listed");
+    const beingWritten = await this.#tmp.sweep();
+    await this.#onStep?.("tmp swept");
     for (const name of names) {
-      const id = name.replace(/\.bin$/, "");
-      if (name.endsWith(".bin") && !names.has(`${id}.json`) && !pendingIds.has(id)) await rm(join(this.#files, name), { force: true });
+      if (!name.endsWith(".bin")) continue;
+      const id = name.slice(0, -".bin".length);
+      const metadata = `${id}.json`;
+      if (names.has(metadata) || beingWritten.has(id) || (await mayExist(join(this.#files, metadata)))) continue;
+      await rm(join(this.#files, name), { force: true });
     }
-  }
-
-  /** A file in tmp/, named after this process so that another sandbox starting on the same folder leaves it alone. */
-  #temporary(name: string): string {
-    return join(this.#tmp, `${process.pid}.${name}`);
   }
 
   /** The HMAC key of the tokens, made once per data folder. */
@@ -98,9 +111,14 @@ export class FileStore {
       return await readFile(path);
     } catch {
       const key = randomBytes(32);
-      const temporary = this.#temporary(`signing-${randomUUID()}`);
-      await writeFile(temporary, key, { mode: 0o600 });
-      await rename(temporary, path);
+      const temporary = this.#tmp.claim(`signing-${randomUUID()}`);
+      try {
+        await writeFile(temporary, key, { mode: 0o600 });
+        await this.#tmp.moveInto(temporary, path);
+      } catch (error) {
+        await this.#tmp.remove(temporary);
+        throw error;
+      }
       return key;
     }
   }
@@ -111,7 +129,7 @@ export class FileStore {
    */
   async receive(content: Readable): Promise<PendingFile> {
     const id = randomUUID();
-    const path = this.#temporary(`${id}.bin`);
+    const path = this.#tmp.claim(`${id}.bin`);
     const hash = createHash("sha256");
     let size = 0;
     const measure = new Transform({
@@ -130,7 +148,7 @@ export class FileStore {
       // pipeline before the file exists, and removing it then would leave the empty file
       // that the open creates a moment later. Remove it once the stream has closed.
       if (!file.closed) await new Promise<void>((resolve) => file.once("close", () => resolve()));
-      await rm(path, { force: true });
+      await this.#tmp.remove(path);
       throw error;
     }
     return { id, path, size, etag: `W/"${hash.digest("base64url").slice(0, 27)}"` };
@@ -147,17 +165,19 @@ export class FileStore {
       etag: pending.etag,
     };
     const content = join(this.#files, `${file.id}.bin`);
-    // The metadata is written before the content moves, so that a sandbox starting
-    // between the two renames sees it pending and does not take the content for an orphan.
-    const metaTemporary = this.#temporary(`${file.id}.json`);
+    // The metadata waits in tmp/ before the content moves, and the content goes first when
+    // the commit fails: a start's sweep relies on it (#sweep).
+    const metadata = this.#tmp.claim(`${file.id}.json`);
     try {
-      await writeFile(metaTemporary, JSON.stringify(file));
-      await rename(pending.path, content);
-      await rename(metaTemporary, join(this.#files, `${file.id}.json`));
+      await writeFile(metadata, JSON.stringify(file));
+      await this.#onStep?.("metadata written");
+      await this.#tmp.moveInto(pending.path, content);
+      await this.#onStep?.("content moved");
+      await this.#tmp.moveInto(metadata, join(this.#files, `${file.id}.json`));
       return file;
     } catch (error) {
       await rm(content, { force: true });
-      await rm(metaTemporary, { force: true });
+      await this.#tmp.remove(metadata);
       await this.discard(pending);
       throw error;
     }
@@ -165,7 +185,7 @@ export class FileStore {
 
   /** Drops a received file that will not be stored. */
   async discard(pending: PendingFile): Promise<void> {
-    await rm(pending.path, { force: true });
+    await this.#tmp.remove(pending.path);
   }
 
   /** The file's metadata, or `undefined` when no file has this id. */
@@ -187,7 +207,7 @@ export class FileStore {
 
   /** Uploads in progress (for tests: a cut upload must leave none). */
   async pendingUploads(): Promise<string[]> {
-    return readdir(this.#tmp);
+    return readdir(this.#tmp.path);
   }
 
   /** Ids of the stored files. */
@@ -196,17 +216,12 @@ export class FileStore {
   }
 }
 
-/**
- * Whether a process runs: signal 0 checks without sending anything (EPERM: it runs, as
- * another user). A pid reused since is taken as running: its leftovers wait for a later start.
- */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+/** Whether a file may be there: a missing one is sure, anything else (no permission) is not. */
+async function mayExist(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => error.code !== "ENOENT",
+  );
 }
 
 /** Flushes a written file to disk before it is renamed into place. */

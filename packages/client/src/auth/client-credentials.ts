@@ -36,6 +36,10 @@ export function checkClientCredentials({ clientId, clientSecret, scopes, tokenUr
   if (typeof clientId !== "string" || clientId === "") throw new InvalidInputError(`${prefix}clientId`, "must be a non-empty string (your API client's id).");
   // The secret's value is never echoed, not even when it is wrong.
   if (typeof clientSecret !== "string" || clientSecret === "") throw new InvalidInputError(`${prefix}clientSecret`, "must be a non-empty string.");
+  // A string (the OAuth `scope` parameter's form, `'files.readonly files.readwrite'`) would be read letter by letter.
+  if (scopes !== undefined && !Array.isArray(scopes)) {
+    throw new InvalidInputError(`${prefix}scopes`, `'${String(scopes)}' must be an array, e.g. ['${String(scopes).trim().split(/\s+/).join("', '")}'].`);
+  }
   for (const scope of scopes ?? []) {
     if (!(oauth2.scopes as readonly string[]).includes(scope)) {
       throw new InvalidInputError(`${prefix}scopes`, `'${scope}' is not a scope of the API; use ${oauth2.scopes.join(" or ")}.`);

@@ -15,9 +15,13 @@ export function createStaticTokenProvider(source: AccessTokenSource): TokenProvi
     if (typeof token !== "string" || token === "") {
       throw new InvalidInputError("auth.accessToken", "the function must return a non-empty string.");
     }
+    // `Bearer Bearer …` would be the API's 401 "not a valid access token", which says nothing of the scheme.
+    if (/^bearer\s/i.test(token)) throw new InvalidInputError("auth.accessToken", "starts with 'Bearer ', which the client adds; pass the token alone.");
     seen.add(token);
     return token;
   };
+  // A string is checked when the client is created, as every option is.
+  if (typeof source === "string") check(source);
   return {
     // A string is handed back as it is: no promise to wait for on each request.
     getToken: () => (typeof source === "function" ? callSource(source).then(check) : check(source)),

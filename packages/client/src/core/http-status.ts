@@ -13,6 +13,7 @@ export const notFound = 404;
 export const requestTimeout = 408;
 export const preconditionFailed = 412;
 export const contentTooLarge = 413;
+export const rangeNotSatisfiable = 416;
 export const tooManyRequests = 429;
 export const badGateway = 502;
 export const serviceUnavailable = 503;

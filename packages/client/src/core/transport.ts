@@ -17,6 +17,14 @@ export interface TransportConfig extends AttemptConfig {
   keepBody: KeepBody;
 }
 
+/**
+ * A request's body: what `fetch` takes, or an async iterable, which Node's fetch streams.
+ * Spelled with `RequestInit`, not the DOM's `BodyInit`: a Node project compiled without
+ * the DOM library (`lib: ["es2023"]`, as @tsconfig/node20 has it) gets `RequestInit` from
+ * @types/node but no `BodyInit`, and these declarations are published.
+ */
+export type RequestBody = NonNullable<RequestInit["body"]> | AsyncIterable<Uint8Array>;
+
 /** What a helper knows about its request that a `Request` object cannot say. */
 export interface SendOptions {
   /**
@@ -24,7 +32,7 @@ export interface SendOptions {
    * restarts the attempt's timer; call it as the body makes progress. An async iterable
    * is for Node's fetch, which streams it as it iterates.
    */
-  body?: (touch: () => void) => BodyInit | AsyncIterable<Uint8Array>;
+  body?: (touch: () => void) => RequestBody;
   /** `body` can be built only once (it reads a caller's stream): no retry. */
   oneShot?: boolean;
   /** The operation may run twice without harm even though its method is not safe. */

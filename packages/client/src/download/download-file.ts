@@ -75,7 +75,8 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
       // rather than ending in the typed calls' TimeoutError.
       ...through(context.transport, options.signal, {}),
     });
-    if (error !== undefined) throw createApiError(response, error, retrieveFileRoute.method, tokenWithheldHint(link, context.options));
+    // A 416 is `offset` at or past the file's end (a resumed request asks from a byte it has not got): a partial copy that is in fact whole, say.
+    if (error !== undefined) throw createApiError(response, error, retrieveFileRoute.method, (status) => status === httpStatus.rangeNotSatisfiable ? `Check offset: ${at} is not before the file's end.` : tokenWithheldHint(link, context.options)(status));
     // openapi-fetch gives no data for `Content-Length: 0`: a file of 0 bytes is that empty body.
     const body = data ?? response.body;
     if (!body) throw invalidResponse(response, "without content.");

@@ -6,30 +6,40 @@ import { readOnce } from "./read-once.ts";
  * Writes a stream to `path` atomically: into a temporary file beside it, flushed to
  * disk, then renamed over `path`. A failure removes the temporary file, so `path` is
  * either the whole content or untouched; it also cancels the download, which would
- * otherwise hold its connection open. A `path` that is a device or a FIFO (`/dev/null`,
- * a shell's `>(…)`) is written into, as a shell's `>` would: a file renamed over it would
- * replace the node itself (run as root, `/dev/null` became a regular file). Node only.
+ * otherwise hold its connection open. Where a shell's `>` would write into what `path`
+ * names, so does this: through a symlink (the file it names gets the content, the link
+ * stays), and into a character or block device (`/dev/null`), where a file renamed over
+ * it would replace the node itself (run as root, `/dev/null` became a regular file). A
+ * FIFO or a socket is refused: its open and its writes can wait on a reader forever, in a
+ * thread no signal stops. Node only.
  */
 export async function saveToPath(body: ReadableStream<Uint8Array>, path: string): Promise<{ path: string; bytes: number }> {
   const reader = readOnce(body).getReader();
   const stopDownload = () => reader.cancel().catch(() => undefined);
   let fs: NodeBuiltins["node:fs/promises"];
-  // Undefined for a device or a FIFO, written into directly.
+  // Undefined for a device, written into directly.
   let temporary: string | undefined;
+  // What the content replaces: `path`, or the file a symlink at `path` names.
+  let target = path;
   let handle: Awaited<ReturnType<NodeBuiltins["node:fs/promises"]["open"]>>;
   try {
     const [fsModule, { dirname, basename, join }] = await Promise.all([importNode("node:fs/promises", nodeOnly), importNode("node:path", nodeOnly)]);
     fs = fsModule;
+    // `stat` follows a symlink: what it says is what the link names.
     const existing = await fs.stat(path).catch(() => undefined);
     if (existing?.isDirectory()) {
       throw new InvalidInputError("path", `'${path}' is a folder; pass the path of the file to write, e.g. '${join(path, "a.bin")}'.`);
+    }
+    if (existing?.isFIFO() || existing?.isSocket()) {
+      throw new InvalidInputError("path", `'${path}' is a FIFO or a socket, where a write can wait for a reader forever; pass the path of a file, or read the download's body yourself.`);
     }
     const cannotWrite = (cause: { code?: string }) => {
       throw new InvalidInputError("path", `cannot write ${temporary ? "beside " : ""}'${path}' (${cause.code ?? String(cause)}); check that its folder exists and is writable.`);
     };
     if (existing && !existing.isFile()) handle = await fs.open(path, "w").catch(cannotWrite);
     else {
-      temporary = join(dirname(path), `.${basename(path)}.${crypto.randomUUID()}.part`);
+      if (existing) target = await fs.realpath(path);
+      temporary = join(dirname(target), `.${basename(target)}.${crypto.randomUUID()}.part`);
       handle = await fs.open(temporary, "wx").catch(cannotWrite);
     }
   } catch (error) {
@@ -44,10 +54,10 @@ export async function saveToPath(body: ReadableStream<Uint8Array>, path: string)
       await handle.write(value);
       bytes += value.byteLength;
     }
-    // A FIFO or a device has nothing to flush to disk (fsync fails there).
+    // A device has nothing to flush to disk.
     if (temporary) await handle.sync();
     await handle.close();
-    if (temporary) await fs.rename(temporary, path);
+    if (temporary) await fs.rename(temporary, target);
     return { path, bytes };
   } catch (error) {
     await stopDownload();

@@ -2,7 +2,7 @@ import { eTagHeader, ifMatchParameter, ifNoneMatchParameter, uploadFileRoute, ty
 import type { ClientContext } from "../core/context.ts";
 import { readJson } from "../core/read-json.ts";
 import { createApiError } from "../core/create-api-error.ts";
-import { through } from "../core/transport.ts";
+import { through, type RequestBody } from "../core/transport.ts";
 import * as httpStatus from "../core/http-status.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { unknownContentType } from "./content-type-aliases.ts";
@@ -77,12 +77,12 @@ export interface MultipartBody {
   /** The body can be built only once (a stream source): the upload is not retried. */
   oneShot: boolean;
   /** One attempt's body; `touch` restarts the attempt's timer as the body makes progress. */
-  create(touch: () => void): BodyInit | AsyncIterable<Uint8Array>;
+  create(touch: () => void): RequestBody;
   /** The file's bytes the last attempt handed to the network (the final event's, for a stream of unknown size). */
   sent(): number;
 }
 
-export type UploadBody = (prepared: PreparedSource, framing: MultipartFraming, size: number | undefined, onChunk: (bytes: number) => void) => BodyInit | AsyncIterable<Uint8Array>;
+export type UploadBody = (prepared: PreparedSource, framing: MultipartFraming, size: number | undefined, onChunk: (bytes: number) => void) => RequestBody;
 
 export interface UploadedFile {
   file: FileObject;
@@ -126,7 +126,8 @@ export async function uploadFile(context: ClientContext, platform: UploadPlatfor
     ...through(context.transport, options.signal, { body: multipart.create, oneShot: multipart.oneShot, repeatable: true, readBody: true }),
   });
   // A browser build leaves the check of the type to the API: its refusal names the way round.
-  if (error !== undefined) throw createApiError(response, error, uploadFileRoute.method, (status) => status === httpStatus.badRequest && JSON.stringify(error).includes(contentType) && `The API did not take contentType '${contentType}': pass contentType: '${unknownContentType}' to send the file as plain bytes.`);
+  // The upload's path always exists on the API: a 404 says that baseUrl is not the API's.
+  if (error !== undefined) throw createApiError(response, error, uploadFileRoute.method, (status) => status === httpStatus.notFound ? `Check baseUrl: '${context.options.baseUrl}' does not serve the API.` : status === httpStatus.badRequest && JSON.stringify(error).includes(contentType) && `The API did not take contentType '${contentType}': pass contentType: '${unknownContentType}' to send the file as plain bytes.`);
   const file = readJson<FileObject>(data ?? "", response, "the uploaded file object");
   // The one final event, once the API has the file (an attempt that failed after its last byte reported none).
   options.onProgress?.({ loaded: size ?? multipart.sent(), total: size ?? multipart.sent() });

@@ -40,6 +40,6 @@ describe("--sandbox --host", () => {
     expect(stderr).toBe(`lucca-files: ${formOf("not a host")}\n`);
     const unsandboxed = await runMain(["--host", "not a host", "token"], { env: { LUCCA_CLIENT_ID: "id", LUCCA_CLIENT_SECRET: "secret" } });
     expect(unsandboxed.code).toBe(exitCodes.usage);
-    expect(unsandboxed.stderr).toMatch(/^lucca-files: --host: 'not a host' must be a host name/);
+    expect(unsandboxed.stderr).toMatch(/^lucca-files: --host \(or LUCCA_BASE_URL\): 'not a host' must be a host name/);
   });
 });

@@ -51,3 +51,13 @@ it("saveTo() through a symlink writes the file it names, and the link stays a li
   expect(await readlink(link)).toBe(file);
   expect(await readFile(file, "utf8")).toBe("the content");
 });
+
+it("saveTo() through a symlink that names nothing yet makes the file it names, and the link stays a link", async () => {
+  const file = join(folder, "made.txt");
+  const link = join(folder, "dangling.txt");
+  await symlink(file, link);
+  const download = await sandbox.client().downloadFile(uploaded.file);
+  await download.saveTo(link);
+  expect((await lstat(link)).isSymbolicLink()).toBe(true);
+  expect(await readFile(file, "utf8")).toBe("the content");
+});

@@ -7,11 +7,11 @@ import { readOnce } from "./read-once.ts";
  * disk, then renamed over `path`. A failure removes the temporary file, so `path` is
  * either the whole content or untouched; it also cancels the download, which would
  * otherwise hold its connection open. Where a shell's `>` would write into what `path`
- * names, so does this: through a symlink (the file it names gets the content, the link
- * stays), and into a character or block device (`/dev/null`), where a file renamed over
- * it would replace the node itself (run as root, `/dev/null` became a regular file). A
- * FIFO or a socket is refused: its open and its writes can wait on a reader forever, in a
- * thread no signal stops. Node only.
+ * names, so does this: through a symlink (the file it names gets the content and the
+ * link stays; a link that names nothing yet makes that file), and into a character or
+ * block device (`/dev/null`), where a file renamed over it would replace the node itself
+ * (run as root, `/dev/null` became a regular file). A FIFO or a socket is refused: its
+ * open and its writes can wait on a reader forever, in a thread no signal stops. Node only.
  */
 export async function saveToPath(body: ReadableStream<Uint8Array>, path: string): Promise<{ path: string; bytes: number }> {
   const reader = readOnce(body).getReader();
@@ -19,11 +19,11 @@ export async function saveToPath(body: ReadableStream<Uint8Array>, path: string)
   let fs: NodeBuiltins["node:fs/promises"];
   // Undefined for a device, written into directly.
   let temporary: string | undefined;
-  // What the content replaces: `path`, or the file a symlink at `path` names.
+  // What the content replaces: `path`, or the file a symlink at `path` names; empty where it is written into.
   let target = path;
   let handle: Awaited<ReturnType<NodeBuiltins["node:fs/promises"]["open"]>>;
   try {
-    const [fsModule, { dirname, basename, join }] = await Promise.all([importNode("node:fs/promises", nodeOnly), importNode("node:path", nodeOnly)]);
+    const [fsModule, { dirname, basename, join, resolve }] = await Promise.all([importNode("node:fs/promises", nodeOnly), importNode("node:path", nodeOnly)]);
     fs = fsModule;
     // `stat` follows a symlink: what it says is what the link names.
     const existing = await fs.stat(path).catch(() => undefined);
@@ -36,9 +36,15 @@ export async function saveToPath(body: ReadableStream<Uint8Array>, path: string)
     const cannotWrite = (cause: { code?: string }) => {
       throw new InvalidInputError("path", `cannot write ${temporary ? "beside " : ""}'${path}' (${cause.code ?? String(cause)}); check that its folder exists and is writable.`);
     };
-    if (existing && !existing.isFile()) handle = await fs.open(path, "w").catch(cannotWrite);
+    if (existing) {
+      // A file that has no name left (a deleted one behind `/proc/self/fd/N`) has no folder to rename in: written into, like a device.
+      target = existing.isFile() ? ((await fs.realpath(path).catch(() => undefined)) ?? "") : "";
+    } else {
+      // A symlink that names nothing yet: the file is made where it points, as a shell's `>` makes it.
+      for (let hops = 0, link; hops < 40 && (link = await fs.readlink(target).catch(() => undefined)) !== undefined; hops++) target = resolve(dirname(target), link);
+    }
+    if (!target) handle = await fs.open(path, "w").catch(cannotWrite);
     else {
-      if (existing) target = await fs.realpath(path);
       temporary = join(dirname(target), `.${basename(target)}.${crypto.randomUUID()}.part`);
       handle = await fs.open(temporary, "wx").catch(cannotWrite);
     }

@@ -1,4 +1,4 @@
-import { apiVersionPattern, apiVersions, currentApiVersion, maxRequestBodyBytes, uploadFileRoute, type ApiVersion } from "@lucca-api/types";
+import { apiVersionPattern, apiVersions, currentApiVersion, maxRequestBodyBytes, type ApiVersion } from "@lucca-api/types";
 import type { ClientCredentials } from "./auth/client-credentials-provider.ts";
 import type { AccessTokenSource } from "./auth/static-token-provider.ts";
 import { defaultRetryPolicy, type RetryOptions, type RetryPolicy } from "./core/backoff.ts";
@@ -71,11 +71,6 @@ function resolveBaseUrl({ baseUrl, host }: LuccaFilesClientOptions): string {
   const url = URL.canParse(candidate) ? new URL(candidate) : undefined;
   // A host is a name (and port) only: with a path or credentials, `https://${host}` is another URL (`https://https//…`).
   if (!url || /[/\\@]/.test(host ?? "") || !/^https?:$/.test(url.protocol) || url.search || url.hash) throw new InvalidInputError(field, `'${baseUrl ?? host}' must be ${example}.`);
-  // Every path of the API starts with its prefix (`/lucca-api`), which Lucca's docs show in
-  // every path: a baseUrl that ends with it (or names a path under it) would double it.
-  const segments = url.pathname.split("/");
-  const prefixAt = segments.indexOf(uploadFileRoute.path.split("/")[1]!);
-  if (prefixAt > 0) throw new InvalidInputError(field, `'${baseUrl}' holds /${segments[prefixAt]}, which the client adds; pass '${url.origin}${segments.slice(0, prefixAt).join("/")}'.`);
   return url.toString().replace(/\/+$/, "");
 }
 
@@ -93,5 +88,5 @@ function checkApiVersion(apiVersion: unknown): void {
   const [firstVersion = currentApiVersion] = apiVersions;
   if (typeof apiVersion === "string" && new RegExp(apiVersionPattern).test(apiVersion) && apiVersion >= firstVersion) return;
   // A Date is shown as its timestamp (not its local text, 'Mon Nov 30 2026 …'): its first ten characters are the form asked.
-  throw new InvalidInputError("apiVersion", `'${apiVersion instanceof Date ? apiVersion.toJSON() : String(apiVersion)}' must be a date (YYYY-MM-DD) on or after ${firstVersion}, e.g. ${currentApiVersion}.`);
+  throw new InvalidInputError("apiVersion", `'${(apiVersion instanceof Date && apiVersion.toJSON()) || String(apiVersion)}' must be a date (YYYY-MM-DD) on or after ${firstVersion}, e.g. ${currentApiVersion}.`);
 }

@@ -8,7 +8,7 @@
  * forever, in a thread that no signal stops. No test here writes to a real device.
  */
 import { execFile } from "node:child_process";
-import { lstat, mkdtemp, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
+import { lstat, mkdtemp, open, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -52,12 +52,48 @@ it("saveTo() through a symlink writes the file it names, and the link stays a li
   expect(await readFile(file, "utf8")).toBe("the content");
 });
 
-it("saveTo() through a symlink that names nothing yet makes the file it names, and the link stays a link", async () => {
-  const file = join(folder, "made.txt");
+it("saveTo() through a symlink that names nothing is refused, naming what it names, and nothing is made", async () => {
+  const file = join(folder, "nowhere.txt");
   const link = join(folder, "dangling.txt");
   await symlink(file, link);
   const download = await sandbox.client().downloadFile(uploaded.file);
-  await download.saveTo(link);
+  const error = await download.saveTo(link).catch((e: unknown) => e);
+  expect((error as Error).message).toBe(`path: '${link}' is a symlink to '${file}', which does not exist; pass that path, or create the file first.`);
   expect((await lstat(link)).isSymbolicLink()).toBe(true);
-  expect(await readFile(file, "utf8")).toBe("the content");
+  await expect(lstat(file)).rejects.toThrow(/ENOENT/);
+});
+
+it("saveTo() through a loop of symlinks is refused as the system refuses to follow it, and the links stay", async () => {
+  const [a, b] = [join(folder, "loop-a"), join(folder, "loop-b")];
+  await symlink(b, a);
+  await symlink(a, b);
+  const download = await sandbox.client().downloadFile(uploaded.file);
+  const error = await download.saveTo(a).catch((e: unknown) => e);
+  expect(isInvalidInputError(error)).toBe(true);
+  expect((error as Error).message).toBe(`path: '${a}' cannot be written (ELOOP); pass the path of a file you can write.`);
+  expect((await lstat(a)).isSymbolicLink() && (await lstat(b)).isSymbolicLink()).toBe(true);
+});
+
+it("saveTo() into an open file with no name left (deleted, behind /proc/self/fd/N) writes into it", async () => {
+  const file = join(folder, "nameless.txt");
+  await writeFile(file, "");
+  const handle = await open(file, "r");
+  try {
+    await rm(file);
+    const download = await sandbox.client().downloadFile(uploaded.file);
+    await download.saveTo(`/proc/self/fd/${handle.fd}`);
+    expect(await readFile(`/proc/self/fd/${handle.fd}`, "utf8")).toBe("the content");
+  } finally {
+    await handle.close();
+  }
+});
+
+// A device node of its own, in the test's folder: the null device, which a regression
+// would replace by a file there, never the machine's /dev/null. Making one needs root.
+it.skipIf(process.getuid?.() !== 0)("saveTo() into a character device writes into it, and it stays a device", async () => {
+  const device = join(folder, "null");
+  await promisify(execFile)("mknod", [device, "c", "1", "3"]);
+  const download = await sandbox.client().downloadFile(uploaded.file);
+  expect(await download.saveTo(device)).toEqual({ path: device, bytes: "the content".length });
+  expect((await lstat(device)).isCharacterDevice()).toBe(true);
 });

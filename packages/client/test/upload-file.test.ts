@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
-import { limits } from "@lucca-api/types";
+import { limits, uploadFileRoute } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ContentTooLargeError, createLuccaFilesClient, InvalidInputError, isInvalidInputError, isNotFoundError, PermissionDeniedError, requestAccessToken, type UploadSource } from "../src/index.ts";
 import { createLuccaFilesClient as createBrowserClient } from "../src/browser.ts";
@@ -163,6 +163,15 @@ describe("a 404 to an upload says that baseUrl is not the API's", () => {
     const upload = client.uploadFile(new Blob(["x"]), { fileName: "a.txt" });
     await expect(upload).rejects.toSatisfy(isNotFoundError);
     await expect(upload).rejects.toThrowError(new RegExp(`Check baseUrl: '${baseUrl}' does not serve the API\\. \\(POST `));
+  });
+
+  it("a baseUrl that ends with the API's prefix, as Lucca's docs show every path, is told that the client adds it (a gateway may mount the API there: it is not refused up front)", async () => {
+    const prefix = uploadFileRoute.path.slice(0, uploadFileRoute.path.indexOf("/", 1));
+    const baseUrl = `${sandbox.url}${prefix}`;
+    const client = createLuccaFilesClient({ baseUrl, auth: { clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl } });
+    const upload = client.uploadFile(new Blob(["x"]), { fileName: "a.txt" });
+    await expect(upload).rejects.toSatisfy(isNotFoundError);
+    await expect(upload).rejects.toThrowError(`Check baseUrl: '${baseUrl}' does not serve the API (the client adds ${prefix} itself). (POST ${baseUrl}${prefix}`);
   });
 });
 

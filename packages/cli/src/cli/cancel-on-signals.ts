@@ -12,10 +12,8 @@ const signals = ["SIGINT", "SIGTERM"] as const;
  */
 export function cancelOnSignals(): AbortSignal {
   const cancel = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
+  const onSignal = () => {
     for (const each of signals) process.off(each, onSignal);
-    // Two came before this ran: the second one acts now.
-    if (cancel.signal.aborted) return void process.kill(process.pid, signal);
     cancel.abort(new AbortError("cancelled"));
   };
   for (const signal of signals) process.on(signal, onSignal);

@@ -77,7 +77,8 @@ export function describeError(error: unknown, context: DescribeContext): string 
     if (isTimeoutError(error) || !context.sandbox) return oneLine(said);
     return oneLine(`${said} Is the sandbox running? Start it with \`${sandboxStartCommand}\` (\`npm start\` in the repository), or pass --host <its URL>.`);
   }
-  if (error instanceof Error) return oneLine(error.message);
+  // An API error's fix may name an option too (an upload's 404: "Check baseUrl").
+  if (error instanceof Error) return oneLine(inCommandTerms(error.message));
   return oneLine(String(error));
 }
 

@@ -1,6 +1,6 @@
 import { constants } from "node:fs";
 import { access, lstat, readlink, realpath, stat } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
@@ -124,7 +124,16 @@ interface Output {
 async function checkWritable(output: string | undefined): Promise<Output> {
   if (output === toStdout) return { kind: "stdout", writeTo: toStdout };
   const target = output ?? ".";
-  const targetStat = await stat(target).catch(() => undefined);
+  // `stat` follows a symbolic link with the system's checks (a loop, a sticky folder's
+  // protection); a link that names nothing is not followed by hand past them.
+  const statOrError = await stat(target).catch((cause: NodeJS.ErrnoException) => cause);
+  if (statOrError instanceof Error) {
+    if (statOrError.code !== "ENOENT" && statOrError.code !== "ENOTDIR") throw new UsageError(`-o: cannot write '${target}' (${statOrError.code ?? statOrError.message}); pass -o <a path you can write to>.`);
+    if ((await lstat(target).catch(() => undefined))?.isSymbolicLink()) {
+      throw new UsageError(`-o: '${target}' is a symbolic link to '${await readlink(target)}', which does not exist; pass -o <that path>, or create the file first.`);
+    }
+  }
+  const targetStat = statOrError instanceof Error ? undefined : statOrError;
   if (targetStat?.isFIFO() || targetStat?.isSocket()) {
     const what = targetStat.isFIFO() ? "a pipe (FIFO)" : "a socket";
     throw new UsageError(`-o: '${target}' is ${what}, which a download could wait on with no way to stop it (Ctrl-C); pass -o - and redirect or pipe stdout instead: -o - > '${target}', or -o - | <reader>.`);
@@ -137,7 +146,7 @@ async function checkWritable(output: string | undefined): Promise<Output> {
   }
   const isFolder = targetStat?.isDirectory() ?? false;
   // A folder gets the server's name appended, which its links do not change.
-  const writeTo = isFolder ? target : targetStat ? await realpath(target).catch(() => undefined) : await throughLinks(target);
+  const writeTo = isFolder ? target : targetStat ? await realpath(target).catch(() => undefined) : target;
   // An open file with no name left (`/proc/self/fd/1` of a deleted file) is written into.
   if (writeTo === undefined) return { kind: "device", writeTo: target };
   const folder = isFolder ? target : dirname(writeTo);
@@ -152,15 +161,4 @@ async function checkWritable(output: string | undefined): Promise<Output> {
     throw new UsageError(`-o: cannot write into '${folder}' (${cause.code ?? cause.message}); pass -o <a path in a folder you can write to>.`);
   });
   return { kind: output !== undefined && isFolder ? "folder" : "path", writeTo };
-}
-
-/**
- * Where a path that does not exist yet gets created: itself, or, for a symbolic link that
- * points nowhere yet, the path it points to, as a shell's `>` creates it.
- */
-async function throughLinks(path: string, hops = 0): Promise<string> {
-  const pointsTo = await readlink(path).catch(() => undefined);
-  // Not a link, or a loop (the open will say).
-  if (pointsTo === undefined || hops >= 40) return path;
-  return throughLinks(resolve(dirname(path), pointsTo), hops + 1);
 }

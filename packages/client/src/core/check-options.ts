@@ -10,7 +10,7 @@ export function checkDuration(field: string, value: number): number {
 
 /** The `fetch` option, else the global one: a function, else an error naming `fetch`. */
 export function checkFetch(given: typeof fetch | undefined): typeof fetch {
-  const fetchFunction: unknown = given ?? globalThis.fetch;
-  if (typeof fetchFunction !== "function") throw new InvalidInputError("fetch", `${given ? `is not a function (typeof ${typeof given})` : "no fetch is available"}; pass a fetch implementation.`);
+  const fetchFunction: unknown = given === undefined ? globalThis.fetch : given;
+  if (typeof fetchFunction !== "function") throw new InvalidInputError("fetch", `${given === undefined ? "no fetch is available" : `is not a function (${given === null ? "null" : `typeof ${typeof given}`})`}; pass a fetch implementation.`);
   return fetchFunction as typeof fetch;
 }

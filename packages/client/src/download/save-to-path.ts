@@ -6,44 +6,48 @@ import { readOnce } from "./read-once.ts";
  * Writes a stream to `path` atomically: into a temporary file beside it, flushed to
  * disk, then renamed over `path`. A failure removes the temporary file, so `path` is
  * either the whole content or untouched; it also cancels the download, which would
- * otherwise hold its connection open. Where a shell's `>` would write into what `path`
- * names, so does this: through a symlink (the file it names gets the content and the
- * link stays; a link that names nothing yet makes that file), and into a character or
- * block device (`/dev/null`), where a file renamed over it would replace the node itself
- * (run as root, `/dev/null` became a regular file). A FIFO or a socket is refused: its
- * open and its writes can wait on a reader forever, in a thread no signal stops. Node only.
+ * otherwise hold its connection open. The rename makes a new file (its permissions from
+ * the umask, hard links to the old one detached). Through a symlink, the file it names is
+ * replaced and the link stays; a link that names nothing, or that the system will not
+ * follow (a loop, a sticky folder's protection), is refused. A character or block device
+ * (`/dev/null`) is written into, as a shell's `>` would: a file renamed over it would
+ * replace the node itself (run as root, `/dev/null` became a regular file). A FIFO or a
+ * socket is refused: its open and its writes can wait for a reader forever, in a thread
+ * no signal stops. Node only.
  */
 export async function saveToPath(body: ReadableStream<Uint8Array>, path: string): Promise<{ path: string; bytes: number }> {
   const reader = readOnce(body).getReader();
   const stopDownload = () => reader.cancel().catch(() => undefined);
   let fs: NodeBuiltins["node:fs/promises"];
-  // Undefined for a device, written into directly.
+  // The temporary file of an atomic write, renamed to `target`; undefined where the content is written into `path`.
   let temporary: string | undefined;
-  // What the content replaces: `path`, or the file a symlink at `path` names; empty where it is written into.
-  let target = path;
+  let target: string | undefined;
   let handle: Awaited<ReturnType<NodeBuiltins["node:fs/promises"]["open"]>>;
   try {
-    const [fsModule, { dirname, basename, join, resolve }] = await Promise.all([importNode("node:fs/promises", nodeOnly), importNode("node:path", nodeOnly)]);
+    const [fsModule, { dirname, basename, join }] = await Promise.all([importNode("node:fs/promises", nodeOnly), importNode("node:path", nodeOnly)]);
     fs = fsModule;
-    // `stat` follows a symlink: what it says is what the link names.
-    const existing = await fs.stat(path).catch(() => undefined);
-    if (existing?.isDirectory()) {
+    // `stat` follows a symlink, with the system's own checks (a loop, a link that a sticky
+    // folder forbids following): what it says is what the link names.
+    const existing = await fs.stat(path).catch((cause: NodeJS.ErrnoException) => cause);
+    if (existing instanceof Error) {
+      if (existing.code !== "ENOENT" && existing.code !== "ENOTDIR") throw new InvalidInputError("path", `'${path}' cannot be written (${existing.code ?? existing.message}); pass the path of a file you can write.`);
+      // Not followed by hand: a shell would make the file it names, past checks this code could not repeat.
+      if ((await fs.lstat(path).catch(() => undefined))?.isSymbolicLink()) {
+        throw new InvalidInputError("path", `'${path}' is a symlink to '${await fs.readlink(path)}', which does not exist; pass that path, or create the file first.`);
+      }
+    } else if (existing.isDirectory()) {
       throw new InvalidInputError("path", `'${path}' is a folder; pass the path of the file to write, e.g. '${join(path, "a.bin")}'.`);
-    }
-    if (existing?.isFIFO() || existing?.isSocket()) {
+    } else if (existing.isFIFO() || existing.isSocket()) {
       throw new InvalidInputError("path", `'${path}' is a FIFO or a socket, where a write can wait for a reader forever; pass the path of a file, or read the download's body yourself.`);
     }
+    // What the content replaces: `path`, or the file a symlink at `path` names. A device,
+    // or a file with no name left (a deleted one behind `/proc/self/fd/N`), has no folder
+    // to rename in: it is written into, and `target` is undefined.
+    target = existing instanceof Error ? path : existing.isFile() ? await fs.realpath(path).catch(() => undefined) : undefined;
     const cannotWrite = (cause: { code?: string }) => {
-      throw new InvalidInputError("path", `cannot write ${temporary ? "beside " : ""}'${path}' (${cause.code ?? String(cause)}); check that its folder exists and is writable.`);
+      throw new InvalidInputError("path", `cannot write ${temporary ? "beside " : ""}'${target ?? path}' (${cause.code ?? String(cause)}); check that its folder exists and is writable.`);
     };
-    if (existing) {
-      // A file that has no name left (a deleted one behind `/proc/self/fd/N`) has no folder to rename in: written into, like a device.
-      target = existing.isFile() ? ((await fs.realpath(path).catch(() => undefined)) ?? "") : "";
-    } else {
-      // A symlink that names nothing yet: the file is made where it points, as a shell's `>` makes it.
-      for (let hops = 0, link; hops < 40 && (link = await fs.readlink(target).catch(() => undefined)) !== undefined; hops++) target = resolve(dirname(target), link);
-    }
-    if (!target) handle = await fs.open(path, "w").catch(cannotWrite);
+    if (target === undefined) handle = await fs.open(path, "w").catch(cannotWrite);
     else {
       temporary = join(dirname(target), `.${basename(target)}.${crypto.randomUUID()}.part`);
       handle = await fs.open(temporary, "wx").catch(cannotWrite);
@@ -63,7 +67,7 @@ export async function saveToPath(body: ReadableStream<Uint8Array>, path: string)
     // A device has nothing to flush to disk.
     if (temporary) await handle.sync();
     await handle.close();
-    if (temporary) await fs.rename(temporary, target);
+    if (temporary) await fs.rename(temporary, target!);
     return { path, bytes };
   } catch (error) {
     await stopDownload();

@@ -38,7 +38,8 @@ export function checkClientCredentials({ clientId, clientSecret, scopes, tokenUr
   if (typeof clientSecret !== "string" || clientSecret === "") throw new InvalidInputError(`${prefix}clientSecret`, "must be a non-empty string.");
   // A string (the OAuth `scope` parameter's form, `'files.readonly files.readwrite'`) would be read letter by letter.
   if (scopes !== undefined && !Array.isArray(scopes)) {
-    const example = typeof scopes === "string" ? scopes.trim().split(/\s+/) : oauth2.scopes;
+    const given: unknown = scopes;
+    const example = typeof given === "string" ? given.trim().split(/\s+/) : oauth2.scopes;
     throw new InvalidInputError(`${prefix}scopes`, `'${String(scopes)}' must be an array, e.g. ['${example.join("', '")}'].`);
   }
   for (const scope of scopes ?? []) {

@@ -1,7 +1,10 @@
 /**
  * The files on disk. Content is streamed to a temporary file, then renamed into place;
  * the metadata is renamed in last, so a file exists exactly when its metadata does and a
- * crash or a cut connection never leaves a half-written file visible.
+ * crash or a cut connection never leaves a half-written file visible. Both are flushed to
+ * disk before their rename, and the folder after it: after a power loss a stored file
+ * comes back whole (a rename reaches the disk only once its folder is synced, and an
+ * unsynced file could come back empty under its final name: `get` would then fail).
  *
  * Layout: `<dataDir>/files/<id>.json` (metadata), `<dataDir>/files/<id>.bin` (content),
  * `<dataDir>/tmp/` (files being written, each named after the process writing it:
@@ -14,7 +17,7 @@
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, type ReadStream } from "node:fs";
-import { access, mkdir, open, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, open, readFile, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -113,8 +116,9 @@ export class FileStore {
       const key = randomBytes(32);
       const temporary = this.#tmp.claim(`signing-${randomUUID()}`);
       try {
-        await writeFile(temporary, key, { mode: 0o600 });
+        await writeSyncedFile(temporary, key, 0o600);
         await this.#tmp.moveInto(temporary, path);
+        await syncFolder(this.dataDir);
       } catch (error) {
         await this.#tmp.remove(temporary);
         throw error;
@@ -169,18 +173,21 @@ export class FileStore {
     // the commit fails: a start's sweep relies on it (#sweep).
     const metadata = this.#tmp.claim(`${file.id}.json`);
     try {
-      await writeFile(metadata, JSON.stringify(file));
+      await writeSyncedFile(metadata, JSON.stringify(file));
       await this.#onStep?.("metadata written");
       await this.#tmp.moveInto(pending.path, content);
       await this.#onStep?.("content moved");
       await this.#tmp.moveInto(metadata, join(this.#files, `${file.id}.json`));
-      return file;
     } catch (error) {
       await rm(content, { force: true });
       await this.#tmp.remove(metadata);
       await this.discard(pending);
       throw error;
     }
+    // Once, for both renames: until then a power loss could undo them. Outside the cleanup
+    // above: the file is already visible, and removing its content would break it.
+    await syncFolder(this.#files);
+    return file;
   }
 
   /** Drops a received file that will not be stored. */
@@ -222,6 +229,35 @@ async function mayExist(path: string): Promise<boolean> {
     () => true,
     (error: NodeJS.ErrnoException) => error.code !== "ENOENT",
   );
+}
+
+/** Writes a new file and flushes it to disk, before it is renamed into place. */
+async function writeSyncedFile(path: string, data: string | Buffer, mode?: number): Promise<void> {
+  const handle = await open(path, "wx", mode);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Flushes a folder's entries (the renames into it) to disk. Windows cannot: opening a
+ * folder fails with EISDIR, and syncing one with EPERM; its file systems (NTFS) journal
+ * the renames themselves, so there is nothing left to do there.
+ */
+async function syncFolder(path: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(path, "r");
+    await handle.sync();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EISDIR" && code !== "EPERM") throw error;
+  } finally {
+    await handle?.close();
+  }
 }
 
 /** Flushes a written file to disk before it is renamed into place. */

@@ -9,7 +9,7 @@ import busboy, { type Busboy } from "busboy";
 import { endpoints } from "@lucca-api/types";
 import { describeErrors, validatorAt } from "./ajv.ts";
 import type { FileStore, PendingFile } from "./file-store.ts";
-import { Problem } from "./problem.ts";
+import { echoed, Problem } from "./problem.ts";
 import { loadSpecDocument, operationOf } from "./spec-document.ts";
 
 const operation = endpoints.uploadFile;
@@ -49,7 +49,7 @@ export function checkUploadHeaders(request: IncomingMessage, maxBodyBytes: numbe
   const mediaType = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
   if (mediaType !== multipartMediaType)
     throw new Problem(415, {
-      detail: `Content-Type '${mediaType || "(none)"}' is not accepted: send ${multipartMediaType} with one part named '${filePart}' holding the file.`,
+      detail: `Content-Type '${echoed(mediaType) || "(none)"}' is not accepted: send ${multipartMediaType} with one part named '${filePart}' holding the file.`,
       field: "Content-Type",
     });
 }
@@ -60,13 +60,15 @@ export function checkUploadHeaders(request: IncomingMessage, maxBodyBytes: numbe
  * that a body of many parts is refused at the first unexpected one, with one message.
  */
 function unexpectedPart(name: string, seen: ReadonlySet<string>): Problem | undefined {
-  if (seen.has(name)) return Problem.invalid({ [name]: [`Part '${name}' is sent 2 times: send exactly one part named '${name}'.`] });
+  // String(): busboy gives `undefined` for a part without a name.
+  const shown = echoed(String(name));
+  if (seen.has(name)) return Problem.invalid({ [shown]: [`Part '${shown}' is sent 2 times: send exactly one part named '${shown}'.`] });
   const validate = validatorAt(bodySchemaPointer());
   if (validate({ [name]: "" })) return undefined;
   const extra = (validate.errors ?? []).some((error) => (error.params as { additionalProperty?: string }).additionalProperty === name);
   if (!extra) return undefined;
   // A misnamed file part is the usual mistake: say which part is still missing as well.
-  return Problem.invalid({ [name]: [`Part '${name}' is not expected: send only one part, named '${filePart}'.`], ...missingParts(seen)?.errors });
+  return Problem.invalid({ [shown]: [`Part '${shown}' is not expected: send only one part, named '${filePart}'.`], ...missingParts(seen)?.errors });
 }
 
 /** Once the body has ended: a required part that never came. */
@@ -113,7 +115,7 @@ export function receiveUpload(request: IncomingMessage, store: FileStore, maxBod
         limits: { fieldSize: 64 * 1024 },
       });
     } catch (error) {
-      reject(Problem.invalid({ "Content-Type": [`${(error as Error).message}: send a ${multipartMediaType} Content-Type with its boundary.`] }));
+      reject(Problem.invalid({ "Content-Type": [`${echoed((error as Error).message)}: send a ${multipartMediaType} Content-Type with its boundary.`] }));
       return;
     }
     let settled = false;
@@ -160,7 +162,7 @@ export function receiveUpload(request: IncomingMessage, store: FileStore, maxBod
         stream.resume();
         fail(
           Problem.invalid({
-            [filePart]: [`Part '${filePart}' has the file name ${JSON.stringify(info.filename)}, which names no file: send the file's own name, e.g. filename="report.pdf".`],
+            [filePart]: [`Part '${filePart}' has the file name ${JSON.stringify(echoed(info.filename ?? ""))}, which names no file: send the file's own name, e.g. filename="report.pdf".`],
           }),
         );
         return;
@@ -173,7 +175,7 @@ export function receiveUpload(request: IncomingMessage, store: FileStore, maxBod
           Problem.invalid({
             [filePart]: [
               // Named where an installed sandbox's user finds the list: the package carries openapi.json, not the repository's YAML.
-              `Part '${filePart}' has the content type '${info.mimeType}', which the API does not accept: send one of the values ` +
+              `Part '${filePart}' has the content type '${echoed(info.mimeType)}', which the API does not accept: send one of the values ` +
                 `of the spec's ${contentTypeSchema} schema (components.schemas.${contentTypeSchema} in the sandbox's openapi.json; ` +
                 `"Content types" in the API reference).`,
             ],
@@ -193,7 +195,7 @@ export function receiveUpload(request: IncomingMessage, store: FileStore, maxBod
         );
     });
     parser.on("error", (error: Error) =>
-      fail(Problem.invalid({ body: [`The multipart body is malformed (${error.message}): send one part named '${filePart}', ended by the closing boundary.`] })),
+      fail(Problem.invalid({ body: [`The multipart body is malformed (${echoed(error.message)}): send one part named '${filePart}', ended by the closing boundary.`] })),
     );
     parser.on("close", async () => {
       if (settled) return;

@@ -12,6 +12,26 @@ import { STATUS_CODES } from "node:http";
 const renamedByRfc9110: Record<number, string> = { 413: "Content Too Large" };
 export const titleOf = (status: number) => renamedByRfc9110[status] ?? STATUS_CODES[status] ?? "Error";
 
+/**
+ * The most characters of a value from the request (an id, a header, a part's name) that
+ * a message repeats. The request's head is up to the spec's `maxRequestHeaderBytes` and a
+ * part's name is in a body of up to 100 MB, and one value can appear three times (`detail`,
+ * `errors`, `instance`): repeated whole, a refusal would grow with what it refuses.
+ */
+export const maxEchoedChars = 200;
+
+/**
+ * `value` as a message repeats it: whole up to `maxEchoedChars`, else its start, an
+ * ellipsis and its length, which still shows which value was refused.
+ */
+export function echoed(value: string): string {
+  if (value.length <= maxEchoedChars) return value;
+  // Not between the two halves of a surrogate pair: the answer would carry a lone one.
+  const last = value.charCodeAt(maxEchoedChars - 1);
+  const cut = last >= 0xd800 && last <= 0xdbff ? maxEchoedChars - 1 : maxEchoedChars;
+  return `${value.slice(0, cut)}… (${value.length} characters)`;
+}
+
 export interface ProblemInit {
   detail?: string;
   /** The one field at fault, on the wire (`Authorization`, `Accept`, `Range`…): `errors` names it with `detail`. */

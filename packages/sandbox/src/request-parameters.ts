@@ -7,7 +7,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { apiVersions, parameters as wire, type OperationId } from "@lucca-api/types";
 import { describeErrors, validatorAt } from "./ajv.ts";
 import { resolveApiVersion } from "./api-version.ts";
-import { Problem } from "./problem.ts";
+import { echoed, Problem } from "./problem.ts";
 import { loadSpecDocument, parametersOf, type SpecParameter } from "./spec-document.ts";
 
 export interface RequestParts {
@@ -60,8 +60,9 @@ export function validateParameters(operationId: OperationId, parts: RequestParts
     }
     const value = decode(parameter, raw);
     const validate = validatorAt(parameter.schemaRef);
+    const shown = echoed(JSON.stringify(raw));
     if (!validate(value)) {
-      errors[parameter.name] = describeErrors(validate).map((message) => `${label} value ${JSON.stringify(raw)} ${message}.${hint(parameter)}`);
+      errors[parameter.name] = firstMessages(describeErrors(validate)).map((message) => `${label} value ${shown} ${message}.${hint(parameter)}`);
       continue;
     }
     if (parameter.name !== wire.apiVersion.name) {
@@ -70,11 +71,20 @@ export function validateParameters(operationId: OperationId, parts: RequestParts
     }
     // The schema admits any date; only a date on or after the first version has one.
     const version = resolveApiVersion(value as string);
-    if (version === undefined) errors[parameter.name] = [`${label} value ${JSON.stringify(raw)} is not a date on or after the first version.${hint(parameter)}`];
+    if (version === undefined) errors[parameter.name] = [`${label} value ${shown} is not a date on or after the first version.${hint(parameter)}`];
     else values[parameter.name] = version;
   }
   if (Object.keys(errors).length > 0) throw Problem.invalid(errors);
   return values;
+}
+
+/**
+ * The first of a value's schema errors: a list (`include=a,b,…`) has one per bad item,
+ * and each message repeats the value, so a long list would make a refusal of any size.
+ */
+function firstMessages(messages: string[], most = 3): string[] {
+  if (messages.length <= most) return messages;
+  return [...messages.slice(0, most - 1), `${messages[most - 1]} (and ${messages.length - most} more errors like these)`];
 }
 
 /** What to send instead, when the spec lists the values. */

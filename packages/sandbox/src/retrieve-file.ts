@@ -15,7 +15,7 @@ import { varyOn } from "./http/vary.ts";
 import { fileRepresentation, linkOrigin } from "./file-representation.ts";
 import { representationTag } from "./representation-tag.ts";
 import type { StoredFile } from "./file-store.ts";
-import { Problem } from "./problem.ts";
+import { echoed, Problem } from "./problem.ts";
 import type { ParameterValues } from "./request-parameters.ts";
 import type { RouteContext } from "./route-context.ts";
 
@@ -28,15 +28,16 @@ const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sa
 /** The file whose id and token the request carries, or 404/403. */
 async function authorizedFile(values: ParameterValues, context: RouteContext): Promise<StoredFile> {
   const id = String(values[parameters.fileId.name]).toLowerCase();
+  const shownId = echoed(id);
   const token = String(values[parameters.fileToken.name]);
   const verified = context.signer.verify("file+jwt", token);
   const notFound = new Problem(404, {
-    detail: `No file has the id ${id}, or the ${parameters.fileToken.name} is not this file's: use the href of links.self as it is.`,
+    detail: `No file has the id ${shownId}, or the ${parameters.fileToken.name} is not this file's: use the href of links.self as it is.`,
     field: parameters.fileId.name,
   });
   if (!verified.ok && verified.reason === "expired")
     throw new Problem(403, {
-      detail: `The ${parameters.fileToken.name} of file ${id} has expired: take a fresh href from links.self (include=links).`,
+      detail: `The ${parameters.fileToken.name} of file ${shownId} has expired: take a fresh href from links.self (include=links).`,
       field: parameters.fileToken.name,
     });
   if (!verified.ok || verified.claims.sub !== id) throw notFound;

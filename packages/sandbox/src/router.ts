@@ -13,7 +13,7 @@ import { applyCors } from "./http/cors.ts";
 import { checkHost } from "./http/host-names.ts";
 import { sendProblem } from "./http/respond.ts";
 import { sendFile, serveStatic } from "./http/static-files.ts";
-import { isProblem, Problem } from "./problem.ts";
+import { echoed, isProblem, Problem } from "./problem.ts";
 import type { ClientAuthThrottle } from "./client-auth-throttle.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { validateParameters, type ParameterValues } from "./request-parameters.ts";
@@ -127,7 +127,7 @@ export async function route(request: IncomingMessage, response: ServerResponse, 
       const route = routeFor(candidates, request.method);
       if (!route)
         throw new Problem(405, {
-          detail: `${url.pathname} takes ${methodsOf(candidates).join(", ")}, not ${request.method}.`,
+          detail: `${echoed(url.pathname)} takes ${methodsOf(candidates).join(", ")}, not ${request.method}.`,
           headers: { Allow: methodsOf(candidates).join(", ") },
         });
       await runOperation(route, request, response, url, path, context);
@@ -142,7 +142,7 @@ export async function route(request: IncomingMessage, response: ServerResponse, 
       throw new Problem(404, {
         detail: `No API reference is served here: start the sandbox with a built one (docsDir, or SANDBOX_DOCS_DIR for lucca-sandbox). The spec it implements is at ${servedSpecPath}.`,
       });
-    throw new Problem(404, { detail: `Nothing is served at ${request.method} ${url.pathname}.` });
+    throw new Problem(404, { detail: `Nothing is served at ${request.method} ${echoed(url.pathname)}.` });
   } catch (error) {
     const problem = isProblem(error) ? error : new Problem(500, { detail: "An unexpected error occurred; see the sandbox's log." });
     if (!isProblem(error)) context.options.logger.error(`${request.method} ${request.url?.split("?")[0]}: ${(error as Error)?.stack ?? String(error)}`);

@@ -10,7 +10,7 @@ import type { AuthAttempt, ClientAuthThrottle } from "./client-auth-throttle.ts"
 import { readSmallBody } from "./http/body.ts";
 import { sendJson } from "./http/respond.ts";
 import type { SandboxClient } from "./options.ts";
-import { isProblem } from "./problem.ts";
+import { echoed, isProblem } from "./problem.ts";
 import type { TokenSigner } from "./signed-token.ts";
 
 /** The token endpoint's path: the spec's token URL, served on the sandbox's own origin. */
@@ -81,7 +81,7 @@ function checkThrottle(attempt: AuthAttempt, throttle: ClientAuthThrottle): void
   if (lockout)
     throw new OAuthError(
       "temporarily_unavailable",
-      `Too many failed client authentications for ${lockout.subject} (${lockout.limit} a minute): retry after ${lockout.retryAfterSeconds} seconds, with the right client_id and client_secret.`,
+      `Too many failed client authentications for ${echoed(lockout.subject)} (${lockout.limit} a minute): retry after ${lockout.retryAfterSeconds} seconds, with the right client_id and client_secret.`,
       429,
       lockout.retryAfterSeconds,
     );
@@ -106,7 +106,7 @@ function issue(request: IncomingMessage, form: URLSearchParams, context: TokenEn
   const attempt = { ...address, clientId: credentials.id };
   checkThrottle(attempt, context.throttle);
   if (grantType !== "client_credentials")
-    throw new OAuthError("unsupported_grant_type", `grant_type '${grantType}' is not supported: send grant_type=client_credentials.`);
+    throw new OAuthError("unsupported_grant_type", `grant_type '${echoed(grantType)}' is not supported: send grant_type=client_credentials.`);
   const client = countingFailures(attempt, context.throttle, () => {
     const known = context.clients.find((candidate) => candidate.clientId === credentials.id);
     if (!known || !sameSecret(credentials.secret, known.clientSecret)) throw new OAuthError("invalid_client", "Unknown client or wrong client secret.", 401);
@@ -115,7 +115,7 @@ function issue(request: IncomingMessage, form: URLSearchParams, context: TokenEn
   const asked = (form.get("scope") ?? "").split(" ").filter(Boolean);
   const denied = asked.filter((scope) => !client.scopes.includes(scope));
   if (denied.length > 0)
-    throw new OAuthError("invalid_scope", `Scope ${denied.join(" ")} is not granted to client ${client.clientId}; it may ask for: ${client.scopes.join(" ")}.`);
+    throw new OAuthError("invalid_scope", `Scope ${echoed(denied.join(" "))} is not granted to client ${client.clientId}; it may ask for: ${client.scopes.join(" ")}.`);
   const scopes = asked.length > 0 ? asked : client.scopes;
   const exp = Math.floor(Date.now() / 1000) + context.accessTokenTtlSeconds;
   return {
@@ -132,7 +132,7 @@ export async function handleTokenRequest(request: IncomingMessage, response: Ser
     if (request.method !== "POST") throw new OAuthError("invalid_request", `The token endpoint takes POST, not ${request.method}.`, 405);
     const mediaType = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
     if (mediaType !== formMediaType)
-      throw new OAuthError("invalid_request", `Content-Type must be ${formMediaType}, got '${mediaType || "(none)"}'.`);
+      throw new OAuthError("invalid_request", `Content-Type must be ${formMediaType}, got '${echoed(mediaType) || "(none)"}'.`);
     const form = new URLSearchParams(await readSmallBody(request, maxFormBytes));
     sendJson(response, 200, issue(request, form, context), noStore);
   } catch (error) {

@@ -3,7 +3,8 @@
  * headers, `Accept`, `disposition` and `Api-Version`, sent over a real socket. Whatever
  * comes, the sandbox never answers 5xx, never answers off the spec (every answer goes
  * through the contract checker), answers every refusal in under 8 KiB whatever the body's
- * size (one refusal, not one message per part), and leaves no upload half stored. Memory
+ * size (one refusal, not one message per part) and however long a value it refuses (a
+ * refusal repeats a value it names only in part), and leaves no upload half stored. Memory
  * is not measured here: `bench/many-parts.ts` measures the server's peak RSS against a
  * body of 400,000 parts. fast-check (a devDependency) generates the cases and, on a failure, shrinks
  * them to a minimal one and prints the seed to replay it: a hand-written generator would
@@ -12,8 +13,9 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import fc from "fast-check";
-import { contentTypes, currentApiVersion, dispositionValues, endpoints, parameters } from "@lucca-api/types";
+import { contentTypes, currentApiVersion, dispositionValues, endpoints, limits, parameters } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoClient } from "../src/options.ts";
 import { eventually } from "./support/eventually.ts";
 import { rawRequest, type RawAnswer } from "./support/http-request.ts";
 import { boundary, filePart, multipartBody, multipartContentType, type Part } from "./support/multipart.ts";
@@ -145,6 +147,121 @@ describe("hostile input never gets a 5xx, an answer off the spec, or a large ans
         expectSound(answer);
         if (request.method === "HEAD") expect(answer.body.byteLength).toBe(0);
         expect(Object.keys(endpoints[operation].responses)).toContain(String(answer.status));
+      }),
+      { numRuns },
+    );
+  });
+
+  /**
+   * One value as long as the server's limits let it be, anywhere the sandbox may repeat it
+   * in a refusal: a 7,000-character id in the path, a query value, a header (the head of
+   * the request stays under `maxRequestHeaderBytes`, or Node's parser would answer 431
+   * before the sandbox sees the value), a part's name, file name or content type.
+   */
+  const longValuePlaces = [
+    "file id",
+    "unknown path",
+    "method not allowed",
+    parameters.disposition.name,
+    parameters.include.name,
+    "Accept",
+    parameters.range.name,
+    parameters.ifMatch.name,
+    parameters.ifNoneMatch.name,
+    parameters.apiVersion.name,
+    "Host",
+    "upload Content-Type",
+    "part name",
+    "two parts of that name",
+    "file name",
+    "part content type",
+    "grant_type",
+    "scope",
+  ] as const;
+  /** The other parts of the request's head (its line, the token, the other headers): generous. */
+  const restOfHead = 1_000;
+  const printable = fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code));
+  const longValue = (unit: fc.Arbitrary<string>) =>
+    fc
+      .tuple(fc.string({ unit, minLength: 1, maxLength: 8 }), fc.integer({ min: 1_000, max: limits.maxRequestHeaderBytes - restOfHead }))
+      .map(([seed, length]) => seed.repeat(Math.ceil(length / seed.length)).slice(0, length));
+  const urlSafe = fc.constantFrom(..."abcdef0123456789-_.~".split(""));
+  const listItem = fc.constantFrom(..."abc,".split(""));
+
+  it("a refusal stays under 8 KiB however long the value it refuses, within the server's limits", async () => {
+    const href = new URL(file.links.self.href);
+    const fileId = href.pathname.split("/").at(-1)!;
+    const headers = { Authorization: `Bearer ${token}`, [parameters.apiVersion.name]: currentApiVersion };
+    const inUrl: readonly string[] = ["file id", "unknown path", "method not allowed", parameters.disposition.name, parameters.include.name];
+    const cases = fc.oneof(
+      fc.record({ place: fc.constantFrom(...longValuePlaces.filter((place) => !inUrl.includes(place))), value: longValue(printable) }),
+      // In the URL, characters that need no escaping: escaped, the value would grow threefold.
+      fc.record({ place: fc.constantFrom(...inUrl), value: longValue(urlSafe) }),
+      // A long list: each bad item would have its own message.
+      fc.record({ place: fc.constant(parameters.include.name), value: longValue(listItem) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(cases, async ({ place, value }) => {
+        const url = new URL(href);
+        let operation: "retrieveFile" | "uploadFile" | undefined = "retrieveFile";
+        const init: { method?: string; headers: Record<string, string>; body?: Uint8Array } = { headers: { ...headers } };
+        const upload = (parts: Part[], contentType = multipartContentType) => {
+          url.href = `${harness.sandbox.url}${uploadPath}`;
+          operation = "uploadFile";
+          Object.assign(init, { method: "POST", body: multipartBody(parts), headers: { ...headers, "Content-Type": contentType } });
+        };
+        const aFile = (part: Partial<Part>): Part => ({ name: filePart, filename: "a.txt", contentType: "text/plain", content: "a", ...part });
+        switch (place) {
+          case "file id":
+            url.pathname = url.pathname.replace(fileId, value);
+            break;
+          case "unknown path":
+            url.pathname = `/${value}`;
+            operation = undefined;
+            break;
+          case "method not allowed":
+            url.pathname = url.pathname.replace(fileId, value);
+            init.method = "DELETE";
+            operation = undefined;
+            break;
+          case parameters.disposition.name:
+          case parameters.include.name:
+            url.search = `${url.search}&${place}=${value}`;
+            break;
+          case "Host":
+            init.headers.Host = value;
+            break;
+          case "upload Content-Type":
+            upload([aFile({})], value);
+            break;
+          case "part name":
+            upload([{ name: value, content: "a" }]);
+            break;
+          case "two parts of that name":
+            upload([aFile({ name: value }), aFile({ name: value })]);
+            break;
+          case "file name":
+            upload([aFile({ filename: `${value}/` })]);
+            break;
+          case "part content type":
+            upload([aFile({ contentType: value })]);
+            break;
+          case "grant_type":
+          case "scope": {
+            // The token endpoint answers RFC 6749 errors, not problems: only their size is checked.
+            const form = new URLSearchParams({ grant_type: "client_credentials", client_id: demoClient.clientId, client_secret: demoClient.clientSecret, [place]: value });
+            url.href = harness.sandbox.tokenUrl;
+            operation = undefined;
+            Object.assign(init, { method: "POST", body: new TextEncoder().encode(form.toString()), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+            break;
+          }
+          default:
+            init.headers[place] = value;
+        }
+        // Only the value over the limit is long: the sandbox saw it, Node's parser did not refuse it.
+        const answer = await rawRequest(operation, url.href, init);
+        expect(answer.status).not.toBe(431);
+        expectSound(answer);
       }),
       { numRuns },
     );

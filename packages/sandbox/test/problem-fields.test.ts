@@ -1,5 +1,6 @@
 import { parameters, problemMediaType } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { maxEchoedChars } from "../src/problem.ts";
 import { filePart, multipartBody, multipartContentType } from "./support/multipart.ts";
 import { authHeaders, startHarness, uploadPath, type Harness } from "./support/sandbox.ts";
 
@@ -36,5 +37,19 @@ describe("a problem's errors map names the offending field", () => {
     expect(response.status).toBe(status);
     expect(response.headers.get("Content-Type")).toContain(problemMediaType);
     expect(Object.keys(json().errors)).toEqual([field]);
+  });
+
+  it("a refusal of a long value names the field, the value's start and length, and the fix, and cuts instance", async () => {
+    const accept = `video/${"x".repeat(7_000)}`;
+    const { response, json } = await retrieve({ Accept: accept });
+    expect(response.status).toBe(406);
+    const problem = json();
+    expect(problem.detail).toContain(`Accept '${accept.slice(0, maxEchoedChars)}… (${accept.length} characters)'`);
+    expect(problem.detail).toContain("use the disposition query parameter");
+    expect(problem.errors.Accept).toEqual([problem.detail]);
+
+    const longId = "a".repeat(7_000);
+    const { json: notFound } = await retrieve({}, file.links.self.href.replace(file.id, longId));
+    expect(notFound().instance).toBe(`${new URL(file.links.self.href).pathname.replace(file.id, longId).slice(0, maxEchoedChars)}...`);
   });
 });

@@ -8,7 +8,7 @@
  * steps 1 and 3.
  */
 import { parameters } from "@lucca-api/types";
-import { Problem } from "../problem.ts";
+import { echoed, Problem } from "../problem.ts";
 
 const tagsOf = (header: string) => header.split(",").map((tag) => tag.trim());
 const isWeak = (tag: string) => tag.startsWith("W/");
@@ -31,12 +31,13 @@ function strongMatch(header: string, etag: string | undefined): boolean {
 /** Why `If-Match` failed, and what to send instead. */
 function ifMatchFailure(ifMatch: string, etag: string | undefined): string {
   const name = parameters.ifMatch.name;
-  if (etag === undefined) return `${name} ${ifMatch} cannot match: the file does not exist yet. Send no ${name} on upload.`;
+  const sent = echoed(ifMatch);
+  if (etag === undefined) return `${name} ${sent} cannot match: the file does not exist yet. Send no ${name} on upload.`;
   if (tagsOf(ifMatch).some(isWeak))
-    return `${name} ${ifMatch} holds a weak entity tag, and ${name} uses the strong comparison (RFC 9110, section 13.1.1): a weak tag never matches, not even the current ETag ${etag}. Send ${name}: * to require only that the file exists, or no ${name}.`;
+    return `${name} ${sent} holds a weak entity tag, and ${name} uses the strong comparison (RFC 9110, section 13.1.1): a weak tag never matches, not even the current ETag ${etag}. Send ${name}: * to require only that the file exists, or no ${name}.`;
   if (isWeak(etag))
-    return `${name} ${ifMatch} does not match: the current ETag ${etag} is weak, and ${name} uses the strong comparison (RFC 9110, section 13.1.1), so only ${name}: * can match it. Send ${name}: * to require only that the file exists, or no ${name}.`;
-  return `${name} ${ifMatch} does not match the current ETag ${etag}.`;
+    return `${name} ${sent} does not match: the current ETag ${etag} is weak, and ${name} uses the strong comparison (RFC 9110, section 13.1.1), so only ${name}: * can match it. Send ${name}: * to require only that the file exists, or no ${name}.`;
+  return `${name} ${sent} does not match the current ETag ${etag}.`;
 }
 
 export interface Preconditions {
@@ -59,7 +60,7 @@ export function evaluatePreconditions({ ifMatch, ifNoneMatch }: Preconditions, e
     if (method === "GET" || method === "HEAD") return "not-modified";
     throw new Problem(412, {
       field: parameters.ifNoneMatch.name,
-      detail: `${parameters.ifNoneMatch.name} ${ifNoneMatch} matches the current ETag ${etag}.`,
+      detail: `${parameters.ifNoneMatch.name} ${echoed(ifNoneMatch)} matches the current ETag ${etag}.`,
     });
   }
   return "proceed";

@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import { hostname, networkInterfaces } from "node:os";
-import { Problem } from "../problem.ts";
+import { echoed, Problem } from "../problem.ts";
 
 /** The names of this machine's loopback interface, as `URL.hostname` writes them. */
 export const loopbackNames: readonly string[] = ["localhost", "127.0.0.1", "[::1]"];
@@ -62,7 +62,7 @@ export function checkHost(request: IncomingMessage, allowed: ReadonlySet<string>
     detail:
       // The names are not listed: bound to all interfaces they include the machine's name
       // and addresses, which a caller sending a bogus Host has no business learning.
-      `Host ${JSON.stringify(host.slice(0, 100))} is not a name this sandbox listens for: ` +
+      `Host ${JSON.stringify(echoed(host))} is not a name this sandbox listens for: ` +
       `call it by the address it was started on, or start it with SANDBOX_PUBLIC_URL (the publicUrl option) set to the URL clients use.`,
   });
 }

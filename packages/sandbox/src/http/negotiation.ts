@@ -3,7 +3,7 @@
  * `disposition` first, then the `Accept` header by quality, else 406.
  */
 import { endpoints, type Disposition } from "@lucca-api/types";
-import { Problem } from "../problem.ts";
+import { echoed, Problem } from "../problem.ts";
 
 const okMediaTypes: readonly string[] = endpoints.retrieveFile.responses["200"];
 /** The JSON representation's media type, as the spec's 200 response lists it. */
@@ -58,6 +58,6 @@ export function negotiate(disposition: Disposition | undefined, accept: string |
   }
   throw new Problem(406, {
     field: acceptHeader,
-    detail: `Accept '${accept}' matches neither the JSON representation (${jsonMediaType}) nor the file's content (${octetStreamMediaType} or ${fileType}); or use the disposition query parameter.`,
+    detail: `Accept '${echoed(accept)}' matches neither the JSON representation (${jsonMediaType}) nor the file's content (${octetStreamMediaType} or ${fileType}); or use the disposition query parameter.`,
   });
 }

@@ -3,7 +3,7 @@
  * The header's syntax is checked by the spec's pattern before this runs.
  */
 import { parameters } from "@lucca-api/types";
-import { Problem } from "../problem.ts";
+import { echoed, Problem } from "../problem.ts";
 
 export interface ByteRange {
   start: number;
@@ -13,7 +13,7 @@ export interface ByteRange {
 function unsatisfiable(header: string, size: number): Problem {
   return new Problem(416, {
     field: parameters.range.name,
-    detail: `The ${parameters.range.name} ${header} is outside the content (${size} bytes).`,
+    detail: `The ${parameters.range.name} ${echoed(header)} is outside the content (${size} bytes).`,
     headers: { "Content-Range": `bytes */${size}` },
   });
 }

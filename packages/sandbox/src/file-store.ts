@@ -245,7 +245,9 @@ async function writeSyncedFile(path: string, data: string | Buffer, mode?: numbe
 /**
  * Flushes a folder's entries (the renames into it) to disk. Windows cannot: opening a
  * folder fails with EISDIR, and syncing one with EPERM; its file systems (NTFS) journal
- * the renames themselves, so there is nothing left to do there.
+ * the renames themselves, so there is nothing left to do there. Some file systems (FUSE
+ * and network ones) answer EINVAL, which fsync(2) gives for what "does not support
+ * synchronization": failing the upload there would refuse every one, so it is skipped too.
  */
 async function syncFolder(path: string): Promise<void> {
   let handle;
@@ -254,7 +256,7 @@ async function syncFolder(path: string): Promise<void> {
     await handle.sync();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "EISDIR" && code !== "EPERM") throw error;
+    if (code !== "EISDIR" && code !== "EPERM" && code !== "EINVAL") throw error;
   } finally {
     await handle?.close();
   }

@@ -41,4 +41,5 @@ export const createLuccaFilesClient = /* @__PURE__ */ createClientFactory({
   },
   startDeadline: startTimerDeadline,
   keepBody: freshBody,
+  unansweredHint: ", and that the server lets this page's origin call it (CORS)",
 });

@@ -51,6 +51,11 @@ export interface Platform {
    * and `URLSearchParams`; a browser's `URL` is native, and its bundle carries none.
    */
   readPlainLink?: ReadPlainLink;
+  /**
+   * Added to the message of a request that got no answer: a browser's names CORS, which
+   * refuses a page's request with the same bare "Failed to fetch" as a network down.
+   */
+  unansweredHint?: string;
 }
 
 /**
@@ -60,7 +65,7 @@ export interface Platform {
  */
 export function createClientFactory(platform: Platform): (options: LuccaFilesClientOptions) => LuccaFilesClient {
   return (options) => {
-    const resolved: ResolvedOptions = { ...resolveOptions(options), startDeadline: platform.startDeadline, keepBody: platform.keepBody, readPlainLink: platform.readPlainLink };
+    const resolved: ResolvedOptions = { ...resolveOptions(options), startDeadline: platform.startDeadline, keepBody: platform.keepBody, readPlainLink: platform.readPlainLink, unansweredHint: platform.unansweredHint };
     let tokens: TokenProvider | undefined;
     const logger = createRedactingLogger(options.logger, () => tokens?.secrets() ?? []);
     const { auth } = options;

@@ -51,6 +51,7 @@ export function resolveOptions(options: LuccaFilesClientOptions): Omit<ResolvedO
   const fetchFunction = checkFetch(options.fetch);
   const policy: RetryPolicy = { ...defaultRetryPolicy };
   for (const key of Object.keys(policy) as (keyof RetryPolicy)[]) policy[key] = checkDuration(`retry.${key}`, options.retry?.[key] ?? policy[key]);
+  if (!Number.isInteger(policy.maxRetries)) throw new InvalidInputError("retry.maxRetries", `'${policy.maxRetries}' must be a whole number of retries, e.g. 2.`);
   return {
     baseUrl,
     apiOrigin: new URL(baseUrl).origin,
@@ -86,7 +87,9 @@ function checkAuth({ auth }: LuccaFilesClientOptions): void {
 /** A date the API reads as a version: the spec's `YYYY-MM-DD` form, on or after the first version. */
 function checkApiVersion(apiVersion: unknown): void {
   const [firstVersion = currentApiVersion] = apiVersions;
-  if (typeof apiVersion === "string" && new RegExp(apiVersionPattern).test(apiVersion) && apiVersion >= firstVersion) return;
+  // A day of the calendar: `Date` reads 2030-02-30 as 2030-03-02, so it must give the same day back.
+  const day = typeof apiVersion === "string" && new RegExp(apiVersionPattern).test(apiVersion) && new Date(`${apiVersion}T00:00:00Z`).toJSON()?.startsWith(apiVersion);
+  if (day && (apiVersion as string) >= firstVersion) return;
   // A Date is shown as its timestamp (not its local text, 'Mon Nov 30 2026 …'): its first ten characters are the form asked.
   throw new InvalidInputError("apiVersion", `'${(apiVersion instanceof Date && apiVersion.toJSON()) || String(apiVersion)}' must be a date (YYYY-MM-DD) on or after ${firstVersion}, e.g. ${currentApiVersion}.`);
 }

@@ -28,6 +28,8 @@ describe("bad options are refused when the client is created, naming the field a
     ["a fetch that is null (not the global one in its place)", { auth, fetch: null as never }, "fetch: is not a function (null); pass a fetch implementation."],
     ["a fetch that is false", { auth, fetch: false as never }, "fetch: is not a function (typeof boolean); pass a fetch implementation."],
     ["scopes given as a Set, with the API's scopes as the example", { auth: { clientId: "c", clientSecret: "s", scopes: new Set(["files.readonly"]) as never } }, /^auth\.scopes: '\[object Set\]' must be an array, e\.g\. \['files\./],
+    ["an apiVersion that is no day of the calendar (Date would read 2030-02-30 as 2030-03-02)", { auth, apiVersion: "2030-02-30" as never }, /^apiVersion: '2030-02-30' must be a date \(YYYY-MM-DD\) on or after /],
+    ["a retry.maxRetries that is not a whole number", { auth, retry: { maxRetries: 1.5 } }, "retry.maxRetries: '1.5' must be a whole number of retries, e.g. 2."],
     ["an apiVersion that is an invalid Date", { auth, apiVersion: new Date("nope") as never }, /^apiVersion: 'Invalid Date' must be a date \(YYYY-MM-DD\)/],
     ["a negative timeout", { auth, timeout: -1 }, "timeout: '-1' must be a finite number ≥ 0."],
     ["a retry count that is not a number", { auth, retry: { maxRetries: Number.NaN } }, "retry.maxRetries: 'NaN' must be a finite number ≥ 0."],
@@ -70,5 +72,20 @@ describe("bad options are refused when the client is created, naming the field a
     const client = createLuccaFilesClient({ host: "example.ilucca.net", auth, fetch: (async (input: Request) => (seen.push(input.url), new Response("{}", { status: 200, headers: { "Content-Type": "application/json" } }))) as typeof fetch });
     await client.GET("/lucca-api/files/{id}", { params: { path: { id: "x" }, query: { token: "t" } } });
     expect(seen).toEqual(["https://example.ilucca.net/lucca-api/files/x?token=t"]);
+  });
+});
+
+describe("a helper's callback that is not a function is refused before any request, naming it", () => {
+  const calls: string[] = [];
+  const client = createLuccaFilesClient({ baseUrl: "https://example.ilucca.net", auth, fetch: (async (input: Request) => (calls.push(input.url), new Response(null, { status: 500 }))) as typeof fetch });
+
+  it.each([
+    ["uploadFile", () => client.uploadFile(new Blob(["x"]), { fileName: "a.txt", onProgress: true as never })],
+    ["downloadFile", () => client.downloadFile({ id: "x", token: "t" }, { onProgress: "log" as never })],
+  ])("%s({ onProgress }) with no function, which threw a bare TypeError mid-transfer", async (_helper, call) => {
+    const error = await call().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as Error).message).toMatch(/^onProgress: must be a function, e\.g\. \(progress\) => …, not (boolean|string)\.$/);
+    expect(calls).toEqual([]);
   });
 });

@@ -48,6 +48,8 @@ export interface AttemptConfig {
   logger: RedactingLogger;
   /** The platform's waits (Node's share a timer per length). */
   startDeadline: StartDeadline;
+  /** The platform's addition to "got no answer; check … and the network" (a browser's: CORS). */
+  unansweredHint?: string | undefined;
 }
 
 /**
@@ -58,7 +60,7 @@ export interface AttemptConfig {
  * for a body that streams, whose guard watches the signal itself: `guarded-body.ts`).
  * Every request goes through here, so the path of an attempt that succeeds allocates little.
  */
-export async function runAttempts(send: SendAttempt, { repeatable, repeatsEffect, signal: userSignal, signalDiesWithCall, describe, startedAt, unanswered = "the base URL" }: AttemptCall, { policy, timeout, totalTimeout = 0, logger, startDeadline }: AttemptConfig): Promise<Response> {
+export async function runAttempts(send: SendAttempt, { repeatable, repeatsEffect, signal: userSignal, signalDiesWithCall, describe, startedAt, unanswered = "the base URL" }: AttemptCall, { policy, timeout, totalTimeout = 0, logger, startDeadline, unansweredHint = "" }: AttemptConfig): Promise<Response> {
   // The total timeout: its signal is aborted once it runs out, and only then.
   const total = totalTimeout > 0 ? new AbortController() : undefined;
   const totalTimer = total && setTimeout(() => total.abort(), Math.max(0, totalTimeout - (performance.now() - startedAt)));
@@ -86,7 +88,7 @@ export async function runAttempts(send: SendAttempt, { repeatable, repeatsEffect
         const cause = answered ? (thrown as BrokenAnswer).cause : thrown;
         const taken = repeatsEffect && answered! < 300;
         const expired = total?.signal.aborted ? (["total", totalTimeout] as const) : timer?.fired ? (["attempt", timeout] as const) : undefined;
-        const error = failure(cause, userSignal, expired, answered ? `${describe()} answered ${answered}, then` : describe(), answered ? (taken ? "broke off" : "broke off; send the request again") : `got no answer; check ${unanswered} and the network`);
+        const error = failure(cause, userSignal, expired, answered ? `${describe()} answered ${answered}, then` : describe(), answered ? (taken ? "broke off" : "broke off; send the request again") : `got no answer; check ${unanswered} and the network${unansweredHint}`);
         if (taken) error.message += " The API took it, so it was not sent again; send it again only if a second copy does no harm.";
         // Only this attempt's own failure (its connection, its timer) is worth another attempt.
         if (!canRetry || taken || userSignal?.aborted || total?.signal.aborted || errorOfOurs(cause)) throw error;

@@ -8,6 +8,11 @@ export function checkDuration(field: string, value: number): number {
   return value;
 }
 
+/** A callback option (`onProgress`): a function when given, else an error naming `field` (a call would throw a bare TypeError mid-transfer). */
+export function checkCallback(field: string, value: unknown): void {
+  if (value !== undefined && typeof value !== "function") throw new InvalidInputError(field, `must be a function, e.g. (progress) => …, not ${value === null ? "null" : typeof value}.`);
+}
+
 /** The `fetch` option, else the global one: a function, else an error naming `fetch`. */
 export function checkFetch(given: typeof fetch | undefined): typeof fetch {
   const fetchFunction: unknown = given === undefined ? globalThis.fetch : given;

@@ -29,6 +29,8 @@ export interface ResolvedOptions {
   keepBody: KeepBody;
   /** The platform's reader of a link on `baseUrl` without a URL parser (`Platform.readPlainLink`). */
   readPlainLink?: ReadPlainLink | undefined;
+  /** `Platform.unansweredHint`. */
+  unansweredHint?: string | undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import { contentDispositionHeader, contentRangeHeader, eTagHeader, ifMatchParame
 import type { ClientContext } from "../core/context.ts";
 import * as httpStatus from "../core/http-status.ts";
 import { redactUrl } from "../core/redact.ts";
+import { checkCallback } from "../core/check-options.ts";
 import { createApiError } from "../core/create-api-error.ts";
 import { guardedStream } from "../core/guarded-body.ts";
 import { invalidResponse } from "../core/read-json.ts";
@@ -61,6 +62,7 @@ export type SaveToPath = (body: ReadableStream<Uint8Array>, path: string) => Pro
 export async function downloadFile(context: ClientContext, saveToPath: SaveToPath, target: FileTarget, options: DownloadFileOptions = {}): Promise<FileDownload> {
   const offset = options.offset ?? 0;
   if (!Number.isSafeInteger(offset) || offset < 0) throw new InvalidInputError("offset", `'${offset}' must be a whole number of bytes ≥ 0.`);
+  checkCallback("onProgress", options.onProgress);
   const link = resolveFileTarget(target, context.options);
   const request = async (at: number, ifMatch: string | undefined, total?: number) => {
     const { data, error, response } = await context.api.GET(retrieveFileRoute.path, {

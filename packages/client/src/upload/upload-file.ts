@@ -2,6 +2,7 @@ import { eTagHeader, ifMatchParameter, ifNoneMatchParameter, uploadFileRoute, ty
 import type { ClientContext } from "../core/context.ts";
 import { readJson } from "../core/read-json.ts";
 import { createApiError } from "../core/create-api-error.ts";
+import { checkCallback } from "../core/check-options.ts";
 import { through, type RequestBody } from "../core/transport.ts";
 import * as httpStatus from "../core/http-status.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
@@ -100,6 +101,7 @@ export interface UploadedFile {
  * is never sent again, whatever happens to the answer (`AttemptCall.repeatsEffect`).
  */
 export async function uploadFile(context: ClientContext, platform: UploadPlatform, source: UploadSource, options: UploadFileOptions = {}): Promise<UploadedFile> {
+  checkCallback("onProgress", options.onProgress);
   const prepared = await platform.prepare(source);
   const fileName = options.fileName ?? prepared.name;
   if (!fileName) throw new InvalidInputError("fileName", "is required for a source without a name (a Blob, bytes or a stream), e.g. { fileName: 'report.pdf' }.");

@@ -108,6 +108,11 @@ export type ChecksWindow = Window & { runChecks?: (baseUrl: string, stallUrl: st
   const readAll = async (): Promise<string> => ((await reader.read()).done ? "read" : readAll());
   results.silentContent = await readAll().catch(timedOut);
 
+  // A server that does not let this page's origin call it: the browser says only "Failed
+  // to fetch", as for a network down, so the message names CORS besides.
+  const withoutCors = createLuccaFilesClient({ baseUrl: `${stallUrl}/no-cors`, auth: { accessToken: "token" }, retry: { maxRetries: 0 } });
+  results.corsRefused = await withoutCors.getFile({ id: "x", token: "t" }).then(() => "answered", (error: unknown) => (error as Error).message);
+
   // The caller's signal ends a read of the content, whichever way it is read, with the
   // library's AbortError (a browser's Response.arrayBuffer() would say "Failed to fetch").
   // The content never ends, and no timer runs: only the abort can end the read.

@@ -5,7 +5,7 @@ import { lstat, mkdir, mkdtemp, open, readFile, readdir, readlink, rm, symlink, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { contentTypes, deprecationHeader, oauth2, sunsetHeader } from "@lucca-api/types";
+import { contentTypes, deprecationHeader, oauth2, sunsetHeader, uploadFileRoute } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRenamingProxy } from "@lucca-api/scripts/renaming-proxy";
 import { exitCodes } from "../src/cli/exit-codes.ts";
@@ -184,7 +184,7 @@ describe("download", () => {
     await symlink(join(into, "loop-a"), join(into, "loop-b"));
     const dangling = await runMain([...sandbox.flags, "download", link, "-o", join(into, "to-nowhere")]);
     expect(dangling.code).toBe(exitCodes.usage);
-    expect(dangling.stderr).toContain(`-o: '${join(into, "to-nowhere")}' is a symbolic link to '${join(into, "new.pdf")}', which does not exist; pass -o <that path>, or create the file first.`);
+    expect(dangling.stderr).toContain(`-o: '${join(into, "to-nowhere")}' is a symbolic link to '${join(into, "new.pdf")}', which names no file; pass -o <the path of a file>, or create it first.`);
     const loop = await runMain([...sandbox.flags, "download", link, "-o", join(into, "loop-a")]);
     expect(loop.code).toBe(exitCodes.usage);
     expect(loop.stderr).toContain(`-o: cannot write '${join(into, "loop-a")}' (ELOOP); pass -o <a path you can write to>.`);
@@ -287,6 +287,16 @@ describe("download", () => {
     expect(existsSync(missing)).toBe(false);
   });
 
+  it("-o <a path ending with />, a folder that does not exist, is a usage error before anything is sent (the content went beside it, then failed to be renamed)", async () => {
+    const link = await uploadedLink();
+    const into = await mkdtemp(join(folder, "slash-"));
+    const target = `${join(into, "new")}/`;
+    const { code, stderr } = await runMain([...sandbox.flags, "download", link, "-o", target]);
+    expect(code).toBe(exitCodes.usage);
+    expect(stderr).toBe(`lucca-files: -o: cannot write '${target}': its folder '${target}' does not exist; create it first, or pass -o <a path in an existing folder>.\n`);
+    expect(await readdir(into)).toEqual([]);
+  });
+
   it("-o under a file is a usage error found before the link is even requested", async () => {
     const closed = await startTestSandbox();
     await closed.close();
@@ -350,6 +360,14 @@ describe("get", () => {
     expect(stderr).toBe(
       `lucca-files: the link is on ${new URL(elsewhere).origin}, not on the API's ${origin} (--host): the access token goes to the API only. Pass --host ${new URL(elsewhere).origin}, or a link of ${origin}.\n`,
     );
+  });
+
+  // The client's fix names its option (`Check baseUrl`); the API's other words, and a path's, stay as they are.
+  it("an upload's 404 on a --host that ends with the API's prefix names --host and LUCCA_BASE_URL, and that the client adds the prefix", async () => {
+    const prefix = uploadFileRoute.path.slice(0, uploadFileRoute.path.indexOf("/", 1));
+    const { code, stderr } = await runMain(["--sandbox", "--host", `${sandbox.url}${prefix}`, "upload", pdf]);
+    expect(code).toBe(exitCodes.refused);
+    expect(stderr).toContain(`Check LUCCA_BASE_URL (or --host): '${sandbox.url}${prefix}' does not serve the API (the client adds ${prefix} itself).`);
   });
 
   it("a link with a wrong token is the API's refusal (exit 4), in one line", async () => {

@@ -8,7 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { contentDispositionHeader } from "@lucca-api/types";
+import { contentDispositionHeader, fileIdParameter, fileTokenParameter, parameters, retrieveFileRoute, type Disposition } from "@lucca-api/types";
 import { build } from "esbuild";
 import { planBrowserTests } from "@lucca-api/scripts/find-chromium";
 import { launchChromium, type Chromium } from "@lucca-api/scripts/launch-chromium";
@@ -17,6 +17,8 @@ import type { ChecksWindow } from "./browser/page.ts";
 import { startTestSandbox, type TestSandbox } from "./helpers/sandbox.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** The disposition `getFile` asks for. */
+const asJson: Disposition = "json";
 const plan = planBrowserTests();
 let sandbox: TestSandbox;
 let pageServer: Server;
@@ -87,7 +89,7 @@ it.skipIf(plan.skipReason)("in chromium, the client uploads, revalidates, downlo
     noAnswer: "attempt 150",
     silentBody: "attempt 150",
     silentContent: "attempt 1000",
-    corsRefused: expect.stringMatching(/^GET http:\/\/127\.0\.0\.1:\d+\/no-cors\/lucca-api\/files\/x\?token=\[redacted\]&disposition=json got no answer; check the base URL and the network, and that the server lets this page's origin call it \(CORS\) \(.+\)\.$/),
+    corsRefused: `${retrieveFileRoute.method} ${stallUrl}/no-cors${retrieveFileRoute.path.replace(`{${fileIdParameter.name}}`, "x")}?${fileTokenParameter.name}=[redacted]&${parameters.disposition.name}=${asJson} got no answer; check the base URL and the network, and that the server lets this page's origin call it (CORS) (Failed to fetch).`,
     otherOrigin: expect.stringMatching(/^AuthenticationError: 401 .* The link's origin http:\/\/127\.0\.0\.1:\d+ is not baseUrl's \(http:\/\/localhost:\d+\), so no access token was sent\. /),
     blobType: "image/jpg",
     abortedRead: {

@@ -8,7 +8,7 @@
  * forever, in a thread that no signal stops. No test here writes to a real device.
  */
 import { execFile } from "node:child_process";
-import { lstat, mkdtemp, open, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
+import { lstat, mkdtemp, open, readdir, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -58,7 +58,7 @@ it("saveTo() through a symlink that names nothing is refused, naming what it nam
   await symlink(file, link);
   const download = await sandbox.client().downloadFile(uploaded.file);
   const error = await download.saveTo(link).catch((e: unknown) => e);
-  expect((error as Error).message).toBe(`path: '${link}' is a symlink to '${file}', which does not exist; pass that path, or create the file first.`);
+  expect((error as Error).message).toBe(`path: '${link}' is a symlink to '${file}', which names no file; pass the path of a file, or create it first.`);
   expect((await lstat(link)).isSymbolicLink()).toBe(true);
   await expect(lstat(file)).rejects.toThrow(/ENOENT/);
 });
@@ -96,4 +96,21 @@ it.skipIf(process.getuid?.() !== 0)("saveTo() into a character device writes int
   const download = await sandbox.client().downloadFile(uploaded.file);
   expect(await download.saveTo(device)).toEqual({ path: device, bytes: "the content".length });
   expect((await lstat(device)).isCharacterDevice()).toBe(true);
+});
+
+it("a symlink's relative target is named from the link's folder, where it points", async () => {
+  const link = join(folder, "sub-link");
+  await symlink("not-there.bin", link);
+  const download = await sandbox.client().downloadFile(uploaded.file);
+  const error = await download.saveTo(link).catch((e: unknown) => e);
+  expect((error as Error).message).toBe(`path: '${link}' is a symlink to '${join(folder, "not-there.bin")}', which names no file; pass the path of a file, or create it first.`);
+});
+
+it("a path that ends with a separator names a folder and is refused before anything is written (it failed at the rename, after the whole download)", async () => {
+  const download = await sandbox.client().downloadFile(uploaded.file);
+  const path = `${join(folder, "new-folder")}/`;
+  const error = await download.saveTo(path).catch((e: unknown) => e);
+  expect(isInvalidInputError(error)).toBe(true);
+  expect((error as Error).message).toBe(`path: '${path}' names a folder; pass the path of the file to write, e.g. '${join(path, "a.bin")}'.`);
+  expect((await readdir(folder)).filter((name) => name.includes("new-folder"))).toEqual([]);
 });

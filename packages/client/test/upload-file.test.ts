@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
-import { limits, uploadFileRoute } from "@lucca-api/types";
+import { limits, retrieveFileRoute, uploadFileRoute } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ContentTooLargeError, createLuccaFilesClient, InvalidInputError, isInvalidInputError, isNotFoundError, PermissionDeniedError, requestAccessToken, type UploadSource } from "../src/index.ts";
 import { createLuccaFilesClient as createBrowserClient } from "../src/browser.ts";
@@ -172,6 +172,18 @@ describe("a 404 to an upload says that baseUrl is not the API's", () => {
     const upload = client.uploadFile(new Blob(["x"]), { fileName: "a.txt" });
     await expect(upload).rejects.toSatisfy(isNotFoundError);
     await expect(upload).rejects.toThrowError(`Check baseUrl: '${baseUrl}' does not serve the API (the client adds ${prefix} itself). (POST ${baseUrl}${prefix}`);
+  });
+
+  it("getFile and downloadFile by { id, token } on such a baseUrl are told the same, not to check the id", async () => {
+    const prefix = uploadFileRoute.path.slice(0, uploadFileRoute.path.indexOf("/", 1));
+    const { file } = await sandbox.client().uploadFile(new Blob(["x"]), { fileName: "a.txt" });
+    const { id, token } = sandbox.client().parseFileLink(file.links!.self!.href);
+    const baseUrl = `${sandbox.url}${prefix}`;
+    const client = createLuccaFilesClient({ baseUrl, auth: { clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl } });
+    for (const read of [client.getFile({ id, token }), client.downloadFile({ id, token })]) {
+      await expect(read).rejects.toSatisfy(isNotFoundError);
+      await expect(read).rejects.toThrowError(`Check baseUrl: '${baseUrl}' does not serve the API (the client adds ${prefix} itself). (GET ${baseUrl}${retrieveFileRoute.path.slice(0, retrieveFileRoute.path.indexOf("{"))}`);
+    }
   });
 });
 

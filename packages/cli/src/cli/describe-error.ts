@@ -1,4 +1,4 @@
-import { isAbortError, isConnectionError, isInvalidInputError, isTokenError, isTimeoutError } from "@lucca-api/client";
+import { isAbortError, isApiError, isConnectionError, isInvalidInputError, isTokenError, isTimeoutError } from "@lucca-api/client";
 import { sandboxStartCommand } from "../config/local-sandbox.ts";
 import { environmentVariables as env } from "../config/resolve-config.ts";
 import { UsageError } from "./usage-error.ts";
@@ -77,8 +77,10 @@ export function describeError(error: unknown, context: DescribeContext): string 
     if (isTimeoutError(error) || !context.sandbox) return oneLine(said);
     return oneLine(`${said} Is the sandbox running? Start it with \`${sandboxStartCommand}\` (\`npm start\` in the repository), or pass --host <its URL>.`);
   }
-  // An API error's fix may name an option too (an upload's 404: "Check baseUrl").
-  if (error instanceof Error) return oneLine(inCommandTerms(error.message));
+  // An API error's fix may name an option too (an upload's 404: "Check baseUrl"); other
+  // errors' texts (a path, the system's words) are left as they are.
+  if (isApiError(error)) return oneLine(inCommandTerms(error.message));
+  if (error instanceof Error) return oneLine(error.message);
   return oneLine(String(error));
 }
 

@@ -1,6 +1,6 @@
 import { constants } from "node:fs";
 import { access, lstat, readlink, realpath, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
@@ -130,7 +130,9 @@ async function checkWritable(output: string | undefined): Promise<Output> {
   if (statOrError instanceof Error) {
     if (statOrError.code !== "ENOENT" && statOrError.code !== "ENOTDIR") throw new UsageError(`-o: cannot write '${target}' (${statOrError.code ?? statOrError.message}); pass -o <a path you can write to>.`);
     if ((await lstat(target).catch(() => undefined))?.isSymbolicLink()) {
-      throw new UsageError(`-o: '${target}' is a symbolic link to '${await readlink(target)}', which does not exist; pass -o <that path>, or create the file first.`);
+      // Where it points, from where the link is (a relative target is read from the link's folder).
+      const pointsTo = resolve(dirname(target), await readlink(target));
+      throw new UsageError(`-o: '${target}' is a symbolic link to '${pointsTo}', which names no file; pass -o <the path of a file>, or create it first.`);
     }
   }
   const targetStat = statOrError instanceof Error ? undefined : statOrError;
@@ -149,7 +151,8 @@ async function checkWritable(output: string | undefined): Promise<Output> {
   const writeTo = isFolder ? target : targetStat ? await realpath(target).catch(() => undefined) : target;
   // An open file with no name left (`/proc/self/fd/1` of a deleted file) is written into.
   if (writeTo === undefined) return { kind: "device", writeTo: target };
-  const folder = isFolder ? target : dirname(writeTo);
+  // A path that ends with a separator names a folder: it must exist (else the content would go beside it, then fail to be renamed).
+  const folder = isFolder || /[\\/]$/.test(target) ? target : dirname(writeTo);
   // Into a folder, the target's own stat is the folder's: stat it once.
   const folderStat = isFolder ? targetStat! : await stat(folder).catch((cause: NodeJS.ErrnoException) => cause);
   if (folderStat instanceof Error) {

@@ -39,7 +39,8 @@ export function checkClientCredentials({ clientId, clientSecret, scopes, tokenUr
   // A string (the OAuth `scope` parameter's form, `'files.readonly files.readwrite'`) would be read letter by letter.
   if (scopes !== undefined && !Array.isArray(scopes)) {
     const given: unknown = scopes;
-    const example = typeof given === "string" ? given.trim().split(/\s+/) : oauth2.scopes;
+    // The caller's own scopes as the example where they can be read (a string, a Set), else the API's.
+    const example = typeof given === "string" ? given.trim().split(/\s+/) : given instanceof Set ? [...(given as Set<string>)] : oauth2.scopes;
     throw new InvalidInputError(`${prefix}scopes`, `'${String(scopes)}' must be an array, e.g. ['${example.join("', '")}'].`);
   }
   for (const scope of scopes ?? []) {

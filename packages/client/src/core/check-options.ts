@@ -10,12 +10,14 @@ export function checkDuration(field: string, value: number): number {
 
 /** A callback option (`onProgress`): a function when given, else an error naming `field` (a call would throw a bare TypeError mid-transfer). */
 export function checkCallback(field: string, value: unknown): void {
-  if (value !== undefined && typeof value !== "function") throw new InvalidInputError(field, `must be a function, e.g. (progress) => …, not ${value === null ? "null" : typeof value}.`);
+  // `null` is "none", as `undefined` is (`onProgress: verbose ? log : null`).
+  if (value != null && typeof value !== "function") throw new InvalidInputError(field, `must be a function, e.g. (progress) => …, not ${typeof value}.`);
 }
 
 /** The `fetch` option, else the global one: a function, else an error naming `fetch`. */
 export function checkFetch(given: typeof fetch | undefined): typeof fetch {
-  const fetchFunction: unknown = given === undefined ? globalThis.fetch : given;
-  if (typeof fetchFunction !== "function") throw new InvalidInputError("fetch", `${given === undefined ? "no fetch is available" : `is not a function (${given === null ? "null" : `typeof ${typeof given}`})`}; pass a fetch implementation.`);
+  // `null` is "none", as `undefined` is: the global one.
+  const fetchFunction: unknown = given ?? globalThis.fetch;
+  if (typeof fetchFunction !== "function") throw new InvalidInputError("fetch", `${given == null ? "no fetch is available" : `is not a function (typeof ${typeof given})`}; pass a fetch implementation.`);
   return fetchFunction as typeof fetch;
 }

@@ -8,7 +8,7 @@ import { guardedStream } from "../core/guarded-body.ts";
 import { invalidResponse } from "../core/read-json.ts";
 import { through } from "../core/transport.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
-import { resolveFileTarget, tokenWithheldHint, type FileTarget } from "../links/file-target.ts";
+import { resolveFileTarget, fileReadHint, type FileTarget } from "../links/file-target.ts";
 import { fileNameFromContentDisposition } from "./content-disposition.ts";
 import { readChunks } from "./read-once.ts";
 
@@ -78,7 +78,7 @@ export async function downloadFile(context: ClientContext, saveToPath: SaveToPat
       ...through(context.transport, options.signal, {}),
     });
     // A 416 is `offset` at or past the file's end (a resumed request asks from a byte it has not got): a partial copy that is in fact whole, say.
-    if (error !== undefined) throw createApiError(response, error, retrieveFileRoute.method, (status) => status === httpStatus.rangeNotSatisfiable ? `Check offset: ${at} is not before the file's end.` : tokenWithheldHint(link, context.options)(status));
+    if (error !== undefined) throw createApiError(response, error, retrieveFileRoute.method, (status) => status === httpStatus.rangeNotSatisfiable ? `Check offset: ${at} is not before the file's end.` : fileReadHint(link, context.options)(status));
     // openapi-fetch gives no data for `Content-Length: 0`: a file of 0 bytes is that empty body.
     const body = data ?? response.body;
     if (!body) throw invalidResponse(response, "without content.");

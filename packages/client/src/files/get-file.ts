@@ -4,7 +4,7 @@ import * as httpStatus from "../core/http-status.ts";
 import { readJson } from "../core/read-json.ts";
 import { createApiError } from "../core/create-api-error.ts";
 import { through } from "../core/transport.ts";
-import { resolveFileTarget, tokenWithheldHint, type FileTarget } from "../links/file-target.ts";
+import { resolveFileTarget, fileReadHint, type FileTarget } from "../links/file-target.ts";
 
 export interface GetFileOptions {
   /** The ETag of your copy: when it still matches, the answer is `{ modified: false }`. */
@@ -41,6 +41,6 @@ export async function getFile(context: ClientContext, target: FileTarget, option
   });
   const eTag = response.headers.get(eTagHeader) ?? undefined;
   if (response.status === httpStatus.notModified) return { modified: false, eTag };
-  if (error !== undefined) throw createApiError(response, error, retrieveFileRoute.method, tokenWithheldHint(link, context.options));
+  if (error !== undefined) throw createApiError(response, error, retrieveFileRoute.method, fileReadHint(link, context.options));
   return { modified: true, file: readJson<FileObject>(data ?? "", response, "a file object"), eTag };
 }

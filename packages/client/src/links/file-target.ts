@@ -1,5 +1,6 @@
 import type { FileObject, Link } from "@lucca-api/types";
 import type { ResolvedOptions } from "../core/context.ts";
+import { apiPrefix, baseUrlHint } from "../core/api-prefix.ts";
 import * as httpStatus from "../core/http-status.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { parseFileLink, type FileLink } from "./parse-file-link.ts";
@@ -28,12 +29,14 @@ export function resolveFileTarget(target: FileTarget, client: Pick<ResolvedOptio
 }
 
 /**
- * The fix for a 401 to a link on another origin than the client's: the bearer token goes
- * only to `baseUrl`'s origin (a link is data from elsewhere, and may point anywhere), so
- * that request went without one, and the API asks for it. Undefined for a link on the
- * client's own origin, where a 401 is about the token itself.
+ * The fix for a read's error where the link says more than the status. A 401 to a link on
+ * another origin than the client's: the bearer token goes only to `baseUrl`'s origin (a
+ * link is data from elsewhere, and may point anywhere), so that request went without one,
+ * and the API asks for it; on the client's own origin, a 401 is about the token itself. A
+ * 404 of a request built on `baseUrl` that ends with the API's prefix: the prefix went twice.
  */
-export const tokenWithheldHint = (link: Pick<FileLink, "baseUrl">, client: Pick<ResolvedOptions, "apiOrigin">) => (status: number): string | undefined => {
+export const fileReadHint = (link: Pick<FileLink, "baseUrl">, client: Pick<ResolvedOptions, "apiOrigin" | "baseUrl">) => (status: number): string | undefined => {
+  if (status === httpStatus.notFound && link.baseUrl === client.baseUrl && link.baseUrl.endsWith(apiPrefix)) return baseUrlHint(link.baseUrl);
   const origin = status === httpStatus.unauthorized ? new URL(link.baseUrl).origin : client.apiOrigin;
   if (origin === client.apiOrigin) return undefined;
   return `The link's origin ${origin} is not baseUrl's (${client.apiOrigin}), so no access token was sent. Pass { id, token }, or make baseUrl the links' origin (behind a proxy, links must carry the public address: the sandbox's SANDBOX_PUBLIC_URL).`;

@@ -2,6 +2,7 @@ import { eTagHeader, ifMatchParameter, ifNoneMatchParameter, uploadFileRoute, ty
 import type { ClientContext } from "../core/context.ts";
 import { readJson } from "../core/read-json.ts";
 import { createApiError } from "../core/create-api-error.ts";
+import { baseUrlHint } from "../core/api-prefix.ts";
 import { checkCallback } from "../core/check-options.ts";
 import { through, type RequestBody } from "../core/transport.ts";
 import * as httpStatus from "../core/http-status.ts";
@@ -85,9 +86,6 @@ export interface MultipartBody {
 
 export type UploadBody = (prepared: PreparedSource, framing: MultipartFraming, size: number | undefined, onChunk: (bytes: number) => void) => RequestBody;
 
-/** What every path of the API starts with (`/lucca-api`). */
-const apiPrefix = uploadFileRoute.path.slice(0, uploadFileRoute.path.indexOf("/", 1));
-
 export interface UploadedFile {
   file: FileObject;
   eTag: string | undefined;
@@ -134,7 +132,7 @@ export async function uploadFile(context: ClientContext, platform: UploadPlatfor
   // The upload's path always exists on the API: a 404 says that baseUrl is not the API's,
   // often one that ends with the API's prefix, as Lucca's docs show every path (a gateway
   // may mount the API there, so it is not refused up front).
-  if (error !== undefined) throw createApiError(response, error, uploadFileRoute.method, (status) => status === httpStatus.notFound ? `Check baseUrl: '${context.options.baseUrl}' does not serve the API${context.options.baseUrl.endsWith(apiPrefix) ? ` (the client adds ${apiPrefix} itself)` : ""}.` : status === httpStatus.badRequest && JSON.stringify(error).includes(contentType) && `The API did not take contentType '${contentType}': pass contentType: '${unknownContentType}' to send the file as plain bytes.`);
+  if (error !== undefined) throw createApiError(response, error, uploadFileRoute.method, (status) => status === httpStatus.notFound ? baseUrlHint(context.options.baseUrl) : status === httpStatus.badRequest && JSON.stringify(error).includes(contentType) && `The API did not take contentType '${contentType}': pass contentType: '${unknownContentType}' to send the file as plain bytes.`);
   const file = readJson<FileObject>(data ?? "", response, "the uploaded file object");
   // The one final event, once the API has the file (an attempt that failed after its last byte reported none).
   options.onProgress?.({ loaded: size ?? multipart.sent(), total: size ?? multipart.sent() });

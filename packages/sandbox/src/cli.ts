@@ -5,6 +5,7 @@
  * Configuration is read from the environment (see cli-config.ts); what it prints is in
  * cli-banner.ts.
  */
+import { cliAction } from "./cli-arguments.ts";
 import { banner, listenFailure } from "./cli-banner.ts";
 import { optionsFromEnv, type CliOptions } from "./cli-config.ts";
 import { startSandbox } from "./server.ts";
@@ -13,6 +14,12 @@ const log = (message: string) => console.log(`${new Date().toISOString()} ${mess
 // How the user started it, to write the fix of a taken port as a command they can rerun.
 const command =
   process.env.npm_lifecycle_event === "start" ? "npm start" : process.env.npm_command === "exec" ? "npx @lucca-api/sandbox" : "lucca-sandbox";
+
+const action = cliAction(process.argv.slice(2), command);
+if (action.kind !== "start") {
+  (action.kind === "print" ? process.stdout : process.stderr).write(action.text);
+  process.exit(action.kind === "print" ? 0 : 2);
+}
 
 let options: CliOptions | undefined;
 try {

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -70,5 +70,43 @@ describe("the CLI (npm start)", () => {
     } finally {
       taken.close();
     }
+  });
+
+  /** Runs the command with arguments and no server expected: its exit code and output. */
+  const run = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [cli, ...args], {
+        // Run as its bin, not through npm (whose variables make it say `npm start` or `npx …`).
+        env: { ...process.env, PORT: "0", SANDBOX_DOCS_DIR: "", npm_lifecycle_event: "", npm_command: "" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      // A command that starts a server instead would never exit: stopped, the test fails on its output.
+      const stop = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      child.once("exit", (code) => (clearTimeout(stop), resolve({ code, stdout, stderr })));
+    });
+
+  it("--help prints what it does and the variables that configure it, and starts nothing (it started a server)", async () => {
+    const { code, stdout, stderr } = await run(["--help"]);
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/^lucca-sandbox: a local server of the Lucca API's file resource/);
+    for (const variable of ["PORT, HOST", "SANDBOX_DATA_DIR", "SANDBOX_CLIENTS", "SANDBOX_CONFIG", "SANDBOX_DOCS_DIR", "SANDBOX_PUBLIC_URL", "SANDBOX_MAX_BODY_BYTES"]) expect(stdout).toContain(variable);
+    expect(stdout).not.toContain("sandbox (unofficial) on");
+  });
+
+  it("--version prints the package's name and version", async () => {
+    const manifest = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as { name: string; version: string };
+    expect(await run(["--version"])).toEqual({ code: 0, stdout: `${manifest.name} ${manifest.version}\n`, stderr: "" });
+  });
+
+  it("an argument it does not take is refused (exit 2), naming the variables, where --port 5000 listened on 4010 all the same", async () => {
+    const { code, stdout, stderr } = await run(["--port", "5000"]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe("sandbox: '--port 5000' is not an argument of lucca-sandbox, which is configured by environment variables (e.g. PORT=5000 lucca-sandbox); see lucca-sandbox --help.\n");
   });
 });

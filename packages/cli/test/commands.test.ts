@@ -1,11 +1,11 @@
 import { execFile, spawn } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { lstat, mkdir, mkdtemp, open, readFile, readdir, readlink, rm, symlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, open, readFile, readdir, readlink, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { contentTypes, deprecationHeader, oauth2, sunsetHeader, uploadFileRoute } from "@lucca-api/types";
+import { contentTypes, deprecationHeader, limits, oauth2, sunsetHeader, uploadFileRoute } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRenamingProxy } from "@lucca-api/scripts/renaming-proxy";
 import { exitCodes } from "../src/cli/exit-codes.ts";
@@ -72,6 +72,15 @@ describe("upload", () => {
     expect(stdout).toBe("");
     expect(stderr).toMatch(/^lucca-files: --content-type: 'image\/jpeg' is not accepted by the API; .*image\/jpg/);
     expect(stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("a path in the client's message is left as typed, even one holding an option's word ('baseUrl.bin' was said 'LUCCA_BASE_URL (or --host).bin')", async () => {
+    const big = join(folder, "baseUrl.bin");
+    await writeFile(big, "");
+    await truncate(big, limits.maxRequestBodyBytes + 1);
+    const { code, stderr } = await runMain([...sandbox.flags, "upload", big]);
+    expect(code).toBe(exitCodes.usage);
+    expect(stderr).toContain(`the file to upload: 'baseUrl.bin' (${limits.maxRequestBodyBytes + 1} bytes) is over the API's limit`);
   });
 
   it("a missing file stops the batch before the first byte, naming the path", async () => {

@@ -9,17 +9,18 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
 /**
- * The most the client may weigh in a browser, min+gzip, in bytes: 12,355 (12.07 KiB). The
+ * The most the client may weigh in a browser, min+gzip, in bytes: 12,382 (12.09 KiB). The
  * last pass that made it smaller reached 11,943; the fixes since raised it by exactly what
  * each needed (a 0-byte file's empty content +7, the second outside-in audit's trips +216,
  * their review −1, three option checks +127, the browser's CORS hint +52, the 404 hint
- * of a read on a doubled `/lucca-api` and a Set's scopes as the example +11), each in
+ * of a read on a doubled `/lucca-api` and a Set's scopes as the example +11, that hint for
+ * `{ id, token }` only +27), each in
  * `bench/README.md`. It only comes down otherwise: lower it to the new figure with each
  * change that makes the bundle smaller; a fix that needs bytes raises it by exactly those,
  * said in its commit and in `bench/README.md`. The client README's *Why the browser
  * bundle is not 10 KiB* says why issue 12's 10 KiB is not the budget.
  */
-export const bundleBudget = 12_355;
+export const bundleBudget = 12_382;
 
 export interface BundleSize {
   min: number;

@@ -88,3 +88,12 @@ describe("a helper's callback that is not a function is refused before any reque
     expect(calls).toEqual([]);
   });
 });
+
+describe("null is 'none' for an option that may be left out, as undefined is", () => {
+  it("fetch: null is the global fetch, and onProgress: null reports nothing (a JavaScript caller's `verbose ? log : null`)", async () => {
+    const answered = (async () => new Response('{"id":"x"}', { status: 201, headers: { "Content-Type": "application/json" } })) as typeof fetch;
+    expect(() => createLuccaFilesClient({ baseUrl: "https://example.ilucca.net", auth, fetch: null as never })).not.toThrow();
+    const client = createLuccaFilesClient({ baseUrl: "https://example.ilucca.net", auth, fetch: answered });
+    await expect(client.uploadFile(new Blob(["x"]), { fileName: "a.txt", onProgress: null as never })).resolves.toMatchObject({ file: { id: "x" } });
+  });
+});

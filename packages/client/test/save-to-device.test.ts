@@ -8,7 +8,7 @@
  * forever, in a thread that no signal stops. No test here writes to a real device.
  */
 import { execFile } from "node:child_process";
-import { lstat, mkdtemp, open, readdir, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, open, readdir, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -113,4 +113,21 @@ it("a path that ends with a separator names a folder and is refused before anyth
   expect(isInvalidInputError(error)).toBe(true);
   expect((error as Error).message).toBe(`path: '${path}' names a folder; pass the path of the file to write, e.g. '${join(path, "a.bin")}'.`);
   expect((await readdir(folder)).filter((name) => name.includes("new-folder"))).toEqual([]);
+});
+
+it("a symlink's target is named as the system reads it, '..' from the link's real folder when that folder is itself a link", async () => {
+  const real = join(folder, "real", "deep");
+  await mkdir(real, { recursive: true });
+  await symlink(real, join(folder, "shortcut"));
+  await symlink("../missing/x.bin", join(real, "dangling"));
+  const download = await sandbox.client().downloadFile(uploaded.file);
+  const error = await download.saveTo(join(folder, "shortcut", "dangling")).catch((e: unknown) => e);
+  expect((error as Error).message).toContain(`is a symlink to '${join(folder, "real", "missing", "x.bin")}', which names no file`);
+});
+
+it("on POSIX, a name that ends with a backslash is a file's name like any other, and is written", async () => {
+  const path = join(folder, "name\\");
+  const download = await sandbox.client().downloadFile(uploaded.file);
+  expect(await download.saveTo(path)).toEqual({ path, bytes: "the content".length });
+  expect(await readFile(path, "utf8")).toBe("the content");
 });

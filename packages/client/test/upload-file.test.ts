@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
-import { limits, retrieveFileRoute, uploadFileRoute } from "@lucca-api/types";
+import { fileIdParameter, fileTokenParameter, limits, retrieveFileRoute, uploadFileRoute } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ContentTooLargeError, createLuccaFilesClient, InvalidInputError, isInvalidInputError, isNotFoundError, PermissionDeniedError, requestAccessToken, type UploadSource } from "../src/index.ts";
 import { createLuccaFilesClient as createBrowserClient } from "../src/browser.ts";
@@ -174,7 +174,7 @@ describe("a 404 to an upload says that baseUrl is not the API's", () => {
     await expect(upload).rejects.toThrowError(`Check baseUrl: '${baseUrl}' does not serve the API (the client adds ${prefix} itself). (POST ${baseUrl}${prefix}`);
   });
 
-  it("getFile and downloadFile by { id, token } on such a baseUrl are told the same, not to check the id", async () => {
+  it("getFile and downloadFile by { id, token } on such a baseUrl are told that the client adds it, besides checking the id (a gateway may serve the API there); a link is the API's own URL, and gets no such hint", async () => {
     const prefix = uploadFileRoute.path.slice(0, uploadFileRoute.path.indexOf("/", 1));
     const { file } = await sandbox.client().uploadFile(new Blob(["x"]), { fileName: "a.txt" });
     const { id, token } = sandbox.client().parseFileLink(file.links!.self!.href);
@@ -182,8 +182,12 @@ describe("a 404 to an upload says that baseUrl is not the API's", () => {
     const client = createLuccaFilesClient({ baseUrl, auth: { clientId: demoClient.clientId, clientSecret: demoClient.clientSecret, tokenUrl: sandbox.tokenUrl } });
     for (const read of [client.getFile({ id, token }), client.downloadFile({ id, token })]) {
       await expect(read).rejects.toSatisfy(isNotFoundError);
-      await expect(read).rejects.toThrowError(`Check baseUrl: '${baseUrl}' does not serve the API (the client adds ${prefix} itself). (GET ${baseUrl}${retrieveFileRoute.path.slice(0, retrieveFileRoute.path.indexOf("{"))}`);
+      await expect(read).rejects.toThrowError(`Check the id, and baseUrl: the client adds ${prefix} to '${baseUrl}' itself. (GET ${baseUrl}${retrieveFileRoute.path.slice(0, retrieveFileRoute.path.indexOf("{"))}`);
     }
+    const href = `${baseUrl}${retrieveFileRoute.path.replace(`{${fileIdParameter.name}}`, id)}?${fileTokenParameter.name}=${token}`;
+    const error = (await client.getFile(href).catch((e: unknown) => e)) as Error;
+    expect(isNotFoundError(error)).toBe(true);
+    expect(error.message).not.toContain(`adds ${prefix}`);
   });
 });
 

@@ -9,11 +9,14 @@ import { defaultHost, defaultPort, demoClient } from "./options.ts";
 
 export type CliAction = { kind: "start" } | { kind: "print"; text: string } | { kind: "refuse"; text: string };
 
+/** How an argument reaches the command: `npm start` keeps `--help` for itself unless after `--`. */
+const withArgument = (command: string) => (command === "npm start" ? "npm start --" : command);
+
 const help = (command: string) => `${command}: a local server of the Lucca API's file resource (unofficial), with its OAuth 2 token endpoint.
 
 Usage: ${command}            starts it, then prints its URL, the demo client (${demoClient.clientId} / ${demoClient.clientSecret}) and how to stop it
-       ${command} --help     this text
-       ${command} --version  its version
+       ${withArgument(command)} --help     this text
+       ${withArgument(command)} --version  its version
 
 It takes no other argument: set these variables instead.
   PORT, HOST                          where to listen (default ${defaultHost}:${defaultPort})
@@ -36,6 +39,6 @@ export function cliAction(args: readonly string[], command: string): CliAction {
   const [first] = args;
   if (first === undefined) return { kind: "start" };
   if (args.length === 1 && (first === "--help" || first === "-h")) return { kind: "print", text: help(command) };
-  if (args.length === 1 && (first === "--version" || first === "-v")) return { kind: "print", text: version() };
-  return { kind: "refuse", text: `sandbox: '${args.join(" ")}' is not an argument of ${command}, which is configured by environment variables (e.g. PORT=5000 ${command}); see ${command} --help.\n` };
+  if (args.length === 1 && (first === "--version" || first === "-V")) return { kind: "print", text: version() };
+  return { kind: "refuse", text: `sandbox: '${args.join(" ")}' is not an argument of ${command}, which is configured by environment variables (e.g. PORT=5000 ${command}); see ${withArgument(command)} --help.\n` };
 }

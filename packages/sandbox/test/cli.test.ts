@@ -73,11 +73,11 @@ describe("the CLI (npm start)", () => {
   });
 
   /** Runs the command with arguments and no server expected: its exit code and output. */
-  const run = (args: string[]) =>
+  const run = (args: string[], npm: Record<string, string> = {}) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [cli, ...args], {
         // Run as its bin, not through npm (whose variables make it say `npm start` or `npx …`).
-        env: { ...process.env, PORT: "0", SANDBOX_DOCS_DIR: "", npm_lifecycle_event: "", npm_command: "" },
+        env: { ...process.env, PORT: "0", SANDBOX_DOCS_DIR: "", npm_lifecycle_event: "", npm_command: "", ...npm },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let stdout = "";
@@ -101,6 +101,12 @@ describe("the CLI (npm start)", () => {
   it("--version prints the package's name and version", async () => {
     const manifest = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as { name: string; version: string };
     expect(await run(["--version"])).toEqual({ code: 0, stdout: `${manifest.name} ${manifest.version}\n`, stderr: "" });
+  });
+
+  it("run by npm start, it says to pass its arguments after --, as npm keeps --help for itself", async () => {
+    const { code, stderr } = await run(["--port", "5000"], { npm_lifecycle_event: "start" });
+    expect(code).toBe(2);
+    expect(stderr).toBe("sandbox: '--port 5000' is not an argument of npm start, which is configured by environment variables (e.g. PORT=5000 npm start); see npm start -- --help.\n");
   });
 
   it("an argument it does not take is refused (exit 2), naming the variables, where --port 5000 listened on 4010 all the same", async () => {

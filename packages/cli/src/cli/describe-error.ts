@@ -33,15 +33,24 @@ const fieldSources: Record<string, string> = {
 const optionMentions: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:auth\.)?tokenUrl: '([^']*)'/g, `${env.tokenUrl}=$1`],
   [/ \(a URL goes in baseUrl\)/g, ", or a URL with its scheme, e.g. 'https://example.ilucca.net'"],
-  [/\bbaseUrl\b/g, fieldSources.baseUrl!],
+  // The word alone, not a URL's or a file name's part (`…/baseUrl/…`, `baseUrl.bin`).
+  [/(?<![\w/.-])baseUrl(?![\w/.-])/g, fieldSources.baseUrl!],
   [/the `apiVersion` option/g, fieldSources.apiVersion!],
 ];
 
-/** A message of the client's, its options named as the command line says them. */
+/**
+ * A message of the client's, its options named as the command line says them. What it
+ * quotes (`'…'`: a path, a URL, a value given) is left as it is, but for `tokenUrl: '…'`,
+ * which becomes the variable to set.
+ */
 export function inCommandTerms(message: string): string {
-  let said = message;
-  for (const [mention, replacement] of optionMentions) said = said.replace(mention, replacement);
-  return said;
+  const [[tokenUrl, asVariable], ...mentions] = optionMentions as [readonly [RegExp, string], ...(readonly [RegExp, string])[]];
+  return message
+    .replace(tokenUrl, asVariable)
+    // A quote opens after no letter (an apostrophe, `link's`, does not).
+    .split(/((?<!\w)'[^']*'(?!\w))/)
+    .map((part, index) => (index % 2 === 1 ? part : mentions.reduce((said, [mention, replacement]) => said.replace(mention, replacement), part)))
+    .join("");
 }
 
 export interface DescribeContext {

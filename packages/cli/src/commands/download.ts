@@ -1,6 +1,6 @@
 import { constants } from "node:fs";
 import { access, lstat, readlink, realpath, stat } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
@@ -130,8 +130,8 @@ async function checkWritable(output: string | undefined): Promise<Output> {
   if (statOrError instanceof Error) {
     if (statOrError.code !== "ENOENT" && statOrError.code !== "ENOTDIR") throw new UsageError(`-o: cannot write '${target}' (${statOrError.code ?? statOrError.message}); pass -o <a path you can write to>.`);
     if ((await lstat(target).catch(() => undefined))?.isSymbolicLink()) {
-      // Where it points, from where the link is (a relative target is read from the link's folder).
-      const pointsTo = resolve(dirname(target), await readlink(target));
+      // Where it points, as the system reads it: a relative target from the link's real folder (`..` from there).
+      const pointsTo = resolve(await realpath(dirname(target)), await readlink(target));
       throw new UsageError(`-o: '${target}' is a symbolic link to '${pointsTo}', which names no file; pass -o <the path of a file>, or create it first.`);
     }
   }
@@ -152,7 +152,7 @@ async function checkWritable(output: string | undefined): Promise<Output> {
   // An open file with no name left (`/proc/self/fd/1` of a deleted file) is written into.
   if (writeTo === undefined) return { kind: "device", writeTo: target };
   // A path that ends with a separator names a folder: it must exist (else the content would go beside it, then fail to be renamed).
-  const folder = isFolder || /[\\/]$/.test(target) ? target : dirname(writeTo);
+  const folder = isFolder || target.endsWith("/") || target.endsWith(sep) ? target : dirname(writeTo);
   // Into a folder, the target's own stat is the folder's: stat it once.
   const folderStat = isFolder ? targetStat! : await stat(folder).catch((cause: NodeJS.ErrnoException) => cause);
   if (folderStat instanceof Error) {

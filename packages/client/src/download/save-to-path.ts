@@ -24,10 +24,10 @@ export async function saveToPath(body: ReadableStream<Uint8Array>, path: string)
   let target: string | undefined;
   let handle: Awaited<ReturnType<NodeBuiltins["node:fs/promises"]["open"]>>;
   try {
-    const [fsModule, { dirname, basename, join, resolve }] = await Promise.all([importNode("node:fs/promises", nodeOnly), importNode("node:path", nodeOnly)]);
+    const [fsModule, { dirname, basename, join, resolve, sep }] = await Promise.all([importNode("node:fs/promises", nodeOnly), importNode("node:path", nodeOnly)]);
     fs = fsModule;
     // A name ending with a separator names a folder, existing or not: the content would go to a file beside it, then fail to be renamed.
-    if (/[\\/]$/.test(path)) throw new InvalidInputError("path", `'${path}' names a folder; pass the path of the file to write, e.g. '${join(path, "a.bin")}'.`);
+    if (path.endsWith("/") || path.endsWith(sep)) throw new InvalidInputError("path", `'${path}' names a folder; pass the path of the file to write, e.g. '${join(path, "a.bin")}'.`);
     // `stat` follows a symlink, with the system's own checks (a loop, a link that a sticky
     // folder forbids following): what it says is what the link names.
     const existing = await fs.stat(path).catch((cause: NodeJS.ErrnoException) => cause);
@@ -35,8 +35,8 @@ export async function saveToPath(body: ReadableStream<Uint8Array>, path: string)
       if (existing.code !== "ENOENT" && existing.code !== "ENOTDIR") throw new InvalidInputError("path", `'${path}' cannot be written (${existing.code ?? existing.message}); pass the path of a file you can write.`);
       // Not followed by hand: a shell would make the file it names, past checks this code could not repeat.
       if ((await fs.lstat(path).catch(() => undefined))?.isSymbolicLink()) {
-        // Where it points, from where the link is (a relative target is read from the link's folder).
-        const pointsTo = resolve(dirname(path), await fs.readlink(path));
+        // Where it points, as the system reads it: a relative target from the link's real folder (`..` from there).
+        const pointsTo = resolve(await fs.realpath(dirname(path)), await fs.readlink(path));
         throw new InvalidInputError("path", `'${path}' is a symlink to '${pointsTo}', which names no file; pass the path of a file, or create it first.`);
       }
     } else if (existing.isDirectory()) {
@@ -47,10 +47,10 @@ export async function saveToPath(body: ReadableStream<Uint8Array>, path: string)
     // What the content replaces: `path`, or the file a symlink at `path` names. A device,
     // or a file with no name left (a deleted one behind `/proc/self/fd/N`), has no folder
     // to rename in: it is written into, and `target` is undefined.
-    target = existing instanceof Error ? path : existing.isFile() && existing.nlink > 0 ? await fs.realpath(path) : undefined;
     const cannotWrite = (cause: { code?: string }) => {
       throw new InvalidInputError("path", `cannot write ${temporary ? "beside " : ""}'${target ?? path}' (${cause.code ?? String(cause)}); check that its folder exists and is writable.`);
     };
+    target = existing instanceof Error ? path : existing.isFile() && existing.nlink > 0 ? await fs.realpath(path).catch(cannotWrite) : undefined;
     if (target === undefined) handle = await fs.open(path, "w").catch(cannotWrite);
     else {
       temporary = join(dirname(target), `.${basename(target)}.${crypto.randomUUID()}.part`);

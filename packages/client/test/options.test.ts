@@ -1,7 +1,10 @@
+import { oauth2 } from "@lucca-api/types";
 import { describe, expect, it } from "vitest";
 import { createLuccaFilesClient, InvalidInputError, type LuccaFilesClientOptions } from "../src/index.ts";
 
 const auth = { accessToken: "t" };
+/** The spec's scopes, as the OAuth `scope` parameter writes them (space-separated). */
+const [readOnly, readWrite] = oauth2.scopes;
 
 describe("bad options are refused when the client is created, naming the field and the fix", () => {
   it.each([
@@ -19,14 +22,14 @@ describe("bad options are refused when the client is created, naming the field a
     ["an empty access token", { auth: { accessToken: "" } }, "auth.accessToken: must be a non-empty string or a function returning one."],
     ["an empty client id", { auth: { clientId: "", clientSecret: "s" } }, /^auth\.clientId: must be a non-empty string/],
     ["an empty client secret", { auth: { clientId: "c", clientSecret: "" } }, "auth.clientSecret: must be a non-empty string."],
-    ["scopes given as the OAuth scope string rather than an array", { auth: { clientId: "c", clientSecret: "s", scopes: "files.readonly files.readwrite" as never } }, "auth.scopes: 'files.readonly files.readwrite' must be an array, e.g. ['files.readonly', 'files.readwrite']."],
+    ["scopes given as the OAuth scope string rather than an array", { auth: { clientId: "c", clientSecret: "s", scopes: `${readOnly} ${readWrite}` as never } }, `auth.scopes: '${readOnly} ${readWrite}' must be an array, e.g. ['${readOnly}', '${readWrite}'].`],
     ["a scope the API does not have", { auth: { clientId: "c", clientSecret: "s", scopes: ["files.write"] } }, "auth.scopes: 'files.write' is not a scope of the API; use files.readonly or files.readwrite."],
     ["a relative token URL", { auth: { clientId: "c", clientSecret: "s", tokenUrl: "/connect/token" } }, /^auth\.tokenUrl: '\/connect\/token' is not an absolute URL; leave it out to use https:\/\/accounts\.world\.luccasoftware\.com\/connect\/token\.$/],
     ["an access token with its scheme, which the client adds", { auth: { accessToken: "Bearer abc" } }, "auth.accessToken: starts with 'Bearer ', which the client adds; pass the token alone."],
     ["an apiVersion given as a Date, shown as its timestamp", { auth, apiVersion: new Date("2030-01-01T00:00:00Z") as never }, /^apiVersion: '2030-01-01T00:00:00\.000Z' must be a date \(YYYY-MM-DD\) on or after /],
     ["a fetch that is not a function (a module rather than its fetch)", { auth, fetch: { default: globalThis.fetch } as never }, "fetch: is not a function (typeof object); pass a fetch implementation."],
     ["a fetch that is false", { auth, fetch: false as never }, "fetch: is not a function (typeof boolean); pass a fetch implementation."],
-    ["scopes given as a Set, with its own scopes as the example", { auth: { clientId: "c", clientSecret: "s", scopes: new Set(["files.readonly"]) as never } }, "auth.scopes: '[object Set]' must be an array, e.g. ['files.readonly']."],
+    ["scopes given as a Set, with its own scopes as the example", { auth: { clientId: "c", clientSecret: "s", scopes: new Set([readOnly]) as never } }, `auth.scopes: '[object Set]' must be an array, e.g. ['${readOnly}'].`],
     ["an apiVersion that is no day of the calendar (Date would read 2030-02-30 as 2030-03-02)", { auth, apiVersion: "2030-02-30" as never }, /^apiVersion: '2030-02-30' must be a date \(YYYY-MM-DD\) on or after /],
     ["a retry.maxRetries that is not a whole number", { auth, retry: { maxRetries: 1.5 } }, "retry.maxRetries: '1.5' must be a whole number of retries, e.g. 2."],
     ["an apiVersion that is an invalid Date", { auth, apiVersion: new Date("nope") as never }, /^apiVersion: 'Invalid Date' must be a date \(YYYY-MM-DD\)/],

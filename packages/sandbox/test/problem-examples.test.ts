@@ -5,7 +5,7 @@
  * members that name one request (`instance`, `traceId`) and `type`, which the sandbox
  * leaves out (RFC 7807 reads that as `about:blank`).
  */
-import { currentApiVersion, limits, parameters, problemMediaType, responseHeaders } from "@lucca-api/types";
+import { currentApiVersion, endpoints, limits, parameters, problemMediaType, responseHeaders } from "@lucca-api/types";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadSpecDocument } from "../src/spec-document.ts";
 import { rawRequest } from "./support/http-request.ts";
@@ -21,6 +21,9 @@ function sameInEveryOccurrence(problem: Record<string, unknown>): Record<string,
   const { type: _type, instance: _instance, traceId: _traceId, ...rest } = problem;
   return rest;
 }
+
+/** A scope that may read files but not upload one (the spec's retrieveFile scopes but uploadFile's). */
+const readOnlyScope = endpoints.retrieveFile.scopes.flat().find((scope) => !endpoints.uploadFile.scopes.flat().includes(scope as never))!;
 
 /** The problems the sandbox never answers, and why. */
 const notProducedBySandbox: Record<string, string> = {
@@ -48,7 +51,7 @@ describe("each problem example of the spec is the sandbox's answer to that case"
   const cases: [string, () => Promise<{ answer: Response | { status: number; json(): any }; ownValues?: [string, string][] }>][] = [
     ["BadRequest", async () => ({ answer: await upload(await bearer()) })],
     ["Unauthorized", async () => ({ answer: await upload({ [parameters.apiVersion.name]: currentApiVersion }) })],
-    ["Forbidden", async () => ({ answer: await upload({ ...(await bearer("files.readonly")), [parameters.apiVersion.name]: currentApiVersion }) })],
+    ["Forbidden", async () => ({ answer: await upload({ ...(await bearer(readOnlyScope)), [parameters.apiVersion.name]: currentApiVersion }) })],
     ["NotFound", async () => ({ answer: await retrieve({}, png.links.self.href.replace(png.id, spec.components.parameters.FileId.example)) })],
     ["NotAcceptable", async () => ({ answer: await retrieve({ Accept: "video/mp4" }) })],
     ["PreconditionFailed", async () => {

@@ -23,33 +23,32 @@ const fieldSources: Record<string, string> = {
   clientSecret: env.clientSecret,
 };
 
+/** `tokenUrl: 'http://…'` in the client's fix is the variable to set, quoted value and all. */
+const tokenUrlMention = /\b(?:auth\.)?tokenUrl: '([^']*)'/g;
+
 /**
- * The client's options its messages name in their fix, and how the command line says
- * each: `tokenUrl: 'http://…'` is a variable to set, `baseUrl` the variable or `--host`,
- * `apiVersion` the flag or its variable. A host's "a URL goes in baseUrl" is said first:
- * --host and LUCCA_BASE_URL take both forms, so naming --host there again would
- * contradict the message it ends.
+ * The client's other options its messages name in their fix, and how the command line
+ * says each: `baseUrl` the variable or `--host`, `apiVersion` the flag or its variable. A
+ * host's "a URL goes in baseUrl" is said first: --host and LUCCA_BASE_URL take both forms,
+ * so naming --host there again would contradict the message it ends.
  */
 const optionMentions: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(?:auth\.)?tokenUrl: '([^']*)'/g, `${env.tokenUrl}=$1`],
   [/ \(a URL goes in baseUrl\)/g, ", or a URL with its scheme, e.g. 'https://example.ilucca.net'"],
   // The word alone, not a URL's or a file name's part (`…/baseUrl/…`, `baseUrl.bin`).
   [/(?<![\w/.-])baseUrl(?![\w/.-])/g, fieldSources.baseUrl!],
   [/the `apiVersion` option/g, fieldSources.apiVersion!],
 ];
 
-/**
- * A message of the client's, its options named as the command line says them. What it
- * quotes (`'…'`: a path, a URL, a value given) is left as it is, but for `tokenUrl: '…'`,
- * which becomes the variable to set.
- */
+/** What a message quotes (`'…'`: a path, a URL, a value given); a quote opens after no letter (`link's` is no quote). */
+const quoted = /((?<!\w)'[^']*'(?!\w))/;
+
+/** A message of the client's, its options named as the command line says them; what it quotes is left as it is. */
 export function inCommandTerms(message: string): string {
-  const [[tokenUrl, asVariable], ...mentions] = optionMentions as [readonly [RegExp, string], ...(readonly [RegExp, string])[]];
   return message
-    .replace(tokenUrl, asVariable)
-    // A quote opens after no letter (an apostrophe, `link's`, does not).
-    .split(/((?<!\w)'[^']*'(?!\w))/)
-    .map((part, index) => (index % 2 === 1 ? part : mentions.reduce((said, [mention, replacement]) => said.replace(mention, replacement), part)))
+    .replace(tokenUrlMention, `${env.tokenUrl}=$1`)
+    .split(quoted)
+    // Odd parts are the quoted ones.
+    .map((part, index) => (index % 2 === 1 ? part : optionMentions.reduce((said, [mention, replacement]) => said.replace(mention, replacement), part)))
     .join("");
 }
 

@@ -220,6 +220,20 @@ describe("download", () => {
     expect((await readdir(into)).sort()).toEqual(["out.pdf", "stdout"]);
   });
 
+  // The fix is a command to paste: a name with a space was three words to the shell.
+  it("the -o it says to pass for a name already there is one shell word, whatever the name holds", async () => {
+    const into = await mkdtemp(join(folder, "names-"));
+    for (const name of ["my notes v2.pdf", "it's.pdf"]) {
+      const link = await sandbox.uploadLink({ path: pdf }, { fileName: name });
+      await writeFile(join(into, name), "mine");
+      const refused = await runCli([...sandbox.flags, "download", link], { cwd: into });
+      expect(refused.code).toBe(exitCodes.usage);
+      const suggested = /pass -o (.+) to replace it/.exec(refused.stderr)![1]!;
+      const { stdout } = await promisify(execFile)("sh", ["-c", `printf '%s\\n' ${suggested}`]);
+      expect(stdout).toBe(`${name}\n`);
+    }
+  });
+
   it("never replaces a file with the server's name; -o chooses the path", async () => {
     const link = await uploadedLink();
     const into = await mkdtemp(join(folder, "dl-"));

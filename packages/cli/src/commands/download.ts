@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import type { FileDownload } from "@lucca-api/client";
 import { exitCodes } from "../cli/exit-codes.ts";
+import { shellWord } from "../cli/shell-word.ts";
 import { UsageError } from "../cli/usage-error.ts";
 import { createProgressView, type ProgressView } from "../output/progress-view.ts";
 import type { Command } from "./command-context.ts";
@@ -83,7 +84,7 @@ async function targetOf(output: string | undefined, intoFolder: boolean, file: F
     throw new UsageError(output === undefined ? "the server gave no usable file name; pass -o <path>." : `the server gave no usable file name to save into '${output}'; pass -o ${join(output, "<name>")}.`);
   const target = output === undefined ? named : join(output, named);
   // lstat: a link with that name, even one that points nowhere, is a file there too.
-  if (await lstat(target).catch(() => undefined)) throw new UsageError(`'${target}' already exists; pass -o ${target} to replace it, or -o <another path>.`);
+  if (await lstat(target).catch(() => undefined)) throw new UsageError(`'${target}' already exists; pass -o ${shellWord(target)} to replace it, or -o <another path>.`);
   return target;
 }
 
